@@ -1,0 +1,358 @@
+package io.varbind.mib;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Table index values to and from an instance suffix (RFC 2578 section 7.7): integers one
+ * sub-identifier, IpAddress four, fixed-size strings their octets, variable strings and object
+ * identifiers length-prefixed unless IMPLIED and last. Renders suffixes as Net-SNMP prints them.
+ */
+public final class IndexCodec {
+    private IndexCodec() { }
+
+    /** How one index value is carried in the suffix. */
+    public enum IndexKind { INTEGER, UNSIGNED, IP_ADDRESS, FIXED_STRING, STRING, IMPLIED_STRING, OID, IMPLIED_OID }
+
+    /**
+     * One decoded index value: {@code Long} for integers, {@code byte[]} for strings and IpAddress,
+     * {@code int[]} for object identifiers.
+     */
+    public record IndexValue(String name, MibNode object, IndexKind kind, Object value) {
+        /** The enumeration label of an integer index, or null. */
+        public String label() {
+            return object != null && value instanceof Long l ? object.enums().get(l) : null;
+        }
+    }
+
+    /** The INDEX objects of the row a column or row belongs to (following AUGMENTS); empty when none. */
+    public static List<MibNode> indexObjects(MibTree tree, MibNode node) {
+        MibNode row = node;
+        if (row != null && "column".equals(row.nodeType())) {
+            row = row.parent();
+        }
+        if (row == null || !"row".equals(row.nodeType())) {
+            return List.of();
+        }
+        for (int hop = 0; hop < 8 && row.augments() != null && row.index().isEmpty(); hop++) {
+            MibNode target = find(tree, row, row.augments());
+            if (target == null) {
+                return List.of();
+            }
+            row = target;
+        }
+        List<MibNode> out = new ArrayList<>();
+        for (String name : row.index()) {
+            out.add(find(tree, row, name)); // may be null: an SMIv1 type name such as INTEGER
+        }
+        return out;
+    }
+
+    private static MibNode row(MibTree tree, MibNode node) {
+        MibNode row = "column".equals(node.nodeType()) ? node.parent() : node;
+        for (int hop = 0; row != null && hop < 8 && row.augments() != null && row.index().isEmpty(); hop++) {
+            row = find(tree, row, row.augments());
+        }
+        return row;
+    }
+
+    private static MibNode find(MibTree tree, MibNode near, String name) {
+        MibModule m = tree.module(near.module());
+        MibNode n = m == null ? null : m.node(name);
+        return n != null ? n : tree.node(name);
+    }
+
+    private static IndexKind kindOf(MibNode obj, String typeName, boolean impliedLast) {
+        String base = obj != null ? obj.baseType() : ModuleResolver.baseName(typeName);
+        if (base == null) {
+            return null;
+        }
+        switch (base) {
+            case "INTEGER":
+            case "Integer32":
+                return IndexKind.INTEGER;
+            case "Unsigned32":
+            case "Gauge32":
+            case "Counter32":
+            case "TimeTicks":
+            case "Counter64":
+                return IndexKind.UNSIGNED;
+            case "IpAddress":
+            case "NetworkAddress":
+                return IndexKind.IP_ADDRESS;
+            case "OBJECT IDENTIFIER":
+                return impliedLast ? IndexKind.IMPLIED_OID : IndexKind.OID;
+            case "OCTET STRING":
+            case "BITS":
+            case "Opaque":
+                if (obj != null && obj.sizes().size() == 1 && obj.sizes().get(0)[0] == obj.sizes().get(0)[1]) {
+                    return IndexKind.FIXED_STRING;
+                }
+                return impliedLast ? IndexKind.IMPLIED_STRING : IndexKind.STRING;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Decodes oid[from..to) into the INDEX values of node's row; null when the suffix does not fit
+     * the INDEX clause (too short, too long, or an octet above 255).
+     */
+    public static List<IndexValue> decode(MibTree tree, MibNode node, int[] oid, int from, int to) {
+        MibNode row = node == null ? null : row(tree, node);
+        if (row == null || row.index().isEmpty() || from >= to) {
+            return null;
+        }
+        List<String> names = row.index();
+        List<IndexValue> out = new ArrayList<>(names.size());
+        int p = from;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            MibNode obj = find(tree, row, name);
+            boolean impliedLast = row.implied() && i == names.size() - 1;
+            IndexKind k = kindOf(obj, name, impliedLast);
+            if (k == null || p > to) {
+                return null;
+            }
+            switch (k) {
+                case INTEGER -> {
+                    if (p >= to) {
+                        return null;
+                    }
+                    out.add(new IndexValue(name, obj, k, (long) oid[p++]));
+                }
+                case UNSIGNED -> {
+                    if (p >= to) {
+                        return null;
+                    }
+                    out.add(new IndexValue(name, obj, k, oid[p++] & 0xffffffffL));
+                }
+                case IP_ADDRESS, FIXED_STRING -> {
+                    int len = k == IndexKind.IP_ADDRESS ? 4 : (int) obj.sizes().get(0)[0];
+                    byte[] b = octets(oid, p, len, to);
+                    if (b == null) {
+                        return null;
+                    }
+                    p += len;
+                    out.add(new IndexValue(name, obj, k, b));
+                }
+                case STRING, OID -> {
+                    if (p >= to) {
+                        return null;
+                    }
+                    long len = oid[p++] & 0xffffffffL;
+                    if (len > to - p) {
+                        return null;
+                    }
+                    Object v = k == IndexKind.STRING ? octets(oid, p, (int) len, to) : Arrays.copyOfRange(oid, p, p + (int) len);
+                    if (v == null) {
+                        return null;
+                    }
+                    p += (int) len;
+                    out.add(new IndexValue(name, obj, k, v));
+                }
+                case IMPLIED_STRING -> {
+                    byte[] b = octets(oid, p, to - p, to);
+                    if (b == null) {
+                        return null;
+                    }
+                    p = to;
+                    out.add(new IndexValue(name, obj, k, b));
+                }
+                case IMPLIED_OID -> {
+                    out.add(new IndexValue(name, obj, k, Arrays.copyOfRange(oid, p, to)));
+                    p = to;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return p == to ? out : null;
+    }
+
+    private static byte[] octets(int[] oid, int p, int len, int to) {
+        if (len < 0 || len > to - p) {
+            return null;
+        }
+        byte[] b = new byte[len];
+        for (int i = 0; i < len; i++) {
+            int v = oid[p + i];
+            if (v < 0 || v > 255) {
+                return null;
+            }
+            b[i] = (byte) v;
+        }
+        return b;
+    }
+
+    /**
+     * Encodes index values for node's row. Each value may be a Number, an enumeration label, a
+     * String or byte[] (strings, IpAddress as 4 bytes or dotted text), or an int[] / dotted String (OIDs).
+     *
+     * @throws IllegalArgumentException when a value does not fit its index object
+     */
+    public static int[] encode(MibTree tree, MibNode node, List<?> values) {
+        MibNode row = node == null ? null : row(tree, node);
+        if (row == null || row.index().isEmpty()) {
+            throw new IllegalArgumentException(node + " is not a table row or column");
+        }
+        List<String> names = row.index();
+        if (values.size() != names.size()) {
+            throw new IllegalArgumentException(row.name() + " has " + names.size() + " index objects, got " + values.size());
+        }
+        int[] out = new int[16];
+        int len = 0;
+        for (int i = 0; i < names.size(); i++) {
+            MibNode obj = find(tree, row, names.get(i));
+            IndexKind k = kindOf(obj, names.get(i), row.implied() && i == names.size() - 1);
+            Object v = values.get(i);
+            int[] arcs;
+            if (k == null) {
+                throw new IllegalArgumentException("index " + names.get(i) + " has no known syntax");
+            }
+            switch (k) {
+                case INTEGER, UNSIGNED -> {
+                    long x;
+                    if (v instanceof Number num) {
+                        x = num.longValue();
+                    } else {
+                        Long e = obj == null ? null : obj.enumValue(String.valueOf(v));
+                        x = e != null ? e : Long.decode(String.valueOf(v));
+                    }
+                    arcs = new int[] {(int) x};
+                }
+                case IP_ADDRESS -> {
+                    byte[] b = v instanceof byte[] bb ? bb : ipv4(String.valueOf(v));
+                    if (b.length != 4) {
+                        throw new IllegalArgumentException("IpAddress index needs 4 octets");
+                    }
+                    arcs = unsigned(b, false);
+                }
+                case FIXED_STRING, STRING, IMPLIED_STRING -> {
+                    byte[] b = v instanceof byte[] bb ? bb : String.valueOf(v).getBytes(StandardCharsets.ISO_8859_1);
+                    if (k == IndexKind.FIXED_STRING && b.length != obj.sizes().get(0)[0]) {
+                        throw new IllegalArgumentException(names.get(i) + " needs exactly " + obj.sizes().get(0)[0] + " octets");
+                    }
+                    arcs = unsigned(b, k == IndexKind.STRING);
+                }
+                default -> {
+                    int[] o = v instanceof int[] ia ? ia : OidFormat.parseNumeric(String.valueOf(v));
+                    if (k == IndexKind.OID) {
+                        arcs = new int[o.length + 1];
+                        arcs[0] = o.length;
+                        System.arraycopy(o, 0, arcs, 1, o.length);
+                    } else {
+                        arcs = o;
+                    }
+                }
+            }
+            if (len + arcs.length > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, len + arcs.length));
+            }
+            System.arraycopy(arcs, 0, out, len, arcs.length);
+            len += arcs.length;
+        }
+        return Arrays.copyOf(out, len);
+    }
+
+    private static byte[] ipv4(String s) {
+        String[] parts = s.split("\\.");
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not an IPv4 address: " + s);
+        }
+        byte[] b = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int v = Integer.parseInt(parts[i]);
+            if (v < 0 || v > 255) {
+                throw new IllegalArgumentException("not an IPv4 address: " + s);
+            }
+            b[i] = (byte) v;
+        }
+        return b;
+    }
+
+    private static int[] unsigned(byte[] b, boolean lengthPrefix) {
+        int off = lengthPrefix ? 1 : 0;
+        int[] a = new int[b.length + off];
+        if (lengthPrefix) {
+            a[0] = b.length;
+        }
+        for (int i = 0; i < b.length; i++) {
+            a[i + off] = b[i] & 0xff;
+        }
+        return a;
+    }
+
+    /**
+     * The suffix oid[from..to) as Net-SNMP prints it after a name: {@code .1}, {@code ."hello"},
+     * {@code .127.0.0.1}, {@code .'implied'}; plain dotted numbers when it does not fit the INDEX.
+     */
+    public static String render(MibTree tree, MibNode node, int[] oid, int from, int to) {
+        if (from >= to) {
+            return "";
+        }
+        List<IndexValue> vals = node == null ? null : decode(tree, node, oid, from, to);
+        StringBuilder sb = new StringBuilder();
+        if (vals == null) {
+            for (int i = from; i < to; i++) {
+                sb.append('.').append(Integer.toUnsignedString(oid[i]));
+            }
+            return sb.toString();
+        }
+        for (IndexValue v : vals) {
+            sb.append('.');
+            switch (v.kind()) {
+                case INTEGER, UNSIGNED -> {
+                    String label = v.label();
+                    sb.append(label != null ? label : String.valueOf(v.value()));
+                }
+                case IP_ADDRESS -> {
+                    byte[] b = (byte[]) v.value();
+                    sb.append(b[0] & 0xff).append('.').append(b[1] & 0xff).append('.').append(b[2] & 0xff)
+                            .append('.').append(b[3] & 0xff);
+                }
+                case FIXED_STRING, STRING, IMPLIED_STRING -> {
+                    byte[] b = (byte[]) v.value();
+                    char q = v.kind() == IndexKind.IMPLIED_STRING ? '\'' : '"';
+                    if (printable(b)) {
+                        sb.append(q).append(new String(b, StandardCharsets.ISO_8859_1)).append(q);
+                    } else {
+                        if (v.kind() == IndexKind.STRING) {
+                            sb.append(b.length).append(b.length > 0 ? "." : "");
+                        }
+                        for (int i = 0; i < b.length; i++) {
+                            sb.append(i == 0 ? "" : ".").append(b[i] & 0xff);
+                        }
+                        if (b.length == 0 && v.kind() != IndexKind.STRING) {
+                            sb.setLength(sb.length() - 1);
+                        }
+                    }
+                }
+                default -> {
+                    int[] o = (int[]) v.value();
+                    if (v.kind() == IndexKind.OID) {
+                        sb.append(o.length).append(o.length > 0 ? "." : "");
+                    }
+                    sb.append(OidFormat.numeric(o, o.length));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean printable(byte[] b) {
+        if (b.length == 0) {
+            return true;
+        }
+        for (byte x : b) {
+            int c = x & 0xff;
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+package io.varbind.mib;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One loaded module: its nodes in definition order and its named types. */
+public final class MibModule {
+    private final String name;
+    private final String file;
+    final List<MibNode> nodes = new ArrayList<>();
+    final Map<String, MibNode> nodeByName = new HashMap<>();
+    final Map<String, MibType> types = new LinkedHashMap<>();
+    final List<String> imports = new ArrayList<>();
+
+    MibModule(String name, String file) {
+        this.name = name;
+        this.file = file;
+    }
+
+    public String name() { return name; }
+    /** The file it was compiled from; null for the built-in core. */
+    public String file() { return file; }
+    public List<MibNode> nodes() { return Collections.unmodifiableList(nodes); }
+    public Map<String, MibType> types() { return Collections.unmodifiableMap(types); }
+    /** The modules named in its IMPORTS. */
+    public List<String> imports() { return Collections.unmodifiableList(imports); }
+    public MibNode node(String descriptor) { return nodeByName.get(descriptor); }
+
+    void add(MibNode n) {
+        nodes.add(n);
+        nodeByName.putIfAbsent(n.name(), n);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

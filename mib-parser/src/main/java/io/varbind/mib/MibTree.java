@@ -1,0 +1,509 @@
+package io.varbind.mib;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The compiled MIB view: modules, their nodes by name and by numeric OID, and their types.
+ * Immutable and safe to share between threads once built. Loading never throws for bad module
+ * text: see {@link #problems()}.
+ */
+public final class MibTree {
+    /** Net-SNMP's default MIB folders (API.md). */
+    public static final List<String> DEFAULT_DIRS = List.of("~/.snmp/mibs", "/usr/share/snmp/mibs",
+            "/usr/share/snmp/mibs/iana", "/usr/share/snmp/mibs/ietf", "/usr/share/mibs/ietf", "/usr/share/mibs/iana");
+    static final String CORE_RESOURCE = "core.vbm";
+
+    private final Map<String, MibModule> modules;
+    private final Map<String, MibNode> byName = new HashMap<>();
+    private final Map<String, MibType> typeByName = new HashMap<>();
+    private final OidTrie trie = new OidTrie();
+    private final List<MibProblem> problems;
+    private final Set<String> failedModules;
+
+    MibTree(Map<String, MibModule> modules, List<MibProblem> problems, Set<String> failedModules) {
+        this.modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
+        this.problems = List.copyOf(problems);
+        this.failedModules = Collections.unmodifiableSet(new TreeSet<>(failedModules));
+        // the roots Net-SNMP builds in (RFC 1155 section 3.1)
+        for (String r : new String[] {"ccitt", "iso", "joint-iso-ccitt"}) {
+            MibNode n = new MibNode("SNMPv2-SMI", r, ModuleResolver.WELL_KNOWN.get(r), MibKind.OID_ASSIGNMENT, "node",
+                    null, null, null, null, null, null, null, false, null, null);
+            trie.insert(n);
+            byName.put(r, n);
+        }
+        for (MibModule m : this.modules.values()) {
+            for (MibNode n : m.nodes) {
+                trie.insert(n);
+                byName.putIfAbsent(n.name(), n);
+            }
+            for (MibType t : m.types.values()) {
+                typeByName.putIfAbsent(t.name(), t);
+            }
+        }
+        for (MibModule m : this.modules.values()) {
+            for (MibNode n : m.nodes) {
+                if (n.kind() == MibKind.OBJECT_TYPE && "scalar".equals(n.nodeType)) {
+                    MibNode p = n.parent();
+                    if (p != null && "row".equals(p.nodeType)) {
+                        n.nodeType = "column";
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ factories
+
+    private static volatile MibTree builtIn;
+    private static volatile byte[] coreBytes;
+    private static final Map<String, MibTree> CACHE = new HashMap<>();
+
+    /** The built-in core modules only (compiled form shipped in this jar). */
+    public static MibTree builtIn() {
+        MibTree t = builtIn;
+        if (t == null) {
+            synchronized (MibTree.class) {
+                t = builtIn;
+                if (t == null) {
+                    t = new MibTree(coreModules(), List.of(), Set.of());
+                    builtIn = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Fresh module objects decoded from the built-in core (each tree owns its nodes). */
+    static Map<String, MibModule> coreModules() {
+        byte[] b = coreBytes;
+        if (b == null) {
+            try (InputStream in = MibTree.class.getResourceAsStream(CORE_RESOURCE)) {
+                b = in == null ? new byte[0] : in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the built-in MIB core", e);
+            }
+            coreBytes = b;
+        }
+        return b.length == 0 ? new LinkedHashMap<>() : CompiledTreeFormat.read(b);
+    }
+
+    /** The built-in core plus every module on the MIB search path ({@link #defaultSearchPath()}); cached by path and mtimes. */
+    public static MibTree defaultTree() {
+        List<Path> path = defaultSearchPath();
+        String key = cacheKey(path);
+        synchronized (CACHE) {
+            MibTree t = CACHE.get(key);
+            if (t == null) {
+                t = of(path, true);
+                CACHE.clear();
+                CACHE.put(key, t);
+            }
+            return t;
+        }
+    }
+
+    /** The default tree plus the given files and folders (these win over same-named modules elsewhere). */
+    public static MibTree load(Path... filesOrDirs) {
+        List<Path> path = new ArrayList<>(Arrays.asList(filesOrDirs));
+        path.addAll(defaultSearchPath());
+        return of(path, true);
+    }
+
+    /** Every module found on searchPath (first folder wins), plus the built-in core when asked. */
+    public static MibTree of(List<Path> searchPath, boolean withBuiltIn) {
+        ModuleIndex index = new ModuleIndex();
+        for (Path p : searchPath) {
+            if (Files.exists(p)) {
+                index.addPath(p);
+            }
+        }
+        Map<String, MibModule> core = withBuiltIn ? coreModules() : new LinkedHashMap<>();
+        ModuleResolver r = new ModuleResolver(index, core);
+        // Net-SNMP's "-m ALL" loads modules in reverse order of its index, imports first: the first
+        // module to define an OID names it
+        TreeSet<String> names = new TreeSet<>(Collections.reverseOrder());
+        names.addAll(core.keySet());
+        names.addAll(index.files.keySet());
+        for (String n : names) {
+            r.load(n);
+        }
+        List<MibProblem> problems = new ArrayList<>(index.problems);
+        problems.addAll(r.problems);
+        Set<String> failed = new TreeSet<>();
+        for (String n : r.failed) {
+            if (index.files.containsKey(n)) {
+                failed.add(n);
+            }
+        }
+        return new MibTree(r.done, problems, failed);
+    }
+
+    /** Net-SNMP's search path: {@code $MIBDIRS} (colon-separated) replaces the defaults; a leading '+' appends. */
+    public static List<Path> defaultSearchPath() {
+        return searchPath(System.getenv("MIBDIRS"));
+    }
+
+    /** The search path for a given MIBDIRS value (null = defaults). */
+    public static List<Path> searchPath(String mibdirs) {
+        List<String> dirs = new ArrayList<>();
+        if (mibdirs == null || mibdirs.isEmpty()) {
+            dirs.addAll(DEFAULT_DIRS);
+        } else if (mibdirs.startsWith("+")) {
+            dirs.addAll(DEFAULT_DIRS);
+            dirs.addAll(Arrays.asList(mibdirs.substring(1).split(":")));
+        } else {
+            dirs.addAll(Arrays.asList(mibdirs.split(":")));
+        }
+        List<Path> out = new ArrayList<>();
+        String home = System.getProperty("user.home", "");
+        for (String d : dirs) {
+            if (d.isBlank()) {
+                continue;
+            }
+            if (d.startsWith("~")) {
+                d = home + d.substring(1);
+            }
+            out.add(Paths.get(d));
+        }
+        return out;
+    }
+
+    private static String cacheKey(List<Path> path) {
+        StringBuilder sb = new StringBuilder();
+        for (Path p : path) {
+            sb.append(p).append('@');
+            try {
+                if (Files.isDirectory(p)) {
+                    sb.append(Files.getLastModifiedTime(p).toMillis());
+                    long max = 0;
+                    int count = 0;
+                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
+                        for (Path f : ds) {
+                            max = Math.max(max, Files.getLastModifiedTime(f).toMillis());
+                            count++;
+                        }
+                    }
+                    sb.append('/').append(max).append('/').append(count);
+                } else if (Files.exists(p)) {
+                    sb.append(Files.getLastModifiedTime(p).toMillis());
+                }
+            } catch (IOException e) {
+                sb.append('?');
+            }
+            sb.append(';');
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------------------------ queries
+
+    /** Every problem found while loading, in the order found. */
+    public List<MibProblem> problems() { return problems; }
+
+    /** Problems of severity ERROR only. */
+    public List<MibProblem> errors() {
+        List<MibProblem> out = new ArrayList<>();
+        for (MibProblem p : problems) {
+            if (p.isError()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Modules on the path that could not be loaded at all. */
+    public Set<String> failedModules() { return failedModules; }
+
+    /** The loaded modules in load order. */
+    public Map<String, MibModule> modules() { return modules; }
+
+    public MibModule module(String name) { return modules.get(name); }
+
+    /** A node by descriptor ({@code sysDescr}) or {@code MODULE::descriptor}; null if none. */
+    public MibNode node(String moduleOrPlainName) {
+        int c = moduleOrPlainName.indexOf("::");
+        if (c < 0) {
+            return byName.get(moduleOrPlainName);
+        }
+        MibModule m = modules.get(moduleOrPlainName.substring(0, c));
+        return m == null ? null : m.nodeByName.get(moduleOrPlainName.substring(c + 2));
+    }
+
+    /** A named type by name or {@code MODULE::Name}; null if none. */
+    public MibType type(String moduleOrPlainName) {
+        int c = moduleOrPlainName.indexOf("::");
+        if (c < 0) {
+            return typeByName.get(moduleOrPlainName);
+        }
+        MibModule m = modules.get(moduleOrPlainName.substring(0, c));
+        return m == null ? null : m.types.get(moduleOrPlainName.substring(c + 2));
+    }
+
+    /** The node that names exactly this OID, or null. */
+    public MibNode node(int[] oid) {
+        OidTrie.Entry e = trie.root;
+        for (int a : oid) {
+            e = e.child(a);
+            if (e == null) {
+                return null;
+            }
+        }
+        return e.node;
+    }
+
+    /** The longest node matching oid[0..len) and where the instance suffix starts; null if no node matches. */
+    public Match lookup(int[] oid, int len) {
+        OidTrie.Entry e = trie.longestMatch(oid, len);
+        return e == null ? null : new Match(e.node, e.depth);
+    }
+
+    /** Every primary node (one per OID) in OID order. */
+    public List<MibNode> nodes() {
+        List<MibNode> out = new ArrayList<>();
+        walk(trie.root, out);
+        return out;
+    }
+
+    private static void walk(OidTrie.Entry e, List<MibNode> out) {
+        for (int i = 0; i < e.n; i++) {
+            OidTrie.Entry k = e.kids[i];
+            if (k.node != null) {
+                out.add(k.node);
+            }
+            walk(k, out);
+        }
+    }
+
+    /**
+     * Resolves any OID spelling easysnmp or Net-SNMP accepts: {@code sysDescr.0},
+     * {@code SNMPv2-MIB::sysDescr.0}, {@code .1.3.6.1.2.1.1.1.0}, {@code 1.3.6.1.2.1.1.1.0},
+     * {@code .iso.org.dod.internet.mgmt.mib-2.system.sysDescr.0}, {@code system.sysName.0},
+     * {@code nsExtendOutput1Line."hello"}, {@code .} (= iso).
+     *
+     * @param bestGuess 0 exact, 1 the whole spec is a regular expression over names (as {@code -Ib}),
+     *                  2 random access (as {@code -IR}; plain names resolve anywhere, as in 0)
+     * @throws MibLookupException when a name is unknown or the text is malformed
+     */
+    public Resolved resolve(String spec, int bestGuess) {
+        if (spec == null) {
+            throw new MibLookupException("no OID given");
+        }
+        String s = spec.trim();
+        if (s.isEmpty()) {
+            throw new MibLookupException("empty OID");
+        }
+        if (bestGuess == 1) {
+            return bestMatch(s);
+        }
+        if (s.equals(".")) {
+            return finish(new int[] {1}, 1);
+        }
+        ArcBuilder arcs = new ArcBuilder();
+        int i;
+        OidTrie.Entry cur;
+        MibNode anchor = null;
+        int n = s.length();
+        if (s.charAt(0) == '.' || Character.isDigit(s.charAt(0))) {
+            cur = trie.root;
+            i = s.charAt(0) == '.' ? 1 : 0;
+        } else {
+            int end = componentEnd(s, 0);
+            String first = s.substring(0, end);
+            int dc = first.indexOf("::");
+            if (dc < 0 && end < n && s.startsWith("::", end)) { // MODULE::name with a dot-free module
+                end = componentEnd(s, end + 2);
+                first = s.substring(0, end);
+            }
+            anchor = node(first);
+            if (anchor == null) {
+                int c = first.indexOf("::");
+                if (c >= 0 && modules.get(first.substring(0, c)) == null) {
+                    throw new MibLookupException("unknown module " + first.substring(0, c) + " in " + spec);
+                }
+                throw new MibLookupException("unknown object identifier " + first + " in " + spec);
+            }
+            arcs.add(anchor.oid, anchor.oid.length);
+            cur = anchor.entry;
+            i = end + 1;
+        }
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\'') {
+                int close = s.indexOf(c, i + 1);
+                if (close < 0) {
+                    throw new MibLookupException("unterminated quoted index in " + spec);
+                }
+                byte[] bytes = s.substring(i + 1, close).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                boolean last = close + 1 >= n;
+                boolean implied = c == '\'' || (last && impliedIndex(cur));
+                if (!implied) {
+                    arcs.add(bytes.length);
+                }
+                for (byte b : bytes) {
+                    arcs.add(b & 0xff);
+                }
+                cur = null;
+                i = close + 1;
+                if (i < n && s.charAt(i) != '.') {
+                    throw new MibLookupException("'.' expected after a quoted index in " + spec);
+                }
+                i++;
+                continue;
+            }
+            int end = componentEnd(s, i);
+            if (end == i) {
+                throw new MibLookupException("empty sub-identifier in " + spec);
+            }
+            if (Character.isDigit(c)) {
+                long v = 0;
+                for (int k = i; k < end; k++) {
+                    char d = s.charAt(k);
+                    if (d < '0' || d > '9') {
+                        throw new MibLookupException("bad sub-identifier " + s.substring(i, end) + " in " + spec);
+                    }
+                    v = v * 10 + (d - '0');
+                    if (v > 0xffffffffL) {
+                        throw new MibLookupException("sub-identifier too large in " + spec);
+                    }
+                }
+                arcs.add((int) v);
+                cur = cur == null ? null : cur.child((int) v);
+            } else {
+                String label = s.substring(i, end);
+                OidTrie.Entry next = cur == null ? null : childByLabel(cur, label);
+                if (next == null) {
+                    throw new MibLookupException("unknown sub-identifier " + label + " in " + spec);
+                }
+                arcs.add(next.arc);
+                cur = next;
+            }
+            i = end + 1;
+        }
+        if (arcs.len == 0) {
+            throw new MibLookupException("empty OID " + spec);
+        }
+        return finish(arcs.toArray(), arcs.len);
+    }
+
+    private Resolved finish(int[] oid, int len) {
+        OidTrie.Entry e = trie.longestMatch(oid, len);
+        return e == null ? new Resolved(oid, null, len) : new Resolved(oid, e.node, e.depth);
+    }
+
+    private static boolean impliedIndex(OidTrie.Entry cur) {
+        if (cur == null || cur.node == null) {
+            return false;
+        }
+        MibNode n = cur.node;
+        MibNode row = "column".equals(n.nodeType()) ? n.parent() : n;
+        return row != null && row.implied();
+    }
+
+    private static OidTrie.Entry childByLabel(OidTrie.Entry cur, String label) {
+        for (int k = 0; k < cur.n; k++) {
+            OidTrie.Entry e = cur.kids[k];
+            if (e.node != null && e.node.name().equals(label)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static int componentEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) != '.') {
+            i++;
+        }
+        return i;
+    }
+
+    private Resolved bestMatch(String regex) {
+        Pattern p;
+        try {
+            p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw new MibLookupException("bad regular expression " + regex + ": " + e.getDescription());
+        }
+        MibNode best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (MibNode n : nodes()) {
+            Matcher m = p.matcher(n.name());
+            if (m.find() && m.start() < bestAt) {
+                best = n;
+                bestAt = m.start();
+                if (bestAt == 0) {
+                    break;
+                }
+            }
+        }
+        if (best == null) {
+            throw new MibLookupException("no object identifier matches " + regex);
+        }
+        return new Resolved(best.oid(), best, best.oid.length);
+    }
+
+    /** A growable int array for building OIDs. */
+    private static final class ArcBuilder {
+        int[] a = new int[16];
+        int len;
+
+        void add(int v) {
+            if (len == a.length) {
+                a = Arrays.copyOf(a, len * 2);
+            }
+            a[len++] = v;
+        }
+
+        void add(int[] src, int n) {
+            if (len + n > a.length) {
+                a = Arrays.copyOf(a, Math.max(a.length * 2, len + n));
+            }
+            System.arraycopy(src, 0, a, len, n);
+            len += n;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, len);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MibTree[" + modules.size() + " modules, " + byName.size() + " names]";
+    }
+
+    /** Convenience for the CLI: the modules named (or all when the collection is null or holds "ALL"). */
+    public List<MibModule> select(Collection<String> names) {
+        if (names == null || names.contains("ALL")) {
+            return new ArrayList<>(modules.values());
+        }
+        List<MibModule> out = new ArrayList<>();
+        for (String n : names) {
+            MibModule m = modules.get(Objects.requireNonNull(n));
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+}
