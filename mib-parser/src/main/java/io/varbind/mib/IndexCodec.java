@@ -105,27 +105,46 @@ public final class IndexCodec {
         if (row == null || row.index().isEmpty() || from >= to) {
             return null;
         }
+        List<IndexValue> out = new ArrayList<>(row.index().size());
+        int end = decodeInto(tree, row, oid, from, to, out);
+        return end == to && out.size() == row.index().size() ? out : null;
+    }
+
+    /** Decodes as many index values as fit; returns the position after the last one decoded. */
+    private static int decodeInto(MibTree tree, MibNode row, int[] oid, int from, int to, List<IndexValue> out) {
         List<String> names = row.index();
-        List<IndexValue> out = new ArrayList<>(names.size());
         int p = from;
-        for (int i = 0; i < names.size(); i++) {
+        int mark = p;
+        for (int i = 0; i < names.size(); i++, mark = p) {
+            int r = decodeOne(tree, row, names, i, oid, p, to, out);
+            if (r < 0) {
+                return mark;
+            }
+            p = r;
+        }
+        return p;
+    }
+
+    private static int decodeOne(MibTree tree, MibNode row, List<String> names, int i, int[] oid, int p, int to,
+                                 List<IndexValue> out) {
+        {
             String name = names.get(i);
             MibNode obj = find(tree, row, name);
             boolean impliedLast = row.implied() && i == names.size() - 1;
             IndexKind k = kindOf(obj, name, impliedLast);
-            if (k == null || p > to) {
-                return null;
+            if (k == null || p >= to && k != IndexKind.IMPLIED_STRING && k != IndexKind.IMPLIED_OID) {
+                return -1;
             }
             switch (k) {
                 case INTEGER -> {
                     if (p >= to) {
-                        return null;
+                        return -1;
                     }
                     out.add(new IndexValue(name, obj, k, (long) oid[p++]));
                 }
                 case UNSIGNED -> {
                     if (p >= to) {
-                        return null;
+                        return -1;
                     }
                     out.add(new IndexValue(name, obj, k, oid[p++] & 0xffffffffL));
                 }
@@ -133,22 +152,22 @@ public final class IndexCodec {
                     int len = k == IndexKind.IP_ADDRESS ? 4 : (int) obj.sizes().get(0)[0];
                     byte[] b = octets(oid, p, len, to);
                     if (b == null) {
-                        return null;
+                        return -1;
                     }
                     p += len;
                     out.add(new IndexValue(name, obj, k, b));
                 }
                 case STRING, OID -> {
                     if (p >= to) {
-                        return null;
+                        return -1;
                     }
                     long len = oid[p++] & 0xffffffffL;
                     if (len > to - p) {
-                        return null;
+                        return -1;
                     }
                     Object v = k == IndexKind.STRING ? octets(oid, p, (int) len, to) : Arrays.copyOfRange(oid, p, p + (int) len);
                     if (v == null) {
-                        return null;
+                        return -1;
                     }
                     p += (int) len;
                     out.add(new IndexValue(name, obj, k, v));
@@ -156,7 +175,7 @@ public final class IndexCodec {
                 case IMPLIED_STRING -> {
                     byte[] b = octets(oid, p, to - p, to);
                     if (b == null) {
-                        return null;
+                        return -1;
                     }
                     p = to;
                     out.add(new IndexValue(name, obj, k, b));
@@ -166,11 +185,11 @@ public final class IndexCodec {
                     p = to;
                 }
                 default -> {
-                    return null;
+                    return -1;
                 }
             }
         }
-        return p == to ? out : null;
+        return p;
     }
 
     private static byte[] octets(int[] oid, int p, int len, int to) {
@@ -294,14 +313,10 @@ public final class IndexCodec {
         if (from >= to) {
             return "";
         }
-        List<IndexValue> vals = node == null ? null : decode(tree, node, oid, from, to);
+        MibNode row = node == null ? null : row(tree, node);
+        List<IndexValue> vals = new ArrayList<>();
+        int end = row == null || row.index().isEmpty() ? from : decodeInto(tree, row, oid, from, to, vals);
         StringBuilder sb = new StringBuilder();
-        if (vals == null) {
-            for (int i = from; i < to; i++) {
-                sb.append('.').append(Integer.toUnsignedString(oid[i]));
-            }
-            return sb.toString();
-        }
         for (IndexValue v : vals) {
             sb.append('.');
             switch (v.kind()) {
@@ -315,21 +330,14 @@ public final class IndexCodec {
                             .append('.').append(b[3] & 0xff);
                 }
                 case FIXED_STRING, STRING, IMPLIED_STRING -> {
-                    byte[] b = (byte[]) v.value();
+                    // as Net-SNMP's dump_realloc_oid_to_string: one character per octet, '.' for the unprintable
                     char q = v.kind() == IndexKind.IMPLIED_STRING ? '\'' : '"';
-                    if (printable(b)) {
-                        sb.append(q).append(new String(b, StandardCharsets.ISO_8859_1)).append(q);
-                    } else {
-                        if (v.kind() == IndexKind.STRING) {
-                            sb.append(b.length).append(b.length > 0 ? "." : "");
-                        }
-                        for (int i = 0; i < b.length; i++) {
-                            sb.append(i == 0 ? "" : ".").append(b[i] & 0xff);
-                        }
-                        if (b.length == 0 && v.kind() != IndexKind.STRING) {
-                            sb.setLength(sb.length() - 1);
-                        }
+                    sb.append(q);
+                    for (byte x : (byte[]) v.value()) {
+                        int c = x & 0xff;
+                        sb.append(c >= 0x20 && c < 0x7f ? (char) c : '.');
                     }
+                    sb.append(q);
                 }
                 default -> {
                     int[] o = (int[]) v.value();
@@ -340,19 +348,9 @@ public final class IndexCodec {
                 }
             }
         }
+        for (int i = end; i < to; i++) {
+            sb.append('.').append(Integer.toUnsignedString(oid[i]));
+        }
         return sb.toString();
-    }
-
-    private static boolean printable(byte[] b) {
-        if (b.length == 0) {
-            return true;
-        }
-        for (byte x : b) {
-            int c = x & 0xff;
-            if (c < 0x20 || c > 0x7e || c == '"' || c == '\'') {
-                return false;
-            }
-        }
-        return true;
     }
 }
