@@ -60,7 +60,12 @@ final class ModuleIndex {
                     "cannot read: " + e.getMessage()));
             return;
         }
-        for (String m : scanModuleNames(b)) {
+        List<String> names = scanModuleNames(b);
+        if (names.isEmpty()) {
+            problems.add(new MibProblem(f.toString(), 1, 1, null, MibProblem.Severity.WARNING,
+                    "no module header (NAME DEFINITIONS ::= BEGIN) found; file ignored"));
+        }
+        for (String m : names) {
             files.putIfAbsent(m, f);
         }
     }

@@ -70,9 +70,14 @@ final class ModuleResolver {
     private final Set<Path> parsedFiles = new HashSet<>();
     final Map<String, MibModule> done = new LinkedHashMap<>();
     private final Map<String, Context> active = new LinkedHashMap<>();
+    private final Set<String> compiledLoading = new HashSet<>();
     final List<MibProblem> problems = new ArrayList<>();
     /** Modules that could not be loaded at all (no text, or no usable module in their file). */
     final Set<String> failed = new HashSet<>();
+
+    /** Guards the recursion of lazy resolution against absurd chains of forward references. */
+    private static final int MAX_DEPTH = 400;
+    private int depth;
 
     ModuleResolver(ModuleIndex index, Map<String, MibModule> compiled) {
         this.index = index;
@@ -91,7 +96,12 @@ final class ModuleResolver {
         }
         m = compiled.get(name);
         if (m != null) {
-            done.put(name, m);
+            if (compiledLoading.add(name)) {
+                for (String imp : m.imports()) {
+                    load(imp); // imports first, as for text modules
+                }
+                done.put(name, m);
+            }
             return m;
         }
         if (PSEUDO.contains(name)) {
@@ -224,6 +234,13 @@ final class ModuleResolver {
             ctx.failedNames.add(d.name);
             return null;
         }
+        if (depth >= MAX_DEPTH) {
+            ctx.problem(d, MibProblem.Severity.ERROR, "chain of forward references too deep at " + d.name);
+            ctx.failedNames.add(d.name);
+            ctx.resolving.remove(d.name);
+            return null;
+        }
+        depth++;
         try {
             int[] oid;
             if (d.trapNumber >= 0) {
@@ -258,6 +275,7 @@ final class ModuleResolver {
             ctx.out.add(n);
             return n;
         } finally {
+            depth--;
             ctx.resolving.remove(d.name);
         }
     }
@@ -278,6 +296,10 @@ final class ModuleResolver {
             NamedNumber nn = (NamedNumber) first;
             int[] known = WELL_KNOWN.get(nn.name());
             base = known != null && known.length == 1 ? known : new int[] {(int) nn.number()};
+        }
+        if (base.length + comps.size() - 1 > 128) { // RFC 2578 section 3.5: at most 128 sub-identifiers
+            ctx.problem(d, MibProblem.Severity.ERROR, "the OID of " + d.name + " has more than 128 sub-identifiers");
+            return null;
         }
         int[] oid = Arrays.copyOf(base, base.length + comps.size() - 1);
         int k = base.length;
@@ -395,6 +417,13 @@ final class ModuleResolver {
             ctx.failedNames.add(d.name);
             return null;
         }
+        if (depth >= MAX_DEPTH) {
+            ctx.problem(d, MibProblem.Severity.ERROR, "chain of type references too deep at " + d.name);
+            ctx.failedNames.add(d.name);
+            ctx.resolving.remove(d.name);
+            return null;
+        }
+        depth++;
         try {
             Typed ty = typeOf(ctx, d.syntax, d);
             TypeFacts f = ty.facts;
@@ -406,6 +435,7 @@ final class ModuleResolver {
             ctx.out.types.put(d.name, t);
             return t;
         } finally {
+            depth--;
             ctx.resolving.remove(d.name);
         }
     }
