@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -31,7 +32,7 @@ class MibMutationTest {
                 .as(Mutation::new);
     }
 
-    @Property(tries = 150, generation = GenerationMode.RANDOMIZED)
+    @Property(tries = 150, generation = GenerationMode.RANDOMIZED, edgeCases = EdgeCasesMode.NONE)
     void mutatedModulesLoadWithPositionedProblems(@ForAll("mutations") Mutation m) throws IOException {
         Path mibs = MibTestSupport.standardMibs();
         byte[] src = Files.readAllBytes(mibs.resolve(SOURCES[m.source()]));
