@@ -51,10 +51,21 @@ public final class MibTree {
             trie.insert(n);
             byName.put(r, n);
         }
+        // Net-SNMP keeps one tree node per (label, OID) and finds a label through a hash chain that
+        // puts the newest node first: a descriptor defined at two OIDs names the later one
+        Set<String> seenPairs = new java.util.HashSet<>();
         for (MibModule m : this.modules.values()) {
             for (MibNode n : m.nodes) {
                 trie.insert(n);
-                byName.putIfAbsent(n.name(), n);
+                MibNode old = byName.putIfAbsent(n.name(), n);
+                if (old != null && !old.sameOid(n.oid)) {
+                    if (seenPairs.isEmpty() || !seenPairs.contains(old.name() + "@" + old.oidString())) {
+                        seenPairs.add(old.name() + "@" + old.oidString());
+                    }
+                    if (seenPairs.add(n.name() + "@" + n.oidString())) {
+                        byName.put(n.name(), n);
+                    }
+                }
             }
             for (MibType t : m.types.values()) {
                 typeByName.putIfAbsent(t.name(), t);

@@ -241,6 +241,25 @@ class NetSnmpOracleTest {
         }
     }
 
+    @Test
+    void nameCollisionsResolveAsNetSnmpResolvesThem() {
+        Map<String, Set<String>> oids = new HashMap<>();
+        for (MibModule m : tree.modules().values()) {
+            for (MibNode n : m.nodes()) {
+                oids.computeIfAbsent(n.name(), k -> new HashSet<>()).add(n.oidString());
+            }
+        }
+        int checked = 0;
+        for (Map.Entry<String, Set<String>> e : oids.entrySet()) {
+            if (e.getValue().size() > 1) {
+                String theirs = one(snmptranslate("-IR", "-On", e.getKey()));
+                assertEquals(theirs, "." + tree.node(e.getKey()).oidString(), e.getKey() + " defined at " + e.getValue());
+                checked++;
+            }
+        }
+        assertTrue(checked > 5, "collisions checked: " + checked);
+    }
+
     private static String one(List<String> cmd) {
         return MibTestSupport.run(cmd).trim();
     }
