@@ -45,8 +45,10 @@ public final class MibTree {
         this.problems = List.copyOf(problems);
         this.failedModules = Collections.unmodifiableSet(new TreeSet<>(failedModules));
         // the roots Net-SNMP builds in (RFC 1155 section 3.1)
-        for (String r : new String[] {"ccitt", "iso", "joint-iso-ccitt"}) {
-            MibNode n = new MibNode("SNMPv2-SMI", r, ModuleResolver.WELL_KNOWN.get(r), MibKind.OID_ASSIGNMENT, "node",
+        String[] roots = {"ccitt", "iso", "joint-iso-ccitt"};
+        for (int i = 0; i < roots.length; i++) {
+            String r = roots[i];
+            MibNode n = new MibNode("SNMPv2-SMI", r, new int[] {i}, MibKind.OID_ASSIGNMENT, "node",
                     null, null, null, null, null, null, null, false, null, null);
             trie.insert(n);
             byName.put(r, n);
@@ -59,10 +61,9 @@ public final class MibTree {
                 trie.insert(n);
                 MibNode old = byName.putIfAbsent(n.name(), n);
                 if (old != null && !old.sameOid(n.oid)) {
-                    if (seenPairs.isEmpty() || !seenPairs.contains(old.name() + "@" + old.oidString())) {
-                        seenPairs.add(old.name() + "@" + old.oidString());
-                    }
-                    if (seenPairs.add(n.name() + "@" + n.oidString())) {
+                    // (no string concatenation here: its first use costs milliseconds at start-up)
+                    seenPairs.add(pairKey(old));
+                    if (seenPairs.add(pairKey(n))) {
                         byName.put(n.name(), n);
                     }
                 }
@@ -81,6 +82,10 @@ public final class MibTree {
                 }
             }
         }
+    }
+
+    private static String pairKey(MibNode n) {
+        return new StringBuilder(n.name()).append('@').append(n.oidString()).toString();
     }
 
     // ------------------------------------------------------------------------------------ factories

@@ -89,12 +89,32 @@ final class OidTrie {
 
     final Entry root = new Entry(-1, null);
 
+    private Entry last;
+    private int[] lastOid;
+
     /** Places the node; the first node placed at an OID stays the one that names it. */
     Entry insert(MibNode node) {
+        int[] oid = node.oid;
         Entry e = root;
-        for (int a : node.oid) {
-            e = e.childOrCreate(a);
+        int from = 0;
+        // nodes arrive mostly in tree order: start from the deepest entry shared with the previous one
+        if (last != null) {
+            int common = 0;
+            int max = Math.min(oid.length, lastOid.length);
+            while (common < max && oid[common] == lastOid[common]) {
+                common++;
+            }
+            e = last;
+            for (int up = lastOid.length; up > common; up--) {
+                e = e.parent;
+            }
+            from = common;
         }
+        for (int i = from; i < oid.length; i++) {
+            e = e.childOrCreate(oid[i]);
+        }
+        last = e;
+        lastOid = oid;
         if (e.node == null) {
             e.node = node;
         }
