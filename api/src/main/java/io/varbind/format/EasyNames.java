@@ -1,0 +1,65 @@
+package io.varbind.format;
+
+import io.varbind.mib.Match;
+import io.varbind.mib.MibNode;
+import io.varbind.mib.MibTree;
+import io.varbind.mib.OidFormat;
+
+/** How easysnmp names a received OID: its {@code oid} and {@code oid_index} fields. */
+public final class EasyNames {
+
+    private EasyNames() {
+    }
+
+    /**
+     * Splits a received OID into easysnmp's {@code [oid, oid_index]}. easysnmp prints the name with
+     * numeric instance suffixes and cuts it as its {@code __get_label_iid} does: with
+     * {@code useNumeric} the index is the last sub-identifier and the oid the dotted rest
+     * ({@code .1.3.6.1.2.1.1.4}, {@code 0}); otherwise the oid is the object's descriptor (the whole
+     * label path with {@code useLongNames}) and the index the numeric suffix
+     * ({@code sysUpTime.0} gives {@code sysUpTimeInstance} and {@code ""}). A name under no
+     * object type is kept whole as the oid with an empty index.
+     */
+    public static String[] split(int[] oid, MibTree tree, boolean useLongNames, boolean useNumeric) {
+        if (useNumeric || tree == null) {
+            if (oid.length < 2) {
+                return new String[] {"." + OidFormat.numeric(oid, oid.length), ""};
+            }
+            return new String[] {"." + OidFormat.numeric(oid, oid.length - 1),
+                Integer.toUnsignedString(oid[oid.length - 1])};
+        }
+        Match m = tree.lookup(oid, oid.length);
+        if (m == null || m.node() == null) {
+            return new String[] {"." + OidFormat.numeric(oid, oid.length), ""};
+        }
+        MibNode node = m.node();
+        int start = m.indexStart();
+        String label = useLongNames ? fullLabel(tree, oid, start) : node.name();
+        String index = start < oid.length ? OidFormat.numeric(java.util.Arrays.copyOfRange(oid, start, oid.length),
+                oid.length - start) : "";
+        if (!isLeaf(node)) {
+            // easysnmp's NON_LEAF_NAME: the whole name is the oid (long form, iso written as 1)
+            String whole = useLongNames ? label : node.name();
+            String full = index.isEmpty() ? whole : whole + "." + index;
+            if (useLongNames && full.startsWith(".iso.")) {
+                full = ".1" + full.substring(4);
+            }
+            return new String[] {full, ""};
+        }
+        return new String[] {label, index};
+    }
+
+    private static String fullLabel(MibTree tree, int[] oid, int start) {
+        return OidFormat.format(tree, java.util.Arrays.copyOf(oid, start), OidFormat.Style.FULL);
+    }
+
+    /** easysnmp's {@code __is_leaf}: the node or its parent has a syntax. */
+    private static boolean isLeaf(MibNode node) {
+        if (node.baseType() != null) {
+            return true;
+        }
+        MibNode p = node.parent();
+        return p != null && p.baseType() != null;
+    }
+
+}
