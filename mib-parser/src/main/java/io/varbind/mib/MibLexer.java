@@ -22,11 +22,11 @@ final class MibLexer {
 
     MibLexer(byte[] src) {
         this.src = src;
-        int cap = Math.max(64, src.length / 5);
+        int cap = Math.max(64, src.length / 12);
         type = new int[cap];
         start = new int[cap];
         end = new int[cap];
-        lineStarts = new int[Math.max(16, src.length / 30)];
+        lineStarts = new int[Math.max(16, src.length / 40)];
         lineStarts[0] = 0;
         lineCount = 1;
         tokenize();

@@ -49,6 +49,9 @@ final class MibParser {
         MibParser ps = new MibParser(src, file);
         List<ParsedModule> out = new ArrayList<>();
         ps.parseFile(out);
+        if (out.isEmpty() && ps.fileProblems.isEmpty()) {
+            ps.problem(0, MibProblem.Severity.WARNING, "no module header (NAME DEFINITIONS ::= BEGIN) found; file ignored");
+        }
         orphans.addAll(ps.fileProblems);
         return out;
     }
@@ -58,9 +61,10 @@ final class MibParser {
         while (ty[p] != EOF) {
             int h = findHeader(p);
             if (h < 0) {
-                if (!reported || out.isEmpty()) {
-                    problem(p, MibProblem.Severity.ERROR, out.isEmpty()
-                            ? "no module header (NAME DEFINITIONS ::= BEGIN) found" : "text after the last module ignored");
+                if (out.isEmpty()) {
+                    problem(0, MibProblem.Severity.WARNING, "no module header (NAME DEFINITIONS ::= BEGIN) found; file ignored");
+                } else if (!reported) {
+                    problem(p, MibProblem.Severity.WARNING, "text after the last module ignored");
                 }
                 return;
             }

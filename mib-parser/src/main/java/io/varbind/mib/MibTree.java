@@ -34,7 +34,7 @@ public final class MibTree {
     static final String CORE_RESOURCE = "core.vbm";
 
     private final Map<String, MibModule> modules;
-    private final Map<String, MibNode> byName = new HashMap<>();
+    private final Map<String, MibNode> byName;
     private final Map<String, MibType> typeByName = new HashMap<>();
     private final OidTrie trie = new OidTrie();
     private final List<MibProblem> problems;
@@ -44,6 +44,11 @@ public final class MibTree {
         this.modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
         this.problems = List.copyOf(problems);
         this.failedModules = Collections.unmodifiableSet(new TreeSet<>(failedModules));
+        int total = 8;
+        for (MibModule m : this.modules.values()) {
+            total += m.nodes.size();
+        }
+        byName = new HashMap<>(total + total / 2);
         // the roots Net-SNMP builds in (RFC 1155 section 3.1)
         String[] roots = {"ccitt", "iso", "joint-iso-ccitt"};
         for (int i = 0; i < roots.length; i++) {
@@ -147,12 +152,13 @@ public final class MibTree {
 
     /** Every module found on searchPath (first folder wins), plus the built-in core when asked. */
     public static MibTree of(List<Path> searchPath, boolean withBuiltIn) {
-        ModuleIndex index = new ModuleIndex();
+        ModuleIndex index = new ModuleIndex(true);
         for (Path p : searchPath) {
             if (Files.exists(p)) {
                 index.addPath(p);
             }
         }
+        index.finish();
         Map<String, MibModule> core = withBuiltIn ? coreModules() : new LinkedHashMap<>();
         ModuleResolver r = new ModuleResolver(index, core);
         // Net-SNMP's "-m ALL" loads modules in reverse order of its index, imports first: the first

@@ -16,6 +16,17 @@ import java.util.Map;
 final class ModuleIndex {
     final Map<String, Path> files = new LinkedHashMap<>();
     final List<MibProblem> problems = new ArrayList<>();
+    /** When every module will be loaded anyway, files are parsed as they are indexed (one read, no scan). */
+    private final boolean parseAll;
+    final Map<String, ParsedModule> parsed = new java.util.HashMap<>();
+
+    ModuleIndex() {
+        this(false);
+    }
+
+    ModuleIndex(boolean parseAll) {
+        this.parseAll = parseAll;
+    }
 
     void addPath(Path p) {
         if (Files.isDirectory(p)) {
@@ -43,9 +54,52 @@ final class ModuleIndex {
         }
     }
 
+    private final List<Path> pending = new ArrayList<>();
+
+    private record Parsed(Path file, List<ParsedModule> modules, List<MibProblem> problems) { }
+
+    /** In parse-all mode: parses the files gathered so far (in parallel) and indexes them in path order. */
+    void finish() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Parsed> results = pending.parallelStream().map(f -> {
+            List<MibProblem> probs = new ArrayList<>();
+            byte[] b = read(f, probs);
+            List<ParsedModule> mods = b == null ? List.of() : MibParser.parse(b, f.toString(), probs);
+            return new Parsed(f, mods, probs);
+        }).collect(java.util.stream.Collectors.toList());
+        pending.clear();
+        for (Parsed r : results) {
+            problems.addAll(r.problems());
+            for (ParsedModule m : r.modules()) {
+                if (files.putIfAbsent(m.name, r.file()) == null) {
+                    parsed.put(m.name, m);
+                }
+            }
+        }
+    }
+
+    private static byte[] read(Path f, List<MibProblem> problems) {
+        try {
+            if (Files.size(f) > 64L * 1024 * 1024) {
+                problems.add(new MibProblem(f.toString(), 1, 1, null, MibProblem.Severity.WARNING, "file too large; ignored"));
+                return null;
+            }
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            problems.add(new MibProblem(f.toString(), 1, 1, null, MibProblem.Severity.WARNING, "cannot read: " + e.getMessage()));
+            return null;
+        }
+    }
+
     void addFile(Path f) {
         String name = f.getFileName().toString();
         if (name.endsWith(".tsv") || name.endsWith(".md") || name.endsWith(".vbm") || name.endsWith(".index")) {
+            return;
+        }
+        if (parseAll) {
+            pending.add(f);
             return;
         }
         byte[] b;

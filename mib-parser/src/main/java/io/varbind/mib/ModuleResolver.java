@@ -118,6 +118,11 @@ final class ModuleResolver {
         if (pm != null || index == null) {
             return pm;
         }
+        pm = index.parsed.remove(name);
+        if (pm != null) {
+            parsed.put(name, pm);
+            return pm;
+        }
         Path f = index.files.get(name);
         if (f == null || !parsedFiles.add(f)) {
             return null;
