@@ -40,7 +40,7 @@ final class CompiledTreeFormat {
             body.uv(m.types.size());
             for (MibType t : m.types.values()) {
                 body.uv(str(strings, t.name()));
-                body.uv(t.kind().ordinal());
+                body.uv(t.mibKind().ordinal());
                 body.uv(str(strings, t.tc()));
                 body.uv(str(strings, t.status()));
                 body.uv(fact(facts, factList, t.facts));
@@ -49,7 +49,7 @@ final class CompiledTreeFormat {
             int[] prev = new int[0];
             for (MibNode n : m.nodes) {
                 body.uv(str(strings, n.name()));
-                body.uv(n.kind().ordinal());
+                body.uv(n.mibKind().ordinal());
                 body.uv(str(strings, n.nodeType()));
                 int common = 0;
                 while (common < prev.length && common < n.oid.length && prev[common] == n.oid[common]) {

@@ -35,7 +35,7 @@ public final class MibDump {
         field(sb, "module", n.module());
         field(sb, "name", n.name());
         field(sb, "oid", n.oidString());
-        field(sb, "kind", n.kind().label());
+        field(sb, "kind", n.kind());
         field(sb, "nodetype", n.nodeType());
         facts(sb, n.facts, n.tc());
         field(sb, "access", n.access());
@@ -50,7 +50,7 @@ public final class MibDump {
             field(sb, "augments", n.augments());
         }
         if (!n.objects().isEmpty()) {
-            list(sb, n.kind() == MibKind.NOTIFICATION ? "objects" : "members", n.objects());
+            list(sb, n.mibKind() == MibKind.NOTIFICATION ? "objects" : "members", n.objects());
         }
         return sb.append('}').toString();
     }
@@ -61,7 +61,7 @@ public final class MibDump {
         field(sb, "module", t.module());
         field(sb, "name", t.name());
         sb.append(",\"oid\":null");
-        field(sb, "kind", t.kind().label());
+        field(sb, "kind", t.kind());
         facts(sb, t.facts, t.tc());
         field(sb, "status", t.status());
         return sb.append('}').toString();

@@ -57,7 +57,9 @@ public final class MibNode {
     public int oidLength() { return oid.length; }
     /** Dotted numeric OID without a leading dot. */
     public String oidString() { return OidFormat.numeric(oid, oid.length); }
-    public MibKind kind() { return kind; }
+    /** The {@code mib dump} kind: {@code object-type}, {@code oid-assignment}, {@code notification}, ... */
+    public String kind() { return kind.label(); }
+    public MibKind mibKind() { return kind; }
     /** {@code scalar, table, row, column, node, notification, group, compliance}. */
     public String nodeType() { return nodeType; }
     /** The base syntax as {@code mib dump} spells it ({@code INTEGER}, {@code OCTET STRING}, ...), or null. */

@@ -32,6 +32,14 @@ public final class MibTree {
     public static final List<String> DEFAULT_DIRS = List.of("~/.snmp/mibs", "/usr/share/snmp/mibs",
             "/usr/share/snmp/mibs/iana", "/usr/share/snmp/mibs/ietf", "/usr/share/mibs/ietf", "/usr/share/mibs/iana");
     static final String CORE_RESOURCE = "core.vbm";
+    /** The modules Net-SNMP 5.9 loads by default (its DEFAULT_MIBS), in its order. */
+    public static final List<String> NET_SNMP_DEFAULT_MIBS = List.of("SNMPv2-MIB", "IF-MIB", "IP-MIB", "TCP-MIB",
+            "UDP-MIB", "HOST-RESOURCES-MIB", "NOTIFICATION-LOG-MIB", "DISMAN-EVENT-MIB", "DISMAN-SCHEDULE-MIB",
+            "HOST-RESOURCES-TYPES", "MTA-MIB", "NETWORK-SERVICES-MIB", "UCD-DISKIO-MIB", "UCD-DLMOD-MIB",
+            "LM-SENSORS-MIB", "UCD-SNMP-MIB", "UCD-DEMO-MIB", "SNMP-TARGET-MIB", "NET-SNMP-AGENT-MIB",
+            "SNMP-FRAMEWORK-MIB", "SNMP-MPD-MIB", "SNMP-USER-BASED-SM-MIB", "SNMP-VIEW-BASED-ACM-MIB",
+            "SNMP-COMMUNITY-MIB", "IPV6-ICMP-MIB", "IPV6-MIB", "IPV6-TCP-MIB", "IPV6-UDP-MIB", "IP-FORWARD-MIB",
+            "NET-SNMP-PASS-MIB", "NET-SNMP-EXTEND-MIB", "SNMP-NOTIFICATION-MIB", "SNMPv2-TM", "NET-SNMP-VACM-MIB");
 
     private final Map<String, MibModule> modules;
     private final Map<String, MibNode> byName;
@@ -79,7 +87,7 @@ public final class MibTree {
         }
         for (MibModule m : this.modules.values()) {
             for (MibNode n : m.nodes) {
-                if (n.kind() == MibKind.OBJECT_TYPE && "scalar".equals(n.nodeType)) {
+                if (n.mibKind() == MibKind.OBJECT_TYPE && "scalar".equals(n.nodeType)) {
                     MibNode p = n.parent();
                     if (p != null && "row".equals(p.nodeType)) {
                         n.nodeType = "column";
@@ -161,8 +169,13 @@ public final class MibTree {
         index.finish();
         Map<String, MibModule> core = withBuiltIn ? coreModules() : new LinkedHashMap<>();
         ModuleResolver r = new ModuleResolver(index, core);
-        // Net-SNMP's "-m ALL" loads modules in reverse order of its index, imports first: the first
-        // module to define an OID names it
+        // As Net-SNMP's "-m +ALL": its default modules first, then the others in reverse order of its
+        // index, imports first each time. The first module to define an OID names it.
+        for (String n : NET_SNMP_DEFAULT_MIBS) {
+            if (core.containsKey(n) || index.files.containsKey(n)) {
+                r.load(n);
+            }
+        }
         TreeSet<String> names = new TreeSet<>(Collections.reverseOrder());
         names.addAll(core.keySet());
         names.addAll(index.files.keySet());

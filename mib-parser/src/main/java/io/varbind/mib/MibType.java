@@ -23,8 +23,10 @@ public final class MibType {
 
     public String module() { return module; }
     public String name() { return name; }
+    /** {@code tc} or {@code type}. */
+    public String kind() { return kind.label(); }
     /** {@link MibKind#TEXTUAL_CONVENTION} or {@link MibKind#TYPE}. */
-    public MibKind kind() { return kind; }
+    public MibKind mibKind() { return kind; }
     /** The named type this one refines, as {@code MODULE::Name}; null when it refines a base type. */
     public String tc() { return tc; }
     public String status() { return status; }

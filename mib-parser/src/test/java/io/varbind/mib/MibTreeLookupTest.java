@@ -39,6 +39,8 @@ class MibTreeLookupTest {
     void sysUpTimeZeroIsSysUpTimeInstanceWithNoIndex() {
         Resolved r = T.resolve("sysUpTime.0", 0);
         assertEquals("sysUpTimeInstance", r.node().name());
+        // Net-SNMP's default modules load first: DISMAN-EVENT-MIB names it (CLI.md's example)
+        assertEquals("DISMAN-EVENT-MIB::sysUpTimeInstance", OidFormat.format(T, r.oid(), OidFormat.Style.MODULE));
         assertEquals("", r.numericIndex());
     }
 

@@ -33,7 +33,7 @@ class NetSnmpOracleTest {
     }
 
     private static List<String> snmptranslate(String... args) {
-        List<String> c = MibTestSupport.cmd("snmptranslate", "-M", dir.toString(), "-m", "ALL");
+        List<String> c = MibTestSupport.cmd("snmptranslate", "-M", dir.toString(), "-m", "+ALL");
         c.addAll(List.of(args));
         return c;
     }
@@ -76,7 +76,7 @@ class NetSnmpOracleTest {
     void syntaxHintIndexAgreeWithSnmptranslateTd() {
         List<MibNode> objects = new ArrayList<>();
         for (MibNode n : tree.nodes()) {
-            if (n.kind() == MibKind.OBJECT_TYPE) {
+            if (n.mibKind() == MibKind.OBJECT_TYPE) {
                 objects.add(n);
             }
         }
