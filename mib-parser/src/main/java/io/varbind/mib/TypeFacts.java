@@ -21,8 +21,8 @@ final class TypeFacts {
     final int[] bitValues;
     final List<long[]> ranges;
     final List<long[]> sizes;
-    private Map<Long, String> enumsByValue;
-    private Map<String, Long> enumsByLabel;
+    private volatile Map<Long, String> enumsByValue;
+    private volatile Map<String, Long> enumsByLabel;
 
     TypeFacts(String base, String hint, Map<String, Long> enums, Map<String, Long> bits,
               List<long[]> ranges, List<long[]> sizes) {
