@@ -91,3 +91,5 @@ print("libsmi:   %d modules: %d clean, %d with errors, %d failed (smilint -l 2 p
       % (len(smi), c["clean"], c["problems"], c["failed"], time.time() - t0))
 worse = [m for m in ours if ours[m] == "failed" and ns_status.get(m) != "failed"]
 print("modules Net-SNMP loads and varbind does not: %d %s" % (len(worse), worse[:20]))
+stricter = sorted(m for m in ours if ours[m] == "errors" and ns_status.get(m) == "clean")
+print("modules with errors here that Net-SNMP loads without a message: %d %s" % (len(stricter), stricter[:30]))

@@ -334,6 +334,10 @@ final class MibParser {
                 }
                 throw new ParseError(p, "unexpected '" + lx.text(p) + "' in " + d.name);
             }
+            if (skipAll && ty[p + 1] == ASSIGN && ty[p + 2] == LBRACE) {
+                p++; // "MODULE ::= {" or "MODULE NAME ::= {": the module clause is empty
+                continue;
+            }
             if (isDefinitionStart(p) && !lx.is(p, "OBJECT") && !lx.is(p, "SYNTAX")) {
                 throw new ParseError(p, "'::=' missing in " + d.name);
             }
@@ -564,10 +568,10 @@ final class MibParser {
             if (t == IDENT && ty[p + 1] == LPAREN) {
                 String label = lx.text(p);
                 p += 2;
-                if (ty[p] != NUMBER) {
+                if (ty[p] != NUMBER && ty[p] != HEXSTR) {
                     throw new ParseError(p, "number expected for " + label);
                 }
-                long v = number(p++);
+                long v = ty[p] == HEXSTR ? rangeValue() : number(p++); // ('E0'h) seen in vendor MIBs
                 expect(RPAREN, "')'");
                 if (out.putIfAbsent(label, v) != null) {
                     problem(p - 1, MibProblem.Severity.WARNING, "label " + label + " defined twice");

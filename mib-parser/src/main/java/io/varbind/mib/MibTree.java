@@ -182,6 +182,7 @@ public final class MibTree {
         for (String n : names) {
             r.load(n);
         }
+        r.finish();
         List<MibProblem> problems = new ArrayList<>(index.problems);
         problems.addAll(r.problems);
         Set<String> failed = new TreeSet<>();

@@ -23,7 +23,8 @@ import java.util.Set;
 final class ModuleResolver {
     private static final Map<String, String> BASE_TYPES = Map.ofEntries(
             Map.entry("INTEGER", "INTEGER"), Map.entry("Integer32", "Integer32"),
-            Map.entry("Unsigned32", "Unsigned32"), Map.entry("Counter32", "Counter32"),
+            Map.entry("Unsigned32", "Unsigned32"), Map.entry("UInteger32", "Unsigned32"),
+            Map.entry("Counter32", "Counter32"),
             Map.entry("Counter", "Counter32"), Map.entry("Gauge32", "Gauge32"), Map.entry("Gauge", "Gauge32"),
             Map.entry("TimeTicks", "TimeTicks"), Map.entry("Counter64", "Counter64"),
             Map.entry("IpAddress", "IpAddress"), Map.entry("NetworkAddress", "NetworkAddress"),
@@ -74,6 +75,43 @@ final class ModuleResolver {
     final List<MibProblem> problems = new ArrayList<>();
     /** Modules that could not be loaded at all (no text, or no usable module in their file). */
     final Set<String> failed = new HashSet<>();
+
+    /** Definitions whose parent was unknown when their module loaded: Net-SNMP adopts such orphans later. */
+    private record Deferred(Context ctx, Definition d) { }
+
+    private final List<Deferred> deferred = new ArrayList<>();
+    private boolean finalPass;
+
+    /**
+     * Retries the definitions whose parent no module had defined yet (a descriptor that is used
+     * without being imported, from a module loaded later), until nothing more resolves; what is
+     * left is reported.
+     */
+    void finish() {
+        boolean progress = true;
+        while (progress && !deferred.isEmpty()) {
+            progress = false;
+            List<Deferred> list = new ArrayList<>(deferred);
+            deferred.clear();
+            for (Deferred x : list) {
+                x.ctx.failedNames.remove(x.d.name);
+            }
+            for (Deferred x : list) {
+                if (x.ctx.nodes.containsKey(x.d.name) || nodeDef(x.ctx, x.d) != null) {
+                    progress = true;
+                }
+            }
+        }
+        finalPass = true;
+        List<Deferred> list = new ArrayList<>(deferred);
+        deferred.clear();
+        for (Deferred x : list) {
+            x.ctx.failedNames.remove(x.d.name);
+        }
+        for (Deferred x : list) {
+            nodeDef(x.ctx, x.d);
+        }
+    }
 
     /** Guards the recursion of lazy resolution against absurd chains of forward references. */
     private static final int MAX_DEPTH = 400;
@@ -251,7 +289,11 @@ final class ModuleResolver {
             if (d.trapNumber >= 0) {
                 int[] ent = d.enterprise == null ? null : oidOf(ctx, d.enterprise, d);
                 if (ent == null) {
-                    ctx.problem(d, MibProblem.Severity.ERROR, "ENTERPRISE " + d.enterprise + " of " + d.name + " is unknown");
+                    if (finalPass || d.enterprise == null) {
+                        ctx.problem(d, MibProblem.Severity.ERROR, "ENTERPRISE " + d.enterprise + " of " + d.name + " is unknown");
+                    } else {
+                        deferred.add(new Deferred(ctx, d));
+                    }
                     ctx.failedNames.add(d.name);
                     return null;
                 }
@@ -292,7 +334,11 @@ final class ModuleResolver {
         if (first instanceof String s) {
             base = oidOf(ctx, s, d);
             if (base == null) {
-                ctx.problem(d, MibProblem.Severity.ERROR, "parent " + s + " of " + d.name + " is unknown");
+                if (finalPass) {
+                    ctx.problem(d, MibProblem.Severity.ERROR, "parent " + s + " of " + d.name + " is unknown");
+                } else {
+                    deferred.add(new Deferred(ctx, d));
+                }
                 return null;
             }
         } else if (first instanceof Long l) {
@@ -457,8 +503,12 @@ final class ModuleResolver {
         }
         MibType t = typeNamed(ctx, s.typeModule, s.typeName, d);
         if (t == null) {
-            if (!isSequenceType(ctx, s)) {
-                ctx.problem(d, MibProblem.Severity.ERROR, "unknown type " + s.typeName + " in " + d.name);
+            // a row's syntax names its SEQUENCE, which carries no value facts: Net-SNMP ignores it, and
+            // loads an object of an unknown type without its syntax; so do we, with a warning
+            boolean row = d.kind == MibKind.OBJECT_TYPE && (d.index != null || d.augments != null);
+            if (!row && !isSequenceType(ctx, s)) {
+                ctx.problem(d, MibProblem.Severity.WARNING, "unknown type " + s.typeName + " in " + d.name
+                        + "; loaded without a syntax");
             }
             return new Typed(TypeFacts.NONE, null);
         }
