@@ -94,10 +94,10 @@ final class ModuleResolver {
             List<Deferred> list = new ArrayList<>(deferred);
             deferred.clear();
             for (Deferred x : list) {
-                x.ctx.failedNames.remove(x.d.name);
+                x.ctx.failedDefs.remove(x.d);
             }
             for (Deferred x : list) {
-                if (x.ctx.nodes.containsKey(x.d.name) || nodeDef(x.ctx, x.d) != null) {
+                if (x.ctx.byDef.containsKey(x.d) || nodeDef(x.ctx, x.d) != null) {
                     progress = true;
                 }
             }
@@ -106,7 +106,7 @@ final class ModuleResolver {
         List<Deferred> list = new ArrayList<>(deferred);
         deferred.clear();
         for (Deferred x : list) {
-            x.ctx.failedNames.remove(x.d.name);
+            x.ctx.failedDefs.remove(x.d);
         }
         for (Deferred x : list) {
             nodeDef(x.ctx, x.d);
@@ -212,6 +212,12 @@ final class ModuleResolver {
         final Map<String, MibType> types = new HashMap<>();
         final Set<String> resolving = new HashSet<>();
         final Set<String> failedNames = new HashSet<>();
+        /** OID definitions by identity: a module may define one descriptor twice, as Net-SNMP accepts. */
+        final Map<Definition, MibNode> byDef = new java.util.IdentityHashMap<>();
+        /** Earlier OID definitions of a descriptor defined more than once. */
+        final Map<String, List<Definition>> earlier = new HashMap<>();
+        final Set<Definition> failedDefs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final Set<Definition> resolvingDefs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         Context(ParsedModule pm) {
             this.pm = pm;
@@ -233,6 +239,17 @@ final class ModuleResolver {
             Definition prev = ctx.defs.putIfAbsent(d.name, d);
             if (prev != null) {
                 ctx.problem(d, MibProblem.Severity.WARNING, d.name + " is defined twice (first at line " + prev.line + ")");
+                if (isOidDef(prev) && isOidDef(d)) {
+                    // both are kept; the later one names its children, as in Net-SNMP, unless only the
+                    // earlier one can have children (a trap or a column reusing a node's name)
+                    Definition current = ctx.defs.get(d.name);
+                    if (container(d) || !container(current)) {
+                        ctx.defs.put(d.name, d);
+                        ctx.earlier.computeIfAbsent(d.name, k -> new ArrayList<>()).add(0, current);
+                    } else {
+                        ctx.earlier.computeIfAbsent(d.name, k -> new ArrayList<>()).add(d);
+                    }
+                }
             }
         }
         for (String imp : pm.importedModules) {
@@ -257,6 +274,7 @@ final class ModuleResolver {
                 nodeDef(ctx, d);
             }
         }
+        ctx.out.nodeByName.putAll(ctx.nodes);
         active.remove(pm.name);
         done.put(pm.name, ctx.out);
         return ctx.out;
@@ -264,23 +282,36 @@ final class ModuleResolver {
 
     // ----------------------------------------------------------------------------- OIDs
 
+    /** Whether a definition can have children: not a notification, scalar or column. */
+    private static boolean container(Definition d) {
+        switch (d.kind) {
+            case NOTIFICATION:
+                return false;
+            case OBJECT_TYPE:
+                return d.index != null || d.augments != null || (d.syntax != null && (d.syntax.sequenceOf || d.syntax.sequence));
+            default:
+                return true;
+        }
+    }
+
+    private static boolean isOidDef(Definition d) {
+        return d.kind != MibKind.TEXTUAL_CONVENTION && d.kind != MibKind.TYPE;
+    }
+
     private MibNode nodeDef(Context ctx, Definition d) {
-        MibNode n = ctx.nodes.get(d.name);
-        if (n != null || ctx.failedNames.contains(d.name)) {
+        MibNode n = ctx.byDef.get(d);
+        if (n != null || ctx.failedDefs.contains(d)) {
             return n;
         }
-        if (ctx.defs.get(d.name) != d) {
-            return null; // a later duplicate: the first definition stands
-        }
-        if (!ctx.resolving.add(d.name)) {
+        if (!ctx.resolvingDefs.add(d)) {
             ctx.problem(d, MibProblem.Severity.ERROR, "the OID of " + d.name + " is defined in terms of itself");
-            ctx.failedNames.add(d.name);
+            ctx.failedDefs.add(d);
             return null;
         }
         if (depth >= MAX_DEPTH) {
             ctx.problem(d, MibProblem.Severity.ERROR, "chain of forward references too deep at " + d.name);
-            ctx.failedNames.add(d.name);
-            ctx.resolving.remove(d.name);
+            ctx.failedDefs.add(d);
+            ctx.resolvingDefs.remove(d);
             return null;
         }
         depth++;
@@ -294,7 +325,7 @@ final class ModuleResolver {
                     } else {
                         deferred.add(new Deferred(ctx, d));
                     }
-                    ctx.failedNames.add(d.name);
+                    ctx.failedDefs.add(d);
                     return null;
                 }
                 oid = Arrays.copyOf(ent, ent.length + 2);
@@ -302,7 +333,7 @@ final class ModuleResolver {
             } else {
                 oid = oidValue(ctx, d);
                 if (oid == null) {
-                    ctx.failedNames.add(d.name);
+                    ctx.failedDefs.add(d);
                     return null;
                 }
             }
@@ -318,12 +349,15 @@ final class ModuleResolver {
             n = new MibNode(ctx.pm.name, d.name, oid, d.kind, nodeType, t.tc, t.facts, d.access, d.status, d.units,
                     d.defval, d.index == null ? null : List.copyOf(d.index), d.implied, d.augments,
                     d.objects == null ? null : List.copyOf(d.objects));
-            ctx.nodes.put(d.name, n);
+            ctx.byDef.put(d, n);
+            if (ctx.defs.get(d.name) == d) {
+                ctx.nodes.put(d.name, n);
+            }
             ctx.out.add(n);
             return n;
         } finally {
             depth--;
-            ctx.resolving.remove(d.name);
+            ctx.resolvingDefs.remove(d);
         }
     }
 
@@ -383,6 +417,17 @@ final class ModuleResolver {
         }
         Definition d = ctx.defs.get(name);
         if (d != null && d.kind != MibKind.TEXTUAL_CONVENTION && d.kind != MibKind.TYPE) {
+            if (ctx.resolvingDefs.contains(d) && ctx.earlier.containsKey(name)) {
+                // "x TRAP-TYPE ENTERPRISE x": the name refers to an earlier definition of x
+                for (Definition e : ctx.earlier.get(name)) {
+                    if (!ctx.resolvingDefs.contains(e)) {
+                        n = nodeDef(ctx, e);
+                        if (n != null) {
+                            return n.oid;
+                        }
+                    }
+                }
+            }
             n = nodeDef(ctx, d);
             return n == null ? null : n.oid;
         }
