@@ -49,6 +49,27 @@ public final class EasyNames {
         return new String[] {label, index};
     }
 
+    /**
+     * A name as easysnmp has Net-SNMP print it: the descriptor (or the whole label path with
+     * {@code useLongNames}) followed by the numeric instance suffix; dotted numbers with
+     * {@code useNumeric} or when the tree knows no prefix of it.
+     */
+    public static String netSnmpName(int[] oid, MibTree tree, boolean useLongNames, boolean useNumeric) {
+        if (useNumeric || tree == null) {
+            return "." + OidFormat.numeric(oid, oid.length);
+        }
+        Match m = tree.lookup(oid, oid.length);
+        if (m == null || m.node() == null) {
+            return "." + OidFormat.numeric(oid, oid.length);
+        }
+        int start = m.indexStart();
+        String label = useLongNames ? fullLabel(tree, oid, start) : m.node().name();
+        if (start >= oid.length) {
+            return label;
+        }
+        return label + "." + OidFormat.numeric(java.util.Arrays.copyOfRange(oid, start, oid.length), oid.length - start);
+    }
+
     private static String fullLabel(MibTree tree, int[] oid, int start) {
         return OidFormat.format(tree, java.util.Arrays.copyOf(oid, start), OidFormat.Style.FULL);
     }
