@@ -17,7 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 corpus = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "../shared/mibs-corpus")
 dirs = sorted(os.path.join(corpus, d) for d in os.listdir(corpus) if os.path.isdir(os.path.join(corpus, d)))
-path = ":".join(dirs)
+# Net-SNMP 5.9 lets the last folder win for a module defined twice; varbind (API.md) the first
+path = ":".join(reversed(dirs))
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 classes = os.path.join(root, "mib-parser", "target", "classes")
 

@@ -240,10 +240,10 @@ final class ModuleResolver {
             if (prev != null) {
                 ctx.problem(d, MibProblem.Severity.WARNING, d.name + " is defined twice (first at line " + prev.line + ")");
                 if (isOidDef(prev) && isOidDef(d)) {
-                    // both are kept; the later one names its children, as in Net-SNMP, unless only the
-                    // earlier one can have children (a trap or a column reusing a node's name)
+                    // both are kept; the first one names children, as in Net-SNMP, unless only the
+                    // later one can have children (the first is a trap or a column reusing the name)
                     Definition current = ctx.defs.get(d.name);
-                    if (container(d) || !container(current)) {
+                    if (container(d) && !container(current)) {
                         ctx.defs.put(d.name, d);
                         ctx.earlier.computeIfAbsent(d.name, k -> new ArrayList<>()).add(0, current);
                     } else {
