@@ -282,7 +282,7 @@ public final class MibTree {
             return byName.get(moduleOrPlainName);
         }
         MibModule m = modules.get(moduleOrPlainName.substring(0, c));
-        return m == null ? null : m.nodeByName.get(moduleOrPlainName.substring(c + 2));
+        return m == null ? null : m.node(moduleOrPlainName.substring(c + 2));
     }
 
     /** A named type by name or {@code MODULE::Name}; null if none. */

@@ -274,7 +274,7 @@ final class ModuleResolver {
                 nodeDef(ctx, d);
             }
         }
-        ctx.out.nodeByName.putAll(ctx.nodes);
+        ctx.out.bind(ctx.nodes);
         active.remove(pm.name);
         done.put(pm.name, ctx.out);
         return ctx.out;
@@ -453,7 +453,7 @@ final class ModuleResolver {
     private MibNode foreignNode(String module, String name) {
         MibModule m = done.get(module);
         if (m != null) {
-            return m.nodeByName.get(name);
+            return m.node(name);
         }
         Context c = active.get(module);
         if (c != null) {
@@ -465,7 +465,7 @@ final class ModuleResolver {
 
     private MibNode anyNode(String name, Context except) {
         for (MibModule m : done.values()) {
-            MibNode n = m.nodeByName.get(name);
+            MibNode n = m.node(name);
             if (n != null) {
                 return n;
             }
