@@ -480,16 +480,28 @@ public final class MibTree {
         } catch (PatternSyntaxException e) {
             throw new MibLookupException("bad regular expression " + regex + ": " + e.getDescription());
         }
+        // Net-SNMP's find_best_tree_node: depth first, newest child first, the earliest match
+        // position wins and a match at position 0 ends the search
         MibNode best = null;
         int bestAt = Integer.MAX_VALUE;
-        for (MibNode n : nodes()) {
-            Matcher m = p.matcher(n.name());
-            if (m.find() && m.start() < bestAt) {
-                best = n;
-                bestAt = m.start();
-                if (bestAt == 0) {
-                    break;
+        java.util.ArrayDeque<OidTrie.Entry> stack = new java.util.ArrayDeque<>();
+        stack.push(trie.root);
+        while (!stack.isEmpty()) {
+            OidTrie.Entry e = stack.pop();
+            if (e.node != null) {
+                Matcher m = p.matcher(e.node.name());
+                if (m.find() && m.start() < bestAt) {
+                    best = e.node;
+                    bestAt = m.start();
+                    if (bestAt == 0) {
+                        break;
+                    }
                 }
+            }
+            OidTrie.Entry[] kids = Arrays.copyOf(e.kids, e.n);
+            Arrays.sort(kids, (x, y) -> Integer.compare(x.seq, y.seq)); // pushed oldest first: newest popped first
+            for (OidTrie.Entry k : kids) {
+                stack.push(k);
             }
         }
         if (best == null) {

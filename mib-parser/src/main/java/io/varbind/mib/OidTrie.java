@@ -9,15 +9,19 @@ final class OidTrie {
         final int arc;
         final Entry parent;
         final int depth;
+        /** Creation order: Net-SNMP lists the newest child first. */
+        final int seq;
         MibNode node;
         int[] arcs = EMPTY;
         Entry[] kids = NONE;
         int n;
 
-        Entry(int arc, Entry parent) {
+        Entry(int arc, Entry parent, int seq) {
+            this.counter = parent == null ? new int[1] : parent.counter;
             this.arc = arc;
             this.parent = parent;
             this.depth = parent == null ? 0 : parent.depth + 1;
+            this.seq = seq;
         }
 
         Entry child(int a) {
@@ -41,6 +45,8 @@ final class OidTrie {
             return -(lo + 1);
         }
 
+        private final int[] counter;
+
         Entry childOrCreate(int a) {
             int i = find(a);
             if (i >= 0) {
@@ -54,7 +60,7 @@ final class OidTrie {
             }
             System.arraycopy(arcs, at, arcs, at + 1, n - at);
             System.arraycopy(kids, at, kids, at + 1, n - at);
-            Entry e = new Entry(a, this);
+            Entry e = new Entry(a, this, ++counter[0]);
             arcs[at] = a;
             kids[at] = e;
             n++;
@@ -87,7 +93,7 @@ final class OidTrie {
     private static final int[] EMPTY = new int[0];
     private static final Entry[] NONE = new Entry[0];
 
-    final Entry root = new Entry(-1, null);
+    final Entry root = new Entry(-1, null, 0);
 
     private Entry last;
     private int[] lastOid;
