@@ -1,0 +1,300 @@
+package io.varbind.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes SNMP messages (RFC 1157, RFC 1901, RFC 3412 section 6). Stateless and thread-safe.
+ * Lenient where real agents need it (non-minimal integers, OIDs and lengths, empty INTEGERs,
+ * bytes after the message), strict where safety needs it: every malformed input raises a
+ * {@link BerDecodeException} with the absolute offset, and no length field can make the decoder
+ * read past {@code off + len} or allocate more than the input's size.
+ *
+ * <p>Decoded octet-string values refer to {@code buf}: do not reuse it while they are in use.
+ */
+public final class SnmpMessageDecoder {
+    private SnmpMessageDecoder() {
+    }
+
+    public static SnmpMessage decode(byte[] buf, int off, int len) {
+        int limit = checkRange(buf, off, len);
+        BerReader r = new BerReader(buf, off);
+        int msgLen = r.expect(BerTags.SEQUENCE, limit, "message SEQUENCE");
+        int end = r.pos + msgLen;
+        int versionAt = r.pos;
+        int version = r.int32(end, "msgVersion");
+        switch (version) {
+            case 0:
+            case 1: {
+                byte[] community = r.octets(end, "community");
+                int pduAt = r.pos;
+                int tag = peekTag(r, end);
+                if (tag == BerTags.TRAP_V1) {
+                    if (version != 0) {
+                        throw new BerDecodeException("v1 Trap-PDU in a v2c message", pduAt);
+                    }
+                    return new CommunityMessage(version, community, trapV1(r, end));
+                }
+                return new CommunityMessage(version, community, pdu(r, end));
+            }
+            case 3:
+                return v3(r, off, end);
+            default:
+                throw new BerDecodeException("unsupported SNMP version " + version, versionAt);
+        }
+    }
+
+    public static SnmpMessage decode(byte[] buf) {
+        return decode(buf, 0, buf.length);
+    }
+
+    /**
+     * A scoped PDU (RFC 3412 section 6), as decrypted; bytes after its SEQUENCE (cipher padding)
+     * are ignored.
+     */
+    public static ScopedPdu decodeScopedPdu(byte[] buf, int off, int len) {
+        int limit = checkRange(buf, off, len);
+        BerReader r = new BerReader(buf, off);
+        return scopedPdu(r, limit);
+    }
+
+    /** A PDU on its own (its tag first). */
+    public static Pdu decodePdu(byte[] buf, int off, int len) {
+        int limit = checkRange(buf, off, len);
+        return pdu(new BerReader(buf, off), limit);
+    }
+
+    /** msgVersion of a message (0, 1 or 3 as sent), reading only its header. */
+    public static int peekVersion(byte[] buf, int off, int len) {
+        int limit = checkRange(buf, off, len);
+        BerReader r = new BerReader(buf, off);
+        int msgLen = r.expect(BerTags.SEQUENCE, limit, "message SEQUENCE");
+        return r.int32(r.pos + msgLen, "msgVersion");
+    }
+
+    /**
+     * The request-id of a v1/v2c message or the msgID of a v3 message, reading only the header
+     * (for correlating a response with its request before decoding it).
+     *
+     * @throws BerDecodeException when the header is malformed
+     */
+    public static int peekRequestId(byte[] buf, int off, int len) {
+        int limit = checkRange(buf, off, len);
+        BerReader r = new BerReader(buf, off);
+        int msgLen = r.expect(BerTags.SEQUENCE, limit, "message SEQUENCE");
+        int end = r.pos + msgLen;
+        int versionAt = r.pos;
+        int version = r.int32(end, "msgVersion");
+        if (version == 3) {
+            int g = r.expect(BerTags.SEQUENCE, end, "msgGlobalData");
+            return r.int32(r.pos + g, "msgID");
+        }
+        if (version != 0 && version != 1) {
+            throw new BerDecodeException("unsupported SNMP version " + version, versionAt);
+        }
+        int c = r.expect(BerTags.OCTET_STRING, end, "community");
+        r.pos += c;
+        int pduAt = r.pos;
+        int tag = r.tag(end);
+        if (!BerTags.isPdu(tag) || tag == BerTags.TRAP_V1) {
+            throw new BerDecodeException("expected a PDU with a request-id, found " + BerTags.name(tag), pduAt);
+        }
+        int pduLen = r.length(end);
+        return r.int32(r.pos + pduLen, "request-id");
+    }
+
+    static int checkRange(byte[] buf, int off, int len) {
+        if (buf == null) {
+            throw new BerDecodeException("no input", 0);
+        }
+        if (off < 0 || len < 0 || off > buf.length - len) {
+            throw new BerDecodeException("range " + off + "+" + len + " outside a buffer of " + buf.length, Math.max(off, 0));
+        }
+        return off + len;
+    }
+
+    private static int peekTag(BerReader r, int limit) {
+        int at = r.pos;
+        int t = r.tag(limit);
+        r.pos = at;
+        return t;
+    }
+
+    static Pdu pdu(BerReader r, int limit) {
+        int at = r.pos;
+        int type = r.tag(limit);
+        if (!BerTags.isPdu(type) || type == BerTags.TRAP_V1) {
+            throw new BerDecodeException("expected a PDU, found " + BerTags.name(type), at);
+        }
+        int len = r.length(limit);
+        int end = r.pos + len;
+        int requestId = r.int32(end, "request-id");
+        int errorStatus = r.int32(end, type == BerTags.GETBULK ? "non-repeaters" : "error-status");
+        int errorIndex = r.int32(end, type == BerTags.GETBULK ? "max-repetitions" : "error-index");
+        List<VarBind> vbs = varBinds(r, end);
+        return new Pdu(type, requestId, errorStatus, errorIndex, vbs);
+    }
+
+    private static TrapV1Pdu trapV1(BerReader r, int limit) {
+        int len = r.expect(BerTags.TRAP_V1, limit, "Trap-PDU");
+        int end = r.pos + len;
+        Oid enterprise = r.oid(end, "enterprise");
+        int addrAt = r.pos;
+        int alen = r.expect(BerTags.IP_ADDRESS, end, "agent-addr");
+        if (alen != 4) {
+            throw new BerDecodeException("agent-addr of " + alen + " octets, not 4", addrAt);
+        }
+        byte[] addr = new byte[4];
+        System.arraycopy(r.buf, r.pos, addr, 0, 4);
+        r.pos += 4;
+        int generic = r.int32(end, "generic-trap");
+        int specific = r.int32(end, "specific-trap");
+        int tlen = r.expect(BerTags.TIMETICKS, end, "time-stamp");
+        long ts = r.unsigned32Content(tlen, BerTags.TIMETICKS);
+        List<VarBind> vbs = varBinds(r, end);
+        return new TrapV1Pdu(enterprise, addr, generic, specific, ts, vbs);
+    }
+
+    private static List<VarBind> varBinds(BerReader r, int limit) {
+        int len = r.expect(BerTags.SEQUENCE, limit, "variable-bindings SEQUENCE");
+        int end = r.pos + len;
+        // each varbind takes at least 6 octets, so the capacity never exceeds the input
+        List<VarBind> vbs = new ArrayList<>(Math.min(len / 6 + 1, 16));
+        while (r.pos < end) {
+            int at = r.pos;
+            int vbLen = r.expect(BerTags.SEQUENCE, end, "VarBind SEQUENCE");
+            int vbEnd = r.pos + vbLen;
+            Oid oid = r.oid(vbEnd, "name");
+            Variable value = value(r, vbEnd);
+            if (r.pos != vbEnd) {
+                throw new BerDecodeException("extra octets after the value of a VarBind", r.pos);
+            }
+            vbs.add(new VarBind(oid, value));
+            if (r.pos <= at) {
+                throw new BerDecodeException("no progress in VarBind list", at);
+            }
+        }
+        return vbs;
+    }
+
+    static Variable value(BerReader r, int limit) {
+        int at = r.pos;
+        int tag = r.tag(limit);
+        int len = r.length(limit);
+        int start = r.pos;
+        switch (tag) {
+            case BerTags.INTEGER:
+                return Variable.integer64(r.signedContent(len, "INTEGER"));
+            case BerTags.OCTET_STRING:
+            case BerTags.NSAP_ADDRESS:
+                r.pos += len;
+                return new Variable(tag, OpaqueKind.NONE, 0, r.buf, start, len, null);
+            case BerTags.IP_ADDRESS:
+                if (len != 4) {
+                    throw new BerDecodeException("IpAddress of " + len + " octets, not 4", at);
+                }
+                r.pos += len;
+                return new Variable(tag, OpaqueKind.NONE, 0, r.buf, start, len, null);
+            case BerTags.OPAQUE: {
+                r.pos += len;
+                OpaqueKind kind = Variable.classifyOpaque(r.buf, start, len);
+                return new Variable(tag, kind, Variable.opaqueNumber(r.buf, start, len), r.buf, start, len, null);
+            }
+            case BerTags.NULL:
+                r.pos += len;
+                return Variable.nullValue();
+            case BerTags.OBJECT_IDENTIFIER:
+                return Variable.objectId(r.oidContent(len));
+            case BerTags.COUNTER32:
+            case BerTags.GAUGE32:
+            case BerTags.TIMETICKS:
+            case BerTags.UINTEGER32:
+                return new Variable(tag, OpaqueKind.NONE, r.unsigned32Content(len, tag), null, 0, 0, null);
+            case BerTags.COUNTER64:
+                return Variable.counter64(r.unsigned64Content(len, tag));
+            case BerTags.NO_SUCH_OBJECT:
+                r.pos += len;
+                return Variable.noSuchObject();
+            case BerTags.NO_SUCH_INSTANCE:
+                r.pos += len;
+                return Variable.noSuchInstance();
+            case BerTags.END_OF_MIB_VIEW:
+                r.pos += len;
+                return Variable.endOfMibView();
+            default:
+                throw new BerDecodeException(String.format("unknown value type 0x%02X", tag), at);
+        }
+    }
+
+    static ScopedPdu scopedPdu(BerReader r, int limit) {
+        int len = r.expect(BerTags.SEQUENCE, limit, "ScopedPDU SEQUENCE");
+        int end = r.pos + len;
+        byte[] ctxEngine = r.octets(end, "contextEngineID");
+        byte[] ctxName = r.octets(end, "contextName");
+        return new ScopedPdu(ctxEngine, ctxName, pdu(r, end));
+    }
+
+    private static V3Message v3(BerReader r, int wholeOff, int end) {
+        int gLen = r.expect(BerTags.SEQUENCE, end, "msgGlobalData");
+        int gEnd = r.pos + gLen;
+        int msgId = r.int32(gEnd, "msgID");
+        int maxSize = r.int32(gEnd, "msgMaxSize");
+        int flagsAt = r.pos;
+        int fLen = r.expect(BerTags.OCTET_STRING, gEnd, "msgFlags");
+        if (fLen != 1) {
+            throw new BerDecodeException("msgFlags of " + fLen + " octets, not 1", flagsAt);
+        }
+        int flags = r.buf[r.pos++] & 0xFF;
+        int model = r.int32(gEnd, "msgSecurityModel");
+        r.pos = gEnd;
+
+        int spLen = r.expect(BerTags.OCTET_STRING, end, "msgSecurityParameters");
+        int spEnd = r.pos + spLen;
+        UsmSecurityParameters usm = null;
+        byte[] rawParams = null;
+        int authOffset = -1;
+        if (model == V3Message.SECURITY_MODEL_USM) {
+            int uLen = r.expect(BerTags.SEQUENCE, spEnd, "UsmSecurityParameters");
+            int uEnd = r.pos + uLen;
+            byte[] engineId = r.octets(uEnd, "msgAuthoritativeEngineID");
+            int boots = r.int32(uEnd, "msgAuthoritativeEngineBoots");
+            int time = r.int32(uEnd, "msgAuthoritativeEngineTime");
+            byte[] user = r.octets(uEnd, "msgUserName");
+            int aLen = r.expect(BerTags.OCTET_STRING, uEnd, "msgAuthenticationParameters");
+            authOffset = r.pos;
+            byte[] auth = new byte[aLen];
+            System.arraycopy(r.buf, r.pos, auth, 0, aLen);
+            r.pos += aLen;
+            byte[] priv = r.octets(uEnd, "msgPrivacyParameters");
+            usm = new UsmSecurityParameters(engineId, boots, time, user, auth, priv);
+        } else {
+            rawParams = new byte[spLen];
+            System.arraycopy(r.buf, r.pos, rawParams, 0, spLen);
+        }
+        r.pos = spEnd;
+
+        int dataAt = r.pos;
+        int tag = peekTag(r, end);
+        V3Message m;
+        if (tag == BerTags.OCTET_STRING) {
+            int eLen = r.expect(BerTags.OCTET_STRING, end, "encryptedPDU");
+            byte[] enc = new byte[eLen];
+            System.arraycopy(r.buf, r.pos, enc, 0, eLen);
+            m = new V3Message(msgId, maxSize, flags, model, usm, rawParams, null, enc);
+            m.encryptedOffset = r.pos;
+            m.encryptedLength = eLen;
+            r.pos += eLen;
+        } else if (tag == BerTags.SEQUENCE) {
+            int spStart = r.pos;
+            ScopedPdu sp = scopedPdu(r, end);
+            m = new V3Message(msgId, maxSize, flags, model, usm, rawParams, sp, null);
+            m.scopedPduOffset = spStart;
+        } else {
+            throw new BerDecodeException("expected msgData (ScopedPDU or encryptedPDU), found " + BerTags.name(tag), dataAt);
+        }
+        m.wholeOffset = wholeOff;
+        m.wholeLength = end - wholeOff;
+        m.authParamsOffset = authOffset;
+        return m;
+    }
+}
