@@ -1,0 +1,111 @@
+package io.varbind.cli;
+
+import io.varbind.cli.agent.Agent;
+import io.varbind.cli.agent.Endpoint;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ./varbind agent}: the built-in command responder, until interrupted. */
+@Command(name = "agent", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Answers SNMP v1/v2c GET, GETNEXT, GETBULK and SET on every endpoint given,",
+            "from snmpwalk -On -OU -Oe files, or from built-in demo data when no --data is given."})
+final class AgentCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VarbindCommand parent;
+
+    @Option(names = "--listen", required = true, paramLabel = "ENDPOINT[,ENDPOINT...]",
+            description = "udp:HOST:PORT, tcp:HOST:PORT, udp6:[::1]:PORT, tcp6:...; a port range LOW-HIGH binds each port")
+    List<String> listen = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "FILE", arity = "1..*",
+            description = "walk files (snmpwalk -On -OU -Oe output); a later file wins for the same OID")
+    List<Path> data = new ArrayList<>();
+
+    @Option(names = {"-c", "--community"}, paramLabel = "COMMUNITY",
+            description = "read-only community (repeatable; default: public)")
+    List<String> communities = new ArrayList<>();
+
+    @Option(names = {"-w", "--rw-community"}, paramLabel = "COMMUNITY",
+            description = "read-write community (repeatable; default: none, so SET is refused with noAccess)")
+    List<String> rwCommunities = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "event-loop threads (default: one per core)")
+    int threads;
+
+    @Option(names = "--user", paramLabel = "NAME:AUTHPROTO:AUTHPASS:PRIVPROTO:PRIVPASS",
+            description = "SNMPv3 USM user (not yet available: needs the USM module's authoritative engine)")
+    List<String> users = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "no start-up and statistics lines on stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!users.isEmpty()) {
+            throw new UsageException("agent --user: SNMPv3 is not available in this build yet (v1 and v2c are)");
+        }
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (String l : listen) {
+            try {
+                endpoints.addAll(Endpoint.parseList(l));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("agent --listen: " + e.getMessage());
+            }
+        }
+        List<String> ro = communities.isEmpty() ? List.of("public") : communities;
+        Agent agent = Agent.start(new Agent.Config(endpoints, data, ro, rwCommunities, threads, null));
+        for (String w : agent.warnings()) {
+            parent.err.println("varbind agent: skipped " + w);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            if (!quiet) {
+                parent.err.println("varbind agent: stopped; " + agent.statistics());
+            }
+            stopped.countDown();
+        }, "varbind-agent-shutdown"));
+        if (!quiet) {
+            List<InetSocketAddress> udp = agent.udpAddresses();
+            List<InetSocketAddress> tcp = agent.tcpAddresses();
+            parent.err.println("varbind agent: " + agent.instances() + " instances from "
+                    + (data.isEmpty() ? "the demo data set" : data.size() + " file(s)") + "; listening on "
+                    + describe("udp", udp) + (tcp.isEmpty() ? "" : ", " + describe("tcp", tcp))
+                    + "; Ctrl-C stops");
+        }
+        stopped.await();
+        return Main.EXIT_OK;
+    }
+
+    private static String describe(String proto, List<InetSocketAddress> addrs) {
+        if (addrs.isEmpty()) {
+            return "no " + proto + " port";
+        }
+        if (addrs.size() > 3) {
+            return addrs.size() + " " + proto + " ports (" + format(proto, addrs.get(0)) + " ... "
+                    + format(proto, addrs.get(addrs.size() - 1)) + ")";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (InetSocketAddress a : addrs) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(format(proto, a));
+        }
+        return sb.toString();
+    }
+
+    static String format(String proto, InetSocketAddress a) {
+        String host = a.getAddress().getHostAddress();
+        boolean v6 = host.contains(":");
+        return proto + (v6 ? "6:[" + host + "]" : ":" + host) + ":" + a.getPort();
+    }
+}

@@ -1,0 +1,43 @@
+package io.varbind.cli;
+
+import io.varbind.cli.agent.Agent;
+import io.varbind.cli.agent.Endpoint;
+import io.varbind.codec.Oid;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code ./varbind demo}: starts the built-in agent on a free 127.0.0.1 UDP port, walks it with
+ * SNMPv2c GETNEXTs, prints each binding as Net-SNMP's {@code snmpwalk -On} would, and stops the agent.
+ * Needs no network and no snmpd.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Starts the built-in agent, walks it (v2c) and stops it: real SNMP traffic, no setup.")
+final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VarbindCommand parent;
+
+    @Override
+    public Integer call() {
+        try (Agent agent = Agent.start(Agent.Config.demo(Endpoint.parseList("udp:127.0.0.1:0")))) {
+            InetSocketAddress address = agent.udpAddresses().get(0);
+            String target = "udp:127.0.0.1:" + address.getPort();
+            parent.err.println("varbind demo: built-in agent on " + target + " (" + agent.instances()
+                    + " objects); walking it with SNMPv2c, community public:");
+            long n;
+            long requests;
+            try (UdpRequester requester = new UdpRequester(address, "public")) {
+                Walker w = new Walker(requester, vb -> parent.out.println(NumericLineFormat.line(vb)), true, null);
+                n = w.walk(Oid.parse("1.3.6.1"));
+                requests = w.requests();
+            }
+            parent.out.flush();
+            parent.err.println("varbind demo: " + n + " objects in " + requests + " GETNEXT requests; agent stopped."
+                    + " Next: ./varbind agent --listen udp:127.0.0.1:16100");
+        }
+        return Main.EXIT_OK;
+    }
+}
