@@ -86,8 +86,10 @@ public final class VarBindCursor {
     private void scopedHeader(int limit) {
         int len = r.expect(BerTags.SEQUENCE, limit, "ScopedPDU SEQUENCE");
         int end = r.pos + len;
-        r.pos += r.expect(BerTags.OCTET_STRING, end, "contextEngineID");
-        r.pos += r.expect(BerTags.OCTET_STRING, end, "contextName");
+        int engineLen = r.expect(BerTags.OCTET_STRING, end, "contextEngineID");
+        r.pos += engineLen;
+        int nameLen = r.expect(BerTags.OCTET_STRING, end, "contextName");
+        r.pos += nameLen;
         pduHeader(end);
     }
 
