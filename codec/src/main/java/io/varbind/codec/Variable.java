@@ -130,7 +130,7 @@ public final class Variable {
         int bits = Float.floatToRawIntBits(value);
         byte[] b = {(byte) OPAQUE_TAG1, (byte) OPAQUE_FLOAT, 4,
             (byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
-        return new Variable(BerTags.OPAQUE, OpaqueKind.FLOAT, bits, b, 0, b.length, null);
+        return new Variable(BerTags.OPAQUE, OpaqueKind.FLOAT, bits & 0xFFFFFFFFL, b, 0, b.length, null);
     }
 
     public static Variable opaqueDouble(double value) {
@@ -179,7 +179,8 @@ public final class Variable {
         b[1] = (byte) innerTag;
         b[2] = (byte) n;
         for (int i = 0; i < n; i++) {
-            b[3 + i] = (byte) (value >>> (8 * (n - 1 - i)));
+            int shift = 8 * (n - 1 - i);
+            b[3 + i] = shift >= 64 ? 0 : (byte) (value >>> shift);
         }
         return new Variable(BerTags.OPAQUE, kind, value, b, 0, b.length, null);
     }

@@ -1,0 +1,132 @@
+package io.varbind.codec;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Hostile input: random and mutated packets (from Net-SNMP's golden packets and from generated
+ * messages). The decoder, the peeks and the cursor either succeed or raise
+ * {@link BerDecodeException}; anything else (an index out of bounds, an OutOfMemoryError, a
+ * stack overflow) fails. 2,000 tries of 50 inputs each: 100,000 packets per run.
+ */
+class DecoderFuzzTest {
+    private static final List<byte[]> SEEDS = Golden.all().stream().map(Golden.Packet::bytes).toList();
+    private static final int PER_TRY = 50;
+
+    @Provide
+    Arbitrary<SnmpMessage> messages() {
+        return CodecArbitraries.messages();
+    }
+
+    @Property(tries = 2000)
+    void mutatedAndRandomPacketsGiveAValueOrTheTypedError(@ForAll("messages") SnmpMessage generated,
+            @ForAll long seed) {
+        Random rnd = new Random(seed);
+        byte[] own = SnmpMessageEncoder.encode(generated);
+        for (int i = 0; i < PER_TRY; i++) {
+            byte[] input;
+            int kind = rnd.nextInt(10);
+            if (kind == 0) {
+                input = new byte[rnd.nextInt(200)];
+                rnd.nextBytes(input);
+                if (input.length > 0 && rnd.nextBoolean()) {
+                    input[0] = 0x30;
+                }
+            } else {
+                byte[] base = rnd.nextBoolean() ? own : SEEDS.get(rnd.nextInt(SEEDS.size()));
+                input = mutate(base, rnd);
+            }
+            feed(input);
+        }
+    }
+
+    static byte[] mutate(byte[] base, Random rnd) {
+        byte[] b = base.clone();
+        int mutations = 1 + rnd.nextInt(4);
+        for (int m = 0; m < mutations && b.length > 0; m++) {
+            int at = rnd.nextInt(b.length);
+            switch (rnd.nextInt(7)) {
+                case 0:
+                    b[at] ^= (byte) (1 << rnd.nextInt(8));
+                    break;
+                case 1:
+                    b[at] = (byte) rnd.nextInt(256);
+                    break;
+                case 2:
+                    b = Arrays.copyOf(b, at); // truncate
+                    break;
+                case 3:
+                    b[at] = (byte) (0x80 | rnd.nextInt(8)); // a long-form or indefinite length
+                    break;
+                case 4: {
+                    byte[] r = new byte[b.length + 1 + rnd.nextInt(8)];
+                    System.arraycopy(b, 0, r, 0, at);
+                    System.arraycopy(b, at, r, r.length - (b.length - at), b.length - at);
+                    b = r; // insert zeros
+                    break;
+                }
+                case 5:
+                    b[at] = (byte) 0xFF;
+                    break;
+                default: {
+                    int len = Math.min(b.length - at, 1 + rnd.nextInt(8));
+                    byte[] r = new byte[b.length - len];
+                    System.arraycopy(b, 0, r, 0, at);
+                    System.arraycopy(b, at + len, r, at, b.length - at - len);
+                    b = r; // delete
+                    break;
+                }
+            }
+        }
+        return b;
+    }
+
+    static void feed(byte[] input) {
+        try {
+            SnmpMessage m = SnmpMessageDecoder.decode(input, 0, input.length);
+            // whatever decoded must encode again
+            SnmpMessageEncoder.encode(m, new byte[input.length * 2 + 64], 0);
+        } catch (BerDecodeException expected) {
+            checkOffset(expected, input);
+        } catch (BerEncodeException | IllegalArgumentException e) {
+            // a decoded message whose OID cannot be re-encoded (first arcs out of range) or a
+            // varbind the model refuses: acceptable only as these typed errors
+        } catch (Throwable t) {
+            fail("decoder threw " + t + " on " + java.util.HexFormat.of().formatHex(input), t);
+        }
+        try {
+            SnmpMessageDecoder.peekRequestId(input, 0, input.length);
+        } catch (BerDecodeException expected) {
+            checkOffset(expected, input);
+        } catch (Throwable t) {
+            fail("peekRequestId threw " + t + " on " + java.util.HexFormat.of().formatHex(input), t);
+        }
+        try {
+            VarBindCursor c = new VarBindCursor().reset(input, 0, input.length);
+            int[] arcs = new int[Oid.MAX_ARCS];
+            while (c.next()) {
+                c.oid(arcs);
+                if (c.valueTag() == BerTags.INTEGER || c.valueTag() == BerTags.COUNTER64) {
+                    c.longValue();
+                }
+            }
+        } catch (BerDecodeException expected) {
+            checkOffset(expected, input);
+        } catch (Throwable t) {
+            fail("cursor threw " + t + " on " + java.util.HexFormat.of().formatHex(input), t);
+        }
+    }
+
+    private static void checkOffset(BerDecodeException e, byte[] input) {
+        if (e.offset() < 0 || e.offset() > input.length) {
+            fail("offset " + e.offset() + " outside an input of " + input.length + ": " + e.getMessage());
+        }
+    }
+}
