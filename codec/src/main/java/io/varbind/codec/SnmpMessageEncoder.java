@@ -49,7 +49,7 @@ public final class SnmpMessageEncoder {
         if (m.scopedPdu() != null) {
             scopedPdu(w, m.scopedPdu());
         } else {
-            byte[] enc = m.encryptedPdu();
+            byte[] enc = m.encryptedPduRaw();
             w.octets(BerTags.OCTET_STRING, enc, 0, enc.length);
         }
         int authPos = -1;
@@ -68,7 +68,7 @@ public final class SnmpMessageEncoder {
             w.octets(BerTags.OCTET_STRING, u.engineId(), 0, u.engineId().length);
             w.header(BerTags.SEQUENCE, uEnd);
         } else {
-            byte[] raw = m.securityParameters();
+            byte[] raw = m.securityParametersRaw();
             w.putBytes(raw, 0, raw.length);
         }
         w.header(BerTags.OCTET_STRING, spEnd);
@@ -142,7 +142,7 @@ public final class SnmpMessageEncoder {
         w.unsigned(BerTags.TIMETICKS, t.timestamp());
         w.signed(BerTags.INTEGER, t.specificTrap());
         w.signed(BerTags.INTEGER, t.genericTrap());
-        byte[] addr = t.agentAddr();
+        byte[] addr = t.agentAddrRaw();
         w.octets(BerTags.IP_ADDRESS, addr, 0, 4);
         w.oid(BerTags.OBJECT_IDENTIFIER, t.enterprise());
         w.header(BerTags.TRAP_V1, end);

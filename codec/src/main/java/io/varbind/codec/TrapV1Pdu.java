@@ -36,6 +36,10 @@ public final class TrapV1Pdu {
         return agentAddr.clone();
     }
 
+    byte[] agentAddrRaw() {
+        return agentAddr;
+    }
+
     public int genericTrap() {
         return genericTrap;
     }

@@ -121,6 +121,14 @@ public final class V3Message implements SnmpMessage {
         return encryptedPdu == null ? null : encryptedPdu.clone();
     }
 
+    byte[] encryptedPduRaw() {
+        return encryptedPdu;
+    }
+
+    byte[] securityParametersRaw() {
+        return securityParameters;
+    }
+
     /** This message with the scoped PDU replaced (after decryption). */
     public V3Message withScopedPdu(ScopedPdu pdu) {
         V3Message m = new V3Message(msgId, msgMaxSize, msgFlags, securityModel, usm, securityParameters, pdu, null);

@@ -185,6 +185,26 @@ public final class VarBindCursor {
         return oidArcs;
     }
 
+    /**
+     * Decodes the current value, an OBJECT IDENTIFIER, into {@code dst}; returns its length.
+     *
+     * @throws BerDecodeException if the value is not an OID or is malformed
+     */
+    public int oidValue(int[] dst) {
+        if (valueTag != BerTags.OBJECT_IDENTIFIER) {
+            throw new BerDecodeException("not an OBJECT IDENTIFIER value: " + BerTags.name(valueTag), valueOff);
+        }
+        int save = r.pos;
+        r.pos = valueOff;
+        try {
+            int n = r.oidArcCount(valueLen);
+            r.oidArcs(valueLen, dst);
+            return n;
+        } finally {
+            r.pos = save;
+        }
+    }
+
     public int valueTag() {
         return valueTag;
     }
