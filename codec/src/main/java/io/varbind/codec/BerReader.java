@@ -20,57 +20,128 @@ final class BerReader {
     }
 
     int tag(int limit) {
-        if (pos >= limit) {
-            throw new BerDecodeException("truncated: expected a tag", pos);
+        int p = pos;
+        if (p >= limit) {
+            throw new BerDecodeException("truncated: expected a tag", p);
         }
-        int t = buf[pos] & 0xFF;
+        int t = buf[p] & 0xFF;
         if ((t & 0x1F) == 0x1F) {
-            throw new BerDecodeException(String.format("multi-octet tag 0x%02X not used by SNMP", t), pos);
+            throw multiOctetTag(t, p);
         }
-        pos++;
+        pos = p + 1;
         return t;
+    }
+
+    private static BerDecodeException multiOctetTag(int t, int at) {
+        return new BerDecodeException(String.format("multi-octet tag 0x%02X not used by SNMP", t), at);
     }
 
     /** A definite length whose content fits before {@code limit}; the position moves past it. */
     int length(int limit) {
+        int p = pos;
+        if (p >= limit) {
+            throw new BerDecodeException("truncated: expected a length", p);
+        }
+        int b = buf[p];
+        if (b >= 0) {
+            pos = p + 1;
+            if (b > limit - pos) {
+                throw pastEnd(b, limit - pos, p);
+            }
+            return b;
+        }
+        return longLength(limit);
+    }
+
+    private int longLength(int limit) {
         int at = pos;
-        if (pos >= limit) {
-            throw new BerDecodeException("truncated: expected a length", at);
-        }
         int b = buf[pos++] & 0xFF;
-        int len;
-        if (b < 0x80) {
-            len = b;
-        } else if (b == 0x80) {
+        if (b == 0x80) {
             throw new BerDecodeException("indefinite length not allowed in SNMP", at);
-        } else {
-            int n = b & 0x7F;
-            if (n > limit - pos) {
-                throw new BerDecodeException("truncated: length field of " + n + " octets", at);
-            }
-            long v = 0;
-            for (int i = 0; i < n; i++) {
-                v = (v << 8) | (buf[pos++] & 0xFF);
-                if (v > Integer.MAX_VALUE) {
-                    throw new BerDecodeException("length too large", at);
-                }
-            }
-            len = (int) v;
         }
+        int n = b & 0x7F;
+        if (n > limit - pos) {
+            throw new BerDecodeException("truncated: length field of " + n + " octets", at);
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            v = (v << 8) | (buf[pos++] & 0xFF);
+            if (v > Integer.MAX_VALUE) {
+                throw new BerDecodeException("length too large", at);
+            }
+        }
+        int len = (int) v;
         if (len > limit - pos) {
-            throw new BerDecodeException("length " + len + " runs past the end (" + (limit - pos) + " octets left)", at);
+            throw pastEnd(len, limit - pos, at);
         }
         return len;
     }
 
+    private static BerDecodeException pastEnd(int len, int left, int at) {
+        return new BerDecodeException("length " + len + " runs past the end (" + left + " octets left)", at);
+    }
+
     /** Reads a tag that must be {@code tag} and its length; returns the content length. */
     int expect(int tag, int limit, String what) {
-        int at = pos;
-        int t = tag(limit);
-        if (t != tag) {
-            throw new BerDecodeException("expected " + what + " (" + BerTags.name(tag) + "), found " + BerTags.name(t), at);
+        int p = pos;
+        if (p < limit && (buf[p] & 0xFF) == tag) {
+            pos = p + 1;
+            return length(limit);
         }
-        return length(limit);
+        throw unexpected(tag, limit, what);
+    }
+
+    private BerDecodeException unexpected(int tag, int limit, String what) {
+        int at = pos;
+        int t = tag(limit); // throws for a truncated or multi-octet tag
+        return new BerDecodeException("expected " + what + " (" + BerTags.name(tag) + "), found " + BerTags.name(t), at);
+    }
+
+    /**
+     * Decodes and validates the OID content at {@code off} ({@code len} octets) into {@code dst}
+     * in one pass; returns the number of arcs. {@code dst} must hold {@link Oid#MAX_ARCS}.
+     */
+    int oidDecode(int off, int len, int[] dst) {
+        int end = off + len;
+        if (len == 0) {
+            return 0;
+        }
+        byte[] b = buf;
+        int n = 0;
+        int p = off;
+        boolean first = true;
+        while (p < end) {
+            int groupStart = p;
+            int x = b[p++];
+            long v = x & 0x7F;
+            while (x < 0) {
+                if (p >= end) {
+                    throw new BerDecodeException("truncated OID sub-identifier", groupStart);
+                }
+                x = b[p++];
+                v = (v << 7) | (x & 0x7F);
+                if (v > 0xFFFFFFFFL) {
+                    throw new BerDecodeException("OID sub-identifier above 4294967295", groupStart);
+                }
+            }
+            if (first) {
+                first = false;
+                if (v < 80) {
+                    dst[0] = v < 40 ? 0 : 1;
+                    dst[1] = (int) (v < 40 ? v : v - 40);
+                } else {
+                    dst[0] = 2;
+                    dst[1] = (int) (v - 80);
+                }
+                n = 2;
+            } else {
+                if (n == Oid.MAX_ARCS) {
+                    throw new BerDecodeException("OID has more than " + Oid.MAX_ARCS + " arcs", off);
+                }
+                dst[n++] = (int) v;
+            }
+        }
+        return n;
     }
 
     /** A signed integer of at most 64 bits (leading sign octets beyond 8 are accepted). */
@@ -96,6 +167,19 @@ final class BerReader {
     }
 
     int int32(int limit, String what) {
+        int p = pos;
+        // fast path: a short INTEGER of one to three octets, the usual request-id, status, index
+        if (p + 2 < limit && buf[p] == BerTags.INTEGER) {
+            int len = buf[p + 1];
+            if (len >= 1 && len <= 3 && p + 2 + len <= limit) {
+                int v = buf[p + 2];
+                for (int i = 1; i < len; i++) {
+                    v = (v << 8) | (buf[p + 2 + i] & 0xFF);
+                }
+                pos = p + 2 + len;
+                return v;
+            }
+        }
         int at = pos;
         int len = expect(BerTags.INTEGER, limit, what);
         long v = signedContent(len, what);

@@ -3,75 +3,71 @@ package io.varbind.codec;
 /**
  * Writes BER backwards, from the end of the caller's buffer towards its start: every length is
  * known when its header is written, so a message is encoded in one pass with no intermediate
- * arrays, then moved once to where the caller wants it.
+ * arrays, then moved once to where the caller wants it. Static functions over
+ * {@code (buffer, position, lower bound)} returning the new position, so the hot path allocates
+ * nothing; nothing is written below the lower bound.
  */
 final class BerWriter {
-    private final byte[] buf;
-    private final int min;
-    int pos;
-
-    BerWriter(byte[] buf, int min, int end) {
-        if (min < 0 || end > buf.length || min > end) {
-            throw new BerEncodeException("bad output range " + min + ".." + end + " of " + buf.length);
-        }
-        this.buf = buf;
-        this.min = min;
-        this.pos = end;
+    private BerWriter() {
     }
 
-    private BerEncodeException overflow() {
+    static BerEncodeException overflow(byte[] buf, int min) {
         return new BerEncodeException("output buffer too small (" + (buf.length - min) + " octets available)");
     }
 
-    void put(int b) {
+    static int put(byte[] b, int pos, int min, int v) {
         if (pos <= min) {
-            throw overflow();
+            throw overflow(b, min);
         }
-        buf[--pos] = (byte) b;
+        b[--pos] = (byte) v;
+        return pos;
     }
 
-    void putBytes(byte[] src, int off, int len) {
+    static int putBytes(byte[] b, int pos, int min, byte[] src, int off, int len) {
         if (pos - len < min) {
-            throw overflow();
+            throw overflow(b, min);
         }
         pos -= len;
-        System.arraycopy(src, off, buf, pos, len);
-    }
-
-    void putZeros(int len) {
-        if (pos - len < min) {
-            throw overflow();
-        }
-        for (int i = 0; i < len; i++) {
-            buf[--pos] = 0;
-        }
+        System.arraycopy(src, off, b, pos, len);
+        return pos;
     }
 
     /** Definite length, short form below 128, else the shortest long form (X.690 8.1.3). */
-    void length(int len) {
+    static int length(byte[] b, int pos, int min, int len) {
         if (len < 0x80) {
-            put(len);
-            return;
+            return put(b, pos, min, len);
         }
         int n = 0;
         while (len != 0) {
-            put(len);
+            pos = put(b, pos, min, len);
             len >>>= 8;
             n++;
         }
-        put(0x80 | n);
+        return put(b, pos, min, 0x80 | n);
     }
 
-    /** Tag and length of content already written from {@code contentEnd} back to {@link #pos}. */
-    void header(int tag, int contentEnd) {
-        length(contentEnd - pos);
-        put(tag);
+    /** Tag and length of the content already written from {@code contentEnd} back to {@code pos}. */
+    static int header(byte[] b, int pos, int min, int tag, int contentEnd) {
+        int len = contentEnd - pos;
+        if (len < 0x80 && pos - 2 >= min) {
+            b[pos - 1] = (byte) len;
+            b[pos - 2] = (byte) tag;
+            return pos - 2;
+        }
+        pos = length(b, pos, min, len);
+        return put(b, pos, min, tag);
     }
 
-    void signed(int tag, long v) {
+    static int signed(byte[] b, int pos, int min, int tag, long v) {
         int end = pos;
+        if (v >= -128 && v <= 127 && pos - 3 >= min) {
+            b[pos - 1] = (byte) v;
+            b[pos - 2] = 1;
+            b[pos - 3] = (byte) tag;
+            return pos - 3;
+        }
         while (true) {
-            put((int) v);
+            pos = put(b, pos, min, (int) v);
             long rest = v >> 8;
             boolean top = (v & 0x80) != 0;
             if ((rest == 0 && !top) || (rest == -1 && top)) {
@@ -79,39 +75,40 @@ final class BerWriter {
             }
             v = rest;
         }
-        header(tag, end);
+        return header(b, pos, min, tag, end);
     }
 
     /** {@code v} read as an unsigned 64-bit value, with a leading zero octet when needed. */
-    void unsigned(int tag, long v) {
+    static int unsigned(byte[] b, int pos, int min, int tag, long v) {
         int end = pos;
         do {
-            put((int) v);
+            pos = put(b, pos, min, (int) v);
             v >>>= 8;
         } while (v != 0);
-        if ((buf[pos] & 0x80) != 0) {
-            put(0);
+        if ((b[pos] & 0x80) != 0) {
+            pos = put(b, pos, min, 0);
         }
-        header(tag, end);
+        return header(b, pos, min, tag, end);
     }
 
-    void octets(int tag, byte[] data, int off, int len) {
+    static int octets(byte[] b, int pos, int min, int tag, byte[] data, int off, int len) {
         int end = pos;
-        putBytes(data, off, len);
-        header(tag, end);
+        pos = putBytes(b, pos, min, data, off, len);
+        return header(b, pos, min, tag, end);
     }
 
-    /** X.690 8.19: the first two arcs packed as 40*X+Y, each sub-identifier base 128. */
-    void oid(int tag, Oid oid) {
+    static int oid(byte[] b, int pos, int min, int tag, Oid oid) {
+        byte[] content = oid.berContent();
         int end = pos;
+        pos = putBytes(b, pos, min, content, 0, content.length);
+        return header(b, pos, min, tag, end);
+    }
+
+    /** X.690 8.19: the content octets of an OID, the first two arcs packed as 40*X+Y, base 128. */
+    static byte[] oidContent(Oid oid) {
         int n = oid.size();
-        for (int i = n - 1; i >= 2; i--) {
-            subIdentifier(oid.arc(i));
-        }
         if (n == 0) {
-            // the empty OID: a zero-length value, as Net-SNMP accepts
-            header(tag, end);
-            return;
+            return new byte[0]; // the empty OID: zero-length content, as Net-SNMP accepts
         }
         long first = oid.arc(0);
         long second = n > 1 ? oid.arc(1) : 0;
@@ -122,17 +119,34 @@ final class BerWriter {
         if (packed > 0xFFFFFFFFL) {
             throw new BerEncodeException("OID " + oid + ": second arc too large under 2");
         }
-        subIdentifier(packed);
-        header(tag, end);
+        int len = subIdLength(packed);
+        for (int i = 2; i < n; i++) {
+            len += subIdLength(oid.arc(i));
+        }
+        byte[] out = new byte[len];
+        int p = writeSubId(out, 0, packed);
+        for (int i = 2; i < n; i++) {
+            p = writeSubId(out, p, oid.arc(i));
+        }
+        return out;
     }
 
-    private void subIdentifier(long v) {
-        put((int) (v & 0x7F));
-        v >>>= 7;
-        while (v != 0) {
-            put((int) (0x80 | (v & 0x7F)));
+    private static int subIdLength(long v) {
+        int n = 1;
+        while (v > 0x7F) {
             v >>>= 7;
+            n++;
         }
+        return n;
+    }
+
+    private static int writeSubId(byte[] out, int p, long v) {
+        int n = subIdLength(v);
+        for (int i = n - 1; i >= 0; i--) {
+            int group = (int) ((v >>> (7 * i)) & 0x7F);
+            out[p++] = (byte) (i == 0 ? group : 0x80 | group);
+        }
+        return p;
     }
 
     static int signedLength(long v) {

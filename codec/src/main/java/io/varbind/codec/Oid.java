@@ -14,6 +14,16 @@ public final class Oid implements Comparable<Oid> {
 
     private final int[] arcs;
     private int hash;
+    /** The BER content octets, computed on first encode (safely published: final field). */
+    private BerCache ber;
+
+    private static final class BerCache {
+        final byte[] content;
+
+        BerCache(byte[] content) {
+            this.content = content;
+        }
+    }
 
     private Oid(int[] arcs) {
         this.arcs = arcs;
@@ -83,6 +93,16 @@ public final class Oid implements Comparable<Oid> {
             i++;
         }
         return new Oid(Arrays.copyOf(tmp, count));
+    }
+
+    /** The BER content octets of this OID (cached; callers must not modify them). */
+    byte[] berContent() {
+        BerCache c = ber;
+        if (c == null) {
+            c = new BerCache(BerWriter.oidContent(this));
+            ber = c;
+        }
+        return c.content;
     }
 
     public int size() {

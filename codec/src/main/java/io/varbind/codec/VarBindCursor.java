@@ -111,15 +111,44 @@ public final class VarBindCursor {
 
     /** Steps to the next varbind; false after the last. */
     public boolean next() {
-        if (r.pos >= listEnd) {
+        int p = r.pos;
+        if (p >= listEnd) {
             return false;
         }
+        // fast path: short-form lengths throughout, the shape of nearly every varbind
+        byte[] b = r.buf;
+        if (p + 4 <= listEnd && b[p] == BerTags.SEQUENCE && b[p + 1] >= 0
+                && b[p + 2] == BerTags.OBJECT_IDENTIFIER && b[p + 3] >= 0) {
+            int vbEnd = p + 2 + b[p + 1];
+            int q = p + 4 + b[p + 3];
+            if (vbEnd <= listEnd && q + 2 <= vbEnd) {
+                int t = b[q] & 0xFF;
+                int l = b[q + 1];
+                if ((t & 0x1F) != 0x1F && l >= 0 && q + 2 + l == vbEnd
+                        && (t != BerTags.IP_ADDRESS || l == 4)) {
+                    oidOff = p + 4;
+                    oidLen = b[p + 3];
+                    oidArcs = -1;
+                    valueStart = q;
+                    valueTag = t;
+                    valueOff = q + 2;
+                    valueLen = l;
+                    r.pos = vbEnd;
+                    index++;
+                    return true;
+                }
+            }
+        }
+        return nextSlow();
+    }
+
+    private boolean nextSlow() {
         int vbLen = r.expect(BerTags.SEQUENCE, listEnd, "VarBind SEQUENCE");
         int vbEnd = r.pos + vbLen;
         int l = r.expect(BerTags.OBJECT_IDENTIFIER, vbEnd, "name");
         oidOff = r.pos;
         oidLen = l;
-        oidArcs = r.oidArcCount(l);
+        oidArcs = -1;
         r.pos += l;
         int at = r.pos;
         valueStart = at;
@@ -173,16 +202,21 @@ public final class VarBindCursor {
 
     /** Number of arcs of the current varbind's OID. */
     public int oidLength() {
+        if (oidArcs < 0) {
+            int save = r.pos;
+            r.pos = oidOff;
+            oidArcs = r.oidArcCount(oidLen);
+            r.pos = save;
+        }
         return oidArcs;
     }
 
-    /** Decodes the current OID into {@code dst} (at least {@link #oidLength()} long); returns its length. */
+    /**
+     * Decodes (and validates) the current OID into {@code dst}, which must hold
+     * {@link Oid#MAX_ARCS} arcs; returns its length.
+     */
     public int oid(int[] dst) {
-        int save = r.pos;
-        r.pos = oidOff;
-        r.oidArcs(oidLen, dst);
-        r.pos = save;
-        return oidArcs;
+        return oidArcs = r.oidDecode(oidOff, oidLen, dst);
     }
 
     /**
@@ -194,15 +228,7 @@ public final class VarBindCursor {
         if (valueTag != BerTags.OBJECT_IDENTIFIER) {
             throw new BerDecodeException("not an OBJECT IDENTIFIER value: " + BerTags.name(valueTag), valueOff);
         }
-        int save = r.pos;
-        r.pos = valueOff;
-        try {
-            int n = r.oidArcCount(valueLen);
-            r.oidArcs(valueLen, dst);
-            return n;
-        } finally {
-            r.pos = save;
-        }
+        return r.oidDecode(valueOff, valueLen, dst);
     }
 
     public int valueTag() {
