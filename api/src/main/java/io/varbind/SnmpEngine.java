@@ -1,0 +1,516 @@
+package io.varbind;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.varbind.codec.BerDecodeException;
+import io.varbind.codec.BerTags;
+import io.varbind.codec.Oid;
+import io.varbind.codec.Pdu;
+import io.varbind.codec.SnmpMessageDecoder;
+import io.varbind.codec.VarBind;
+import io.varbind.engine.BerFrameDecoder;
+import io.varbind.engine.Response;
+import io.varbind.engine.Target;
+import io.varbind.engine.Walk;
+import io.varbind.engine.PendingRequest;
+import io.varbind.engine.InFlightLimiter;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * The engine many sessions share: the event loops, the sockets, request correlation, timeouts,
+ * retries and the bounds on requests in flight. One UDP socket per address family and local port
+ * serves every target; TCP has one connection per target, reused. Every operation returns a
+ * {@link CompletableFuture} and no engine thread ever blocks; futures complete on engine threads,
+ * so callers that block in a dependent stage should use the {@code *Async} variants.
+ *
+ * <p>Closing the engine fails every request in flight and releases its sockets and threads.
+ */
+public final class SnmpEngine implements AutoCloseable {
+    /** The largest message the engine sends or accepts (RFC 3417 allows up to 65507 over UDP). */
+    public static final int MAX_MESSAGE = 65507;
+
+    private static volatile SnmpEngine shared;
+
+    private final EventLoopGroup group;
+    private final boolean epoll;
+    private final HashedWheelTimer timer;
+    private final InFlightLimiter limiter;
+    private final Map<Integer, PendingRequest> pending = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Channel>> udpChannels = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Channel>> tcpChannels = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 30));
+    private final LongAdder unmatched = new LongAdder();
+    private final LongAdder wrongSource = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private volatile boolean closed;
+
+    /** Counters of what the engine dropped, for diagnostics. */
+    public record Statistics(long unmatchedResponses, long wrongSourceResponses, long malformedMessages,
+            long refusedMessages, long timeouts, int inFlight, int queued) {
+    }
+
+    /** Engine settings. */
+    public static final class Builder {
+        private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private int maxInFlight = 65536;
+        private int maxInFlightPerTarget = 256;
+        private int maxQueued = 1 << 20;
+
+        public Builder threads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = n;
+            return this;
+        }
+
+        public Builder maxInFlight(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxInFlight must be at least 1");
+            }
+            this.maxInFlight = n;
+            return this;
+        }
+
+        public Builder maxInFlightPerTarget(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxInFlightPerTarget must be at least 1");
+            }
+            this.maxInFlightPerTarget = n;
+            return this;
+        }
+
+        /** How many requests may wait for a slot before new ones fail at once. */
+        public Builder maxQueued(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("maxQueued must not be negative");
+            }
+            this.maxQueued = n;
+            return this;
+        }
+
+        public SnmpEngine build() {
+            return new SnmpEngine(this);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static SnmpEngine create() {
+        return builder().build();
+    }
+
+    /** The default engine of sessions built without one: created on first use, closed at JVM exit. */
+    public static SnmpEngine shared() {
+        SnmpEngine e = shared;
+        if (e == null || e.closed) {
+            synchronized (SnmpEngine.class) {
+                e = shared;
+                if (e == null || e.closed) {
+                    e = create();
+                    SnmpEngine toClose = e;
+                    Runtime.getRuntime().addShutdownHook(new Thread(toClose::close, "varbind-engine-shutdown"));
+                    shared = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    private SnmpEngine(Builder b) {
+        this.epoll = Epoll.isAvailable();
+        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(b.threads, new DefaultThreadFactory("varbind-engine", true),
+                factory);
+        this.timer = new HashedWheelTimer(new DefaultThreadFactory("varbind-timer", true), 5, TimeUnit.MILLISECONDS,
+                1024);
+        this.limiter = new InFlightLimiter(b.maxInFlight, b.maxInFlightPerTarget, b.maxQueued);
+    }
+
+    /** Whether the native epoll transport is in use (else NIO). */
+    public boolean nativeTransport() {
+        return epoll;
+    }
+
+    public Statistics statistics() {
+        return new Statistics(unmatched.sum(), wrongSource.sum(), malformed.sum(), refused.sum(), timeouts.sum(),
+                limiter.inFlight(), limiter.queued());
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Sends {@code pdu} to {@code target} (the engine sets the request-id) and completes with the
+     * answer, or exceptionally with a {@link SnmpTimeoutException} after every retry, a
+     * {@link SnmpConnectionException} when the target cannot be reached, or the message
+     * processing's exception (for example a USM report).
+     */
+    public CompletableFuture<Response> request(Target target, Pdu pdu) {
+        CompletableFuture<Response> f = new CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new SnmpException("the engine is closed"));
+            return f;
+        }
+        CompletableFuture<Void> ready;
+        try {
+            ready = target.processing().prepare(target, this);
+        } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+            return f;
+        }
+        if (ready.isDone() && !ready.isCompletedExceptionally()) {
+            admit(target, pdu, f);
+        } else {
+            ready.whenComplete((v, err) -> {
+                if (err != null) {
+                    f.completeExceptionally(unwrap(err));
+                } else {
+                    admit(target, pdu, f);
+                }
+            });
+        }
+        return f;
+    }
+
+    /** Walks the subtree under {@code root}, collecting every varbind. */
+    public CompletableFuture<List<VarBind>> walk(Target target, Oid root, boolean bulk, int nonRepeaters,
+            int maxRepetitions) {
+        List<VarBind> all = new ArrayList<>();
+        return walk(target, root, bulk, nonRepeaters, maxRepetitions, all::addAll).thenApply(s -> all);
+    }
+
+    /** Walks the subtree under {@code root}, handing each response's varbinds to {@code sink} as they arrive. */
+    public CompletableFuture<Walk.WalkSummary> walk(Target target, Oid root, boolean bulk, int nonRepeaters,
+            int maxRepetitions, Consumer<List<VarBind>> sink) {
+        try {
+            return new Walk(this, target, root, bulk, nonRepeaters, maxRepetitions, sink).start();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void admit(Target target, Pdu pdu, CompletableFuture<Response> f) {
+        try {
+            limiter.admit(target.address(), () -> start(target, pdu, f));
+        } catch (SnmpException e) {
+            f.completeExceptionally(e);
+        }
+    }
+
+    private int allocateId() {
+        while (true) {
+            int id = nextId.incrementAndGet() & 0x7FFFFFFF;
+            if (id != 0 && !pending.containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    private void start(Target target, Pdu pdu, CompletableFuture<Response> f) {
+        if (closed) {
+            limiter.release(target.address());
+            f.completeExceptionally(new SnmpException("the engine is closed"));
+            return;
+        }
+        int id = allocateId();
+        PendingRequest p = new PendingRequest(target, pdu, id, f);
+        pending.put(id, p);
+        f.whenComplete((r, e) -> {
+            pending.remove(id, p);
+            limiter.release(target.address());
+        });
+        send(p);
+    }
+
+    private void send(PendingRequest p) {
+        if (p.isDone()) {
+            return;
+        }
+        byte[] bytes;
+        try {
+            byte[] scratch = SCRATCH.get();
+            int n = p.target().processing().encodeRequest(p.target(), p.pdu(), p.id(), scratch, 0);
+            bytes = java.util.Arrays.copyOf(scratch, n);
+        } catch (RuntimeException e) {
+            fail(p, e instanceof SnmpException ? e : new SnmpException("cannot encode the request: " + e.getMessage(), e));
+            return;
+        }
+        p.sent(bytes.length, System.nanoTime());
+        p.scheduleTimeout(timer, this::onTimeout);
+        channel(p.target()).whenComplete((ch, err) -> {
+            if (err != null) {
+                fail(p, unwrap(err) instanceof SnmpException se ? se
+                        : new SnmpConnectionException("cannot reach " + p.target().address() + ": " + unwrap(err).getMessage(),
+                                unwrap(err)));
+                return;
+            }
+            ByteBuf buf = Unpooled.wrappedBuffer(bytes);
+            if (p.target().isStream()) {
+                ch.writeAndFlush(buf);
+            } else {
+                ch.writeAndFlush(new DatagramPacket(buf, p.target().address()));
+            }
+        });
+    }
+
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[MAX_MESSAGE + 1024]);
+
+    private void onTimeout(PendingRequest p) {
+        if (p.isDone()) {
+            return;
+        }
+        if (p.sends() <= p.target().retries()) {
+            send(p);
+            return;
+        }
+        timeouts.increment();
+        Target t = p.target();
+        String why = p.lastRefusal() == null ? "" : " (answers were refused: " + p.lastRefusal() + ")";
+        fail(p, new SnmpTimeoutException("timeout: no response from " + t.transport() + ":"
+                + t.address().getHostString() + ":" + t.address().getPort() + " after " + p.sends() + " tries of "
+                + (t.timeoutNanos() / 1_000_000) + " ms" + why));
+    }
+
+    private void fail(PendingRequest p, Throwable e) {
+        if (p.finish()) {
+            p.future().completeExceptionally(e);
+        }
+    }
+
+    /** A message arrived from {@code sender}: match it to its request or drop it. Event-loop thread. */
+    void receive(byte[] data, InetSocketAddress sender, boolean stream) {
+        int id;
+        try {
+            id = SnmpMessageDecoder.peekRequestId(data, 0, data.length);
+        } catch (BerDecodeException e) {
+            malformed.increment();
+            return;
+        }
+        PendingRequest p = pending.get(id);
+        if (p == null || p.isDone()) {
+            unmatched.increment();
+            return;
+        }
+        if (!stream && !sameAddress(p.target().address(), sender)) {
+            wrongSource.increment();
+            return;
+        }
+        Pdu pdu;
+        try {
+            pdu = p.target().processing().decodeResponse(p.target(), data, 0, data.length);
+        } catch (BerDecodeException e) {
+            malformed.increment();
+            p.refused(e.getMessage());
+            return;
+        } catch (SnmpException e) {
+            refused.increment();
+            p.refused(e.getMessage());
+            return;
+        }
+        if (pdu.type() == BerTags.REPORT) {
+            boolean again;
+            try {
+                again = p.target().processing().onReport(p.target(), pdu, p.reportRetried());
+            } catch (RuntimeException e) {
+                fail(p, e);
+                return;
+            }
+            if (again && !p.reportRetried()) {
+                p.markReportRetried();
+                send(p);
+            } else {
+                fail(p, new SnmpConnectionException("the agent answered with a report again: " + pdu.varBinds()));
+            }
+            return;
+        }
+        if (p.finish()) {
+            long rtt = System.nanoTime() - p.sentAt();
+            p.future().complete(new Response(pdu, rtt, p.sends() - 1, p.bytesSent(), data.length));
+        }
+    }
+
+    private static boolean sameAddress(InetSocketAddress expected, InetSocketAddress actual) {
+        if (actual == null) {
+            return false;
+        }
+        if (expected.getPort() != actual.getPort()) {
+            return false;
+        }
+        if (expected.getAddress() == null || actual.getAddress() == null) {
+            return expected.getHostString().equals(actual.getHostString());
+        }
+        return expected.getAddress().equals(actual.getAddress());
+    }
+
+    private CompletableFuture<Channel> channel(Target t) {
+        if (t.isStream()) {
+            String key = t.transport() + "|" + t.address() + "|" + t.localPort();
+            CompletableFuture<Channel> f = tcpChannels.computeIfAbsent(key, k -> connect(t, k));
+            if (f.isDone() && !f.isCompletedExceptionally() && !f.join().isActive()) {
+                tcpChannels.remove(key, f);
+                f = tcpChannels.computeIfAbsent(key, k -> connect(t, k));
+            }
+            return f;
+        }
+        boolean v6 = t.address().getAddress() instanceof Inet6Address;
+        String key = (v6 ? "udp6|" : "udp|") + t.localPort();
+        return udpChannels.computeIfAbsent(key, k -> bindUdp(v6, t.localPort(), k));
+    }
+
+    private CompletableFuture<Channel> bindUdp(boolean v6, int localPort, String key) {
+        CompletableFuture<Channel> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new SnmpException("the engine is closed"));
+            return result;
+        }
+        Bootstrap b = new Bootstrap().group(group)
+                .channelFactory(() -> epoll ? new EpollDatagramChannel(v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET)
+                        : new NioDatagramChannel(v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET))
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .option(ChannelOption.SO_SNDBUF, 1 << 20)
+                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
+                        ByteBuf c = msg.content();
+                        byte[] data = new byte[c.readableBytes()];
+                        c.getBytes(c.readerIndex(), data);
+                        receive(data, msg.sender(), false);
+                    }
+
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        malformed.increment(); // e.g. an ICMP unreachable surfaced as a read error
+                    }
+                });
+        ChannelFuture cf = b.bind(new InetSocketAddress(v6 ? "::" : "0.0.0.0", localPort));
+        cf.addListener(done -> {
+            if (done.isSuccess()) {
+                result.complete(cf.channel());
+            } else {
+                udpChannels.remove(key, result);
+                result.completeExceptionally(new SnmpConnectionException("cannot bind a UDP socket"
+                        + (localPort == 0 ? "" : " to local port " + localPort) + ": " + done.cause().getMessage(),
+                        done.cause()));
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<Channel> connect(Target t, String key) {
+        CompletableFuture<Channel> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new SnmpException("the engine is closed"));
+            return result;
+        }
+        Bootstrap b = new Bootstrap().group(group)
+                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1000, t.timeoutNanos() / 1_000_000))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new BerFrameDecoder(MAX_MESSAGE));
+                        ch.pipeline().addLast(new SimpleChannelInboundHandler<byte[]>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, byte[] msg) {
+                                receive(msg, (InetSocketAddress) ctx.channel().remoteAddress(), true);
+                            }
+
+                            @Override
+                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                malformed.increment();
+                                ctx.close();
+                            }
+
+                            @Override
+                            public void channelInactive(ChannelHandlerContext ctx) {
+                                tcpChannels.remove(key, result);
+                            }
+                        });
+                    }
+                });
+        if (t.localPort() != 0) {
+            b.localAddress(t.localPort());
+        }
+        ChannelFuture cf = b.connect(t.address());
+        cf.addListener(done -> {
+            if (done.isSuccess()) {
+                result.complete(cf.channel());
+            } else {
+                tcpChannels.remove(key, result);
+                result.completeExceptionally(new SnmpConnectionException("cannot connect to " + t.transport() + ":"
+                        + t.address().getHostString() + ":" + t.address().getPort() + ": "
+                        + done.cause().getMessage(), done.cause()));
+            }
+        });
+        return result;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        while ((e instanceof java.util.concurrent.CompletionException
+                || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    /** Fails every request in flight, closes the sockets, stops the threads. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        SnmpException gone = new SnmpException("the engine was closed");
+        for (PendingRequest p : pending.values()) {
+            fail(p, gone);
+        }
+        for (CompletableFuture<Channel> f : udpChannels.values()) {
+            f.thenAccept(Channel::close);
+        }
+        for (CompletableFuture<Channel> f : tcpChannels.values()) {
+            f.thenAccept(Channel::close);
+        }
+        timer.stop();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,130 @@
+package io.varbind.engine;
+
+import io.varbind.SnmpEngine;
+import io.varbind.SnmpException;
+import io.varbind.codec.BerTags;
+import io.varbind.codec.Oid;
+import io.varbind.codec.Pdu;
+import io.varbind.codec.VarBind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * A walk of one subtree with GETNEXT or GETBULK, request after request, never blocking: it ends
+ * at the first OID outside the subtree, at endOfMibView, or at a v1 noSuchName; it fails when the
+ * agent's OIDs do not increase ({@link OidNotIncreasingException}); a tooBig answer to GETBULK is
+ * asked again with half the repetitions.
+ */
+public final class Walk {
+    private static final int TOO_BIG = 1;
+    private static final int NO_SUCH_NAME = 2;
+
+    private final SnmpEngine engine;
+    private final Target target;
+    private final Oid root;
+    private final boolean bulk;
+    private final int nonRepeaters;
+    private int maxRepetitions;
+    private final Consumer<List<VarBind>> sink;
+    private final CompletableFuture<WalkSummary> done = new CompletableFuture<>();
+    private Oid last;
+    private int varBinds;
+    private int requests;
+
+    /** What a finished walk did. */
+    public record WalkSummary(int varBinds, int requests) {
+    }
+
+    public Walk(SnmpEngine engine, Target target, Oid root, boolean bulk, int nonRepeaters, int maxRepetitions,
+            Consumer<List<VarBind>> sink) {
+        if (bulk && target.version() == 0) {
+            throw new SnmpException("GETBULK does not exist in SNMPv1");
+        }
+        if (bulk && maxRepetitions < 1) {
+            throw new IllegalArgumentException("max-repetitions must be at least 1");
+        }
+        this.engine = engine;
+        this.target = target;
+        this.root = root;
+        this.bulk = bulk;
+        this.nonRepeaters = Math.max(0, nonRepeaters);
+        this.maxRepetitions = maxRepetitions;
+        this.sink = sink;
+        this.last = root;
+    }
+
+    public CompletableFuture<WalkSummary> start() {
+        step();
+        return done;
+    }
+
+    private void step() {
+        Pdu p = bulk ? Pdu.getBulk(0, maxRepetitions, List.of(last)) : Pdu.request(BerTags.GETNEXT, List.of(last));
+        requests++;
+        engine.request(target, p).whenComplete(this::onResponse);
+    }
+
+    private void onResponse(Response response, Throwable error) {
+        if (error != null) {
+            done.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error);
+            return;
+        }
+        try {
+            handle(response.pdu());
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+    }
+
+    private void handle(Pdu r) {
+        if (r.errorStatus() != 0) {
+            if (r.errorStatus() == NO_SUCH_NAME && target.version() == 0) {
+                finish(); // v1: the end of the MIB view
+                return;
+            }
+            if (r.errorStatus() == TOO_BIG && bulk && maxRepetitions > 1) {
+                maxRepetitions = Math.max(1, maxRepetitions / 2);
+                step();
+                return;
+            }
+            throw new SnmpException("walk of ." + root + " at ." + last + ": the agent answered "
+                    + ErrorNames.name(r.errorStatus()) + " (index " + r.errorIndex() + ")");
+        }
+        List<VarBind> batch = new ArrayList<>(r.varBinds().size());
+        boolean end = r.varBinds().isEmpty();
+        for (VarBind vb : r.varBinds()) {
+            int tag = vb.value().tag();
+            if (tag == BerTags.END_OF_MIB_VIEW || !vb.oid().startsWith(root) || vb.oid().size() == root.size()
+                    || tag == BerTags.NO_SUCH_OBJECT || tag == BerTags.NO_SUCH_INSTANCE) {
+                end = true;
+                break;
+            }
+            if (vb.oid().compareTo(last) <= 0) {
+                if (!batch.isEmpty()) {
+                    sink.accept(batch);
+                    varBinds += batch.size();
+                }
+                throw new OidNotIncreasingException(last, vb.oid());
+            }
+            batch.add(vb);
+            last = vb.oid();
+        }
+        if (!batch.isEmpty()) {
+            varBinds += batch.size();
+            sink.accept(batch);
+        }
+        if (end) {
+            finish();
+        } else {
+            step();
+        }
+    }
+
+    private void finish() {
+        done.complete(new WalkSummary(varBinds, requests));
+    }
+}
