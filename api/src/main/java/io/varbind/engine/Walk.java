@@ -98,7 +98,7 @@ public final class Walk {
         boolean end = r.varBinds().isEmpty();
         for (VarBind vb : r.varBinds()) {
             int tag = vb.value().tag();
-            if (tag == BerTags.END_OF_MIB_VIEW || !vb.oid().startsWith(root) || vb.oid().size() == root.size()
+            if (tag == BerTags.END_OF_MIB_VIEW || !vb.oid().startsWith(root)
                     || tag == BerTags.NO_SUCH_OBJECT || tag == BerTags.NO_SUCH_INSTANCE) {
                 end = true;
                 break;
