@@ -1,6 +1,26 @@
 package io.varbind;
 
+import io.varbind.codec.BerTags;
+import io.varbind.codec.Oid;
+import io.varbind.codec.Pdu;
+import io.varbind.codec.VarBind;
+import io.varbind.codec.Variable;
+import io.varbind.engine.Target;
+import io.varbind.format.EasyNames;
+import io.varbind.format.ValueFormat;
+import io.varbind.mib.Match;
+import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
+import io.varbind.session.ErrorStatus;
+import io.varbind.session.SetValues;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import io.varbind.session.SecurityNames;
 import io.varbind.session.TargetAddress;
 import java.time.Duration;
@@ -50,6 +70,7 @@ public final class Session implements AutoCloseable {
         private boolean retryNoSuch;
         private boolean abortOnNonexistent;
         private MibTree mibs;
+        private SnmpEngine engine;
 
         private Builder() {
         }
@@ -86,6 +107,7 @@ public final class Session implements AutoCloseable {
             b.retryNoSuch = retryNoSuch;
             b.abortOnNonexistent = abortOnNonexistent;
             b.mibs = mibs;
+            b.engine = engine;
             return b;
         }
 
@@ -253,7 +275,11 @@ public final class Session implements AutoCloseable {
             return this;
         }
 
-        // ENGINE-SEAM: engine(SnmpEngine) lands with io.varbind.SnmpEngine
+        /** The engine (event loops, sockets, USM state) to share with other sessions; default {@link SnmpEngine#shared()}. */
+        public Builder engine(SnmpEngine engine) {
+            this.engine = engine;
+            return this;
+        }
 
         /**
          * Validates the settings and builds the session, without any network traffic.
@@ -513,6 +539,7 @@ public final class Session implements AutoCloseable {
             changes.accept(b);
             Validated next = b.validated();
             this.config = next;
+            this.target = null; // addresses, keys and engine state are rebuilt from the new settings
             this.useLongNames = b.useLongNames;
             this.useNumeric = b.useNumeric;
             this.useSprintValue = b.useSprintValue;
@@ -521,6 +548,436 @@ public final class Session implements AutoCloseable {
             this.retryNoSuch = b.retryNoSuch;
             this.abortOnNonexistent = b.abortOnNonexistent;
         }
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    private volatile Target target;
+
+    private MibTree tree() {
+        MibTree t = config.settings().mibs;
+        return t != null ? t : MibTree.defaultTree();
+    }
+
+    private SnmpEngine engine() {
+        SnmpEngine e = config.settings().engine;
+        return e != null ? e : SnmpEngine.shared();
+    }
+
+    /** The engine's target for this session, resolved on first use (never in {@code build()}). */
+    private Target target() {
+        Target t = target;
+        if (t != null) {
+            return t;
+        }
+        synchronized (this) {
+            if (target == null) {
+                target = newTarget(config);
+            }
+            return target;
+        }
+    }
+
+    private Target newTarget(Validated c) {
+        Builder s = c.settings();
+        String transport = c.target().transport();
+        if ("tls".equals(transport) || "dtls".equals(transport)) {
+            throw new SnmpConnectionException("the " + transport + " transport is not available in this version");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(c.target().host());
+        } catch (UnknownHostException e) {
+            throw new SnmpConnectionException("unknown host " + c.target().host(), e);
+        }
+        if (transport == null) {
+            transport = address instanceof java.net.Inet6Address ? "udp6" : "udp";
+        }
+        int port = c.target().port() == 0 ? 161 : c.target().port();
+        long nanos = Math.max(1_000_000L, (long) (s.timeout * 1e9));
+        InetSocketAddress remote = new InetSocketAddress(address, port);
+        if (s.version == 3) {
+            return new Target(remote, transport, 3, null, nanos, s.retries, s.localPort, V3Support.processing(c));
+        }
+        return new Target(remote, transport, s.version == 1 ? 0 : 1, Variable.textBytes(s.community), nanos,
+                s.retries, s.localPort, null);
+    }
+
+    private int[] resolve(String spec) {
+        if (spec == null) {
+            throw new SnmpUnknownObjectIdException("unknown object id (None)");
+        }
+        try {
+            return tree().resolve(spec, bestGuess).oid();
+        } catch (RuntimeException e) {
+            throw new SnmpUnknownObjectIdException("unknown object id (" + spec + ")", e);
+        }
+    }
+
+    private static String joined(String oid, String index) {
+        if (index == null || index.isEmpty()) {
+            return oid;
+        }
+        return index.startsWith(".") ? oid + index : oid + "." + index;
+    }
+
+    private List<Oid> resolveAll(List<String> oids) {
+        List<Oid> out = new ArrayList<>(oids.size());
+        for (String o : oids) {
+            out.add(Oid.of(resolve(o)));
+        }
+        return out;
+    }
+
+    /** A received varbind as easysnmp returns it, with the display flags of this moment. */
+    private SnmpVariable toVariable(VarBind vb, MibTree t) {
+        int[] arcs = vb.oid().toArray();
+        String[] split = EasyNames.split(arcs, t, useLongNames, useNumeric);
+        Match m = t.lookup(arcs, arcs.length);
+        MibNode node = m == null ? null : m.node();
+        Variable v = vb.value();
+        String value = useSprintValue ? ValueFormat.easySprint(v, node, t) : ValueFormat.easyValue(v, node, useEnums);
+        byte[] raw = v.tag() == BerTags.OCTET_STRING || v.tag() == BerTags.IP_ADDRESS || v.tag() == BerTags.OPAQUE
+                || v.tag() == BerTags.NSAP_ADDRESS ? v.bytes() : null;
+        return SnmpVariable.received(split[0], split[1], value, ValueFormat.easyType(v), raw);
+    }
+
+    private List<SnmpVariable> toVariables(List<VarBind> vbs) {
+        MibTree t = tree();
+        List<SnmpVariable> out = new ArrayList<>(vbs.size());
+        for (VarBind vb : vbs) {
+            out.add(toVariable(vb, t));
+        }
+        return out;
+    }
+
+    private SnmpVariable placeholder(Oid oid) {
+        String[] split = EasyNames.split(oid.toArray(), tree(), useLongNames, useNumeric);
+        return SnmpVariable.received(split[0], split[1], "NOSUCHNAME", "NOSUCHNAME", null);
+    }
+
+    private void checkNonexistent(List<VarBind> vbs) {
+        if (!abortOnNonexistent) {
+            return;
+        }
+        for (VarBind vb : vbs) {
+            int tag = vb.value().tag();
+            if (tag == BerTags.NO_SUCH_OBJECT || tag == BerTags.NO_SUCH_INSTANCE) {
+                SnmpVariable v = toVariable(vb, tree());
+                if (tag == BerTags.NO_SUCH_OBJECT) {
+                    throw new SnmpNoSuchObjectException("no such object " + v.oid() + " with index " + v.oidIndex()
+                            + " could be found");
+                }
+                throw new SnmpNoSuchInstanceException("no such instance " + v.oid() + " with index " + v.oidIndex()
+                        + " could be found");
+            }
+        }
+    }
+
+    private static SnmpException errorStatus(Pdu p) {
+        if (p.errorStatus() == ErrorStatus.NO_SUCH_NAME) {
+            return new SnmpNoSuchNameException("no such name error encountered");
+        }
+        return new SnmpException(ErrorStatus.text(p.errorStatus()));
+    }
+
+    /**
+     * GET or GETNEXT of {@code oids}; a v1 noSuchName raises, or with {@code retryNoSuch} drops the
+     * failing varbind, asks again for the rest and puts a NOSUCHNAME placeholder in its place.
+     */
+    private CompletableFuture<List<SnmpVariable>> getOrNext(int type, List<Oid> oids) {
+        Target t = target();
+        boolean v1 = t.version() == 0;
+        boolean retry = retryNoSuch;
+        return engine().request(t, Pdu.request(type, oids)).thenCompose(r -> {
+            Pdu p = r.pdu();
+            if (p.errorStatus() == 0) {
+                checkNonexistent(p.varBinds());
+                return CompletableFuture.completedFuture(toVariables(p.varBinds()));
+            }
+            if (v1 && retry && p.errorStatus() == ErrorStatus.NO_SUCH_NAME && p.errorIndex() >= 1
+                    && p.errorIndex() <= oids.size()) {
+                int bad = p.errorIndex() - 1;
+                List<Oid> rest = new ArrayList<>(oids);
+                rest.remove(bad);
+                CompletableFuture<List<SnmpVariable>> more = rest.isEmpty()
+                        ? CompletableFuture.completedFuture(new ArrayList<>()) : getOrNext(type, rest);
+                return more.thenApply(list -> {
+                    List<SnmpVariable> out = new ArrayList<>(list);
+                    out.add(bad, placeholder(oids.get(bad)));
+                    return out;
+                });
+            }
+            throw errorStatus(p);
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SnmpException("interrupted", e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable e) {
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof RuntimeException re) {
+            return re;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return new SnmpException(String.valueOf(e.getMessage()), e);
+    }
+
+    private static <T> CompletableFuture<T> failed(RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+    }
+
+    // --- get
+
+    public CompletableFuture<List<SnmpVariable>> getAsync(List<String> oids) {
+        try {
+            return getOrNext(BerTags.GET, resolveAll(oids));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public CompletableFuture<SnmpVariable> getAsync(String oid) {
+        return getAsync(List.of(oid)).thenApply(l -> l.get(0));
+    }
+
+    public CompletableFuture<SnmpVariable> getAsync(String oid, String index) {
+        return getAsync(joined(oid, index));
+    }
+
+    public SnmpVariable get(String oid) {
+        return join(getAsync(oid));
+    }
+
+    public SnmpVariable get(String oid, String index) {
+        return join(getAsync(oid, index));
+    }
+
+    public List<SnmpVariable> get(List<String> oids) {
+        return join(getAsync(oids));
+    }
+
+    // --- get next
+
+    public CompletableFuture<List<SnmpVariable>> getNextAsync(List<String> oids) {
+        try {
+            return getOrNext(BerTags.GETNEXT, resolveAll(oids));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public CompletableFuture<SnmpVariable> getNextAsync(String oid) {
+        return getNextAsync(List.of(oid)).thenApply(l -> l.get(0));
+    }
+
+    public CompletableFuture<SnmpVariable> getNextAsync(String oid, String index) {
+        return getNextAsync(joined(oid, index));
+    }
+
+    public SnmpVariable getNext(String oid) {
+        return join(getNextAsync(oid));
+    }
+
+    public SnmpVariable getNext(String oid, String index) {
+        return join(getNextAsync(oid, index));
+    }
+
+    public List<SnmpVariable> getNext(List<String> oids) {
+        return join(getNextAsync(oids));
+    }
+
+    // --- get bulk
+
+    private void refuseV1(String what) {
+        if (config.settings().version == 1) {
+            throw new SnmpException(what + " is not available in SNMPv1");
+        }
+    }
+
+    public CompletableFuture<List<SnmpVariable>> getBulkAsync(List<String> oids, int nonRepeaters, int maxRepetitions) {
+        try {
+            refuseV1("getbulk");
+            if (nonRepeaters < 0 || maxRepetitions < 0) {
+                throw new IllegalArgumentException("non-repeaters and max-repetitions must not be negative");
+            }
+            List<Oid> resolved = resolveAll(oids);
+            return engine().request(target(), Pdu.getBulk(nonRepeaters, maxRepetitions, resolved)).thenApply(r -> {
+                if (r.pdu().errorStatus() != 0) {
+                    throw errorStatus(r.pdu());
+                }
+                return toVariables(r.pdu().varBinds());
+            });
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public CompletableFuture<List<SnmpVariable>> getBulkAsync(List<String> oids) {
+        return getBulkAsync(oids, 0, 10);
+    }
+
+    public List<SnmpVariable> getBulk(List<String> oids) {
+        return join(getBulkAsync(oids));
+    }
+
+    public List<SnmpVariable> getBulk(List<String> oids, int nonRepeaters, int maxRepetitions) {
+        return join(getBulkAsync(oids, nonRepeaters, maxRepetitions));
+    }
+
+    // --- walks
+
+    private static final String DEFAULT_WALK = ".1.3.6.1.2.1";
+
+    private CompletableFuture<List<SnmpVariable>> walkAsync(String oid, boolean bulk, int nonRepeaters,
+            int maxRepetitions) {
+        try {
+            if (bulk) {
+                refuseV1("bulkwalk");
+            }
+            Oid root = Oid.of(resolve(oid));
+            return engine().walk(target(), root, bulk, nonRepeaters, maxRepetitions).thenApply(this::toVariables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public CompletableFuture<List<SnmpVariable>> walkAsync(String oid) {
+        return walkAsync(oid, false, 0, 0);
+    }
+
+    public CompletableFuture<List<SnmpVariable>> walkAsync() {
+        return walkAsync(DEFAULT_WALK);
+    }
+
+    public List<SnmpVariable> walk() {
+        return join(walkAsync());
+    }
+
+    public List<SnmpVariable> walk(String oid) {
+        return join(walkAsync(oid));
+    }
+
+    public CompletableFuture<List<SnmpVariable>> bulkwalkAsync(String oid, int nonRepeaters, int maxRepetitions) {
+        if (maxRepetitions < 1) {
+            return failed(new IllegalArgumentException("max-repetitions must be at least 1"));
+        }
+        return walkAsync(oid, true, nonRepeaters, maxRepetitions);
+    }
+
+    public CompletableFuture<List<SnmpVariable>> bulkwalkAsync(String oid) {
+        return bulkwalkAsync(oid, 0, 10);
+    }
+
+    public CompletableFuture<List<SnmpVariable>> bulkwalkAsync() {
+        return bulkwalkAsync(DEFAULT_WALK);
+    }
+
+    public List<SnmpVariable> bulkwalk() {
+        return join(bulkwalkAsync());
+    }
+
+    public List<SnmpVariable> bulkwalk(String oid) {
+        return join(bulkwalkAsync(oid));
+    }
+
+    public List<SnmpVariable> bulkwalk(String oid, int nonRepeaters, int maxRepetitions) {
+        return join(bulkwalkAsync(oid, nonRepeaters, maxRepetitions));
+    }
+
+    /**
+     * Streams a walk: {@code sink} gets each response's variables as they arrive; the future
+     * completes with the number of variables once the walk ends. For the command line and pollers
+     * that must not hold a whole table in memory.
+     */
+    public CompletableFuture<Integer> walkStreaming(String oid, boolean bulk, int maxRepetitions,
+            java.util.function.Consumer<List<SnmpVariable>> sink) {
+        try {
+            if (bulk) {
+                refuseV1("bulkwalk");
+            }
+            Oid root = Oid.of(resolve(oid));
+            return engine().walk(target(), root, bulk, 0, maxRepetitions, vbs -> sink.accept(toVariables(vbs)))
+                    .thenApply(s -> s.varBinds());
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    // --- set
+
+    private VarBind setBinding(String name, Object value, String snmpType) {
+        int[] arcs = resolve(name);
+        MibTree t = tree();
+        Match m = t.lookup(arcs, arcs.length);
+        MibNode node = m == null || m.node() == null || m.node().baseType() == null ? null : m.node();
+        return new VarBind(Oid.of(arcs), SetValues.convert(name, value, snmpType, node, t));
+    }
+
+    private CompletableFuture<Boolean> sendSet(List<VarBind> vbs) {
+        return engine().request(target(), new Pdu(BerTags.SET, 0, 0, 0, vbs)).thenApply(r -> {
+            if (r.pdu().errorStatus() != 0) {
+                throw errorStatus(r.pdu());
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    public CompletableFuture<Boolean> setAsync(String oid, Object value, String snmpType) {
+        try {
+            return sendSet(List.of(setBinding(oid, value, snmpType)));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public CompletableFuture<Boolean> setAsync(String oid, Object value) {
+        return setAsync(oid, value, null);
+    }
+
+    public CompletableFuture<Boolean> setAsync(SnmpVariable variable) {
+        return setMultipleAsync(List.of(variable));
+    }
+
+    public CompletableFuture<Boolean> setMultipleAsync(List<SnmpVariable> oidValues) {
+        try {
+            List<VarBind> vbs = new ArrayList<>(oidValues.size());
+            for (SnmpVariable v : oidValues) {
+                vbs.add(setBinding(v.name(), v.value(), v.snmpType()));
+            }
+            return sendSet(vbs);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public boolean set(String oid, Object value) {
+        return join(setAsync(oid, value));
+    }
+
+    public boolean set(String oid, Object value, String snmpType) {
+        return join(setAsync(oid, value, snmpType));
+    }
+
+    public boolean set(SnmpVariable variable) {
+        return join(setAsync(variable));
+    }
+
+    public boolean setMultiple(List<SnmpVariable> oidValues) {
+        return join(setMultipleAsync(oidValues));
     }
 
     /** Releases this session's state; the shared engine stays up. No checked exception. */

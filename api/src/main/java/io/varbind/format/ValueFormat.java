@@ -1,0 +1,271 @@
+package io.varbind.format;
+
+import io.varbind.codec.BerTags;
+import io.varbind.codec.OpaqueKind;
+import io.varbind.codec.Variable;
+import io.varbind.mib.MibNode;
+import io.varbind.mib.MibTree;
+import io.varbind.mib.OidFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Value strings as easysnmp returns them (its type names and plain values) and as Net-SNMP's
+ * {@code sprint_value} prints them (type labels, enumeration labels, DISPLAY-HINTs, units,
+ * Timeticks, hex strings), for the Session's {@code useSprintValue} and the command line.
+ */
+public final class ValueFormat {
+    private ValueFormat() {
+    }
+
+    /** easysnmp's {@code snmp_type} of a received value, from its type on the wire. */
+    public static String easyType(Variable v) {
+        switch (v.tag()) {
+            case BerTags.INTEGER: return "INTEGER";
+            case BerTags.OCTET_STRING: return "OCTETSTR";
+            case BerTags.NULL: return "NULL";
+            case BerTags.OBJECT_IDENTIFIER: return "OBJECTID";
+            case BerTags.IP_ADDRESS: return "IPADDR";
+            case BerTags.COUNTER32: return "COUNTER";
+            case BerTags.GAUGE32: return "GAUGE";
+            case BerTags.TIMETICKS: return "TICKS";
+            case BerTags.OPAQUE: return "OPAQUE";
+            case BerTags.NSAP_ADDRESS: return "NETADDR";
+            case BerTags.COUNTER64: return "COUNTER64";
+            case BerTags.UINTEGER32: return "UNSIGNED32";
+            case BerTags.NO_SUCH_OBJECT: return "NOSUCHOBJECT";
+            case BerTags.NO_SUCH_INSTANCE: return "NOSUCHINSTANCE";
+            case BerTags.END_OF_MIB_VIEW: return "ENDOFMIBVIEW";
+            default: return "OTHER";
+        }
+    }
+
+    /**
+     * easysnmp's plain value string: numbers in decimal, octets one character per byte
+     * (ISO-8859-1), OIDs dotted with a leading dot, an exception's type name; with
+     * {@code useEnums} the enumeration label of an INTEGER the MIB names.
+     */
+    public static String easyValue(Variable v, MibNode node, boolean useEnums) {
+        switch (v.tag()) {
+            case BerTags.INTEGER: {
+                if (useEnums && node != null) {
+                    String label = node.enums().get(v.longValue());
+                    if (label != null) {
+                        return label;
+                    }
+                }
+                return Long.toString(v.longValue());
+            }
+            case BerTags.OCTET_STRING:
+            case BerTags.NSAP_ADDRESS:
+                return new String(v.bytes(), StandardCharsets.ISO_8859_1);
+            case BerTags.OPAQUE:
+                return v.opaqueKind() == OpaqueKind.NONE ? new String(v.bytes(), StandardCharsets.ISO_8859_1)
+                        : opaqueNumber(v);
+            case BerTags.NULL:
+                return "";
+            case BerTags.OBJECT_IDENTIFIER:
+                return "." + v.oidValue();
+            case BerTags.IP_ADDRESS:
+                return ip(v);
+            case BerTags.COUNTER64:
+                return Long.toUnsignedString(v.longValue());
+            case BerTags.NO_SUCH_OBJECT:
+            case BerTags.NO_SUCH_INSTANCE:
+            case BerTags.END_OF_MIB_VIEW:
+                return easyType(v);
+            default:
+                return Long.toString(v.longValue());
+        }
+    }
+
+    private static String opaqueNumber(Variable v) {
+        switch (v.opaqueKind()) {
+            case FLOAT:
+                return String.format(Locale.ROOT, "%f", v.floatValue());
+            case DOUBLE:
+                return String.format(Locale.ROOT, "%f", v.doubleValue());
+            case INT64:
+                return Long.toString(v.longValue());
+            default:
+                return Long.toUnsignedString(v.longValue());
+        }
+    }
+
+    private static String ip(Variable v) {
+        return v.byteAt(0) + "." + v.byteAt(1) + "." + v.byteAt(2) + "." + v.byteAt(3);
+    }
+
+    /** Net-SNMP's Timeticks text: {@code 0:00:42.13}, {@code 3 days, 1:02:03.04}; quick print {@code 0:0:00:42.13}. */
+    public static String timeticks(long ticks, boolean quick) {
+        long centis = ticks % 100;
+        long seconds = ticks / 100;
+        long days = seconds / 86400;
+        long hours = seconds / 3600 % 24;
+        long minutes = seconds / 60 % 60;
+        long secs = seconds % 60;
+        if (quick) {
+            return String.format(Locale.ROOT, "%d:%d:%02d:%02d.%02d", days, hours, minutes, secs, centis);
+        }
+        String hms = String.format(Locale.ROOT, "%d:%02d:%02d.%02d", hours, minutes, secs, centis);
+        if (days == 0) {
+            return hms;
+        }
+        return days + (days == 1 ? " day, " : " days, ") + hms;
+    }
+
+    /** Net-SNMP's hex dump of octets: {@code 3A 9B 00 } (a space after each, a new line every 16). */
+    public static String hex(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length * 3);
+        for (int i = 0; i < b.length; i++) {
+            if (i > 0 && i % 16 == 0) {
+                sb.append('\n');
+            }
+            sb.append(Character.toUpperCase(Character.forDigit((b[i] >> 4) & 0xF, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b[i] & 0xF, 16))).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static boolean printable(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i] & 0xFF;
+            boolean ok = (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
+            // Net-SNMP also accepts a trailing NUL
+            if (!ok && !(c == 0 && i == b.length - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The text Net-SNMP prints for a value after {@code " = "} (or after the name in quick print):
+     * with the type label ({@code STRING: }, {@code INTEGER: }, {@code Timeticks: (n) }...) unless
+     * {@code o.quick()}, enumeration labels unless {@code o.noEnums()}, hints, units unless
+     * {@code o.noUnits()}, OID values in {@code o.oidStyle()}.
+     *
+     * @param node the MIB object of the varbind (its hint, enums, units), or null
+     */
+    public static String netSnmp(Variable v, MibNode node, MibTree tree, OutputOptions o) {
+        boolean q = o.quick() || o.quickEquals();
+        String units = node != null && node.units() != null && !o.noUnits() ? " " + node.units() : "";
+        switch (v.tag()) {
+            case BerTags.OCTET_STRING:
+                return octets(v.bytes(), node, o, q);
+            case BerTags.INTEGER: {
+                long n = v.longValue();
+                if (node != null && !o.noEnums()) {
+                    String label = node.enums().get(n);
+                    if (label != null) {
+                        return (q ? label : "INTEGER: " + label + "(" + n + ")") + units;
+                    }
+                }
+                String hinted = node != null && node.hint() != null ? DisplayHint.integer(node.hint(), n, false) : null;
+                return (q ? "" : "INTEGER: ") + (hinted != null ? hinted : Long.toString(n)) + units;
+            }
+            case BerTags.COUNTER32:
+                return (q ? "" : "Counter32: ") + v.longValue() + units;
+            case BerTags.GAUGE32: {
+                String hinted = node != null && node.hint() != null ? DisplayHint.integer(node.hint(), v.longValue(), true)
+                        : null;
+                return (q ? "" : "Gauge32: ") + (hinted != null ? hinted : Long.toString(v.longValue())) + units;
+            }
+            case BerTags.UINTEGER32:
+                return (q ? "" : "UInteger32: ") + v.longValue() + units;
+            case BerTags.TIMETICKS:
+                if (o.numericTimeticks()) {
+                    return (q ? "" : "Timeticks: ") + v.longValue();
+                }
+                return q ? timeticks(v.longValue(), true) : "Timeticks: (" + v.longValue() + ") "
+                        + timeticks(v.longValue(), false) + units;
+            case BerTags.COUNTER64:
+                return (q ? "" : "Counter64: ") + Long.toUnsignedString(v.longValue()) + units;
+            case BerTags.IP_ADDRESS:
+                return (q ? "" : "IpAddress: ") + ip(v);
+            case BerTags.OBJECT_IDENTIFIER:
+                return (q ? "" : "OID: ") + oid(v.oidValue().toArray(), tree, o);
+            case BerTags.OPAQUE:
+                switch (v.opaqueKind()) {
+                    case FLOAT:
+                        return (q ? "" : "Opaque: Float: ") + opaqueNumber(v);
+                    case DOUBLE:
+                        return (q ? "" : "Opaque: Double: ") + opaqueNumber(v);
+                    case INT64:
+                        return (q ? "" : "Opaque: Int64: ") + opaqueNumber(v);
+                    case UINT64:
+                        return (q ? "" : "Opaque: UInt64: ") + opaqueNumber(v);
+                    case COUNTER64:
+                        return (q ? "" : "Opaque: Counter64: ") + opaqueNumber(v);
+                    default:
+                        return (q ? "" : "OPAQUE: ") + hex(v.bytes());
+                }
+            case BerTags.NULL:
+                return q ? "" : "NULL";
+            case BerTags.NSAP_ADDRESS:
+                return (q ? "" : "NsapAddress: ") + hex(v.bytes());
+            case BerTags.NO_SUCH_OBJECT:
+                return "No Such Object available on this agent at this OID";
+            case BerTags.NO_SUCH_INSTANCE:
+                return "No Such Instance currently exists at this OID";
+            case BerTags.END_OF_MIB_VIEW:
+                return "No more variables left in this MIB View (It is past the end of the MIB tree)";
+            default:
+                return "Wrong Type: " + v;
+        }
+    }
+
+    private static String octets(byte[] b, MibNode node, OutputOptions o, boolean q) {
+        if (node != null && !o.hexStrings()) {
+            Map<String, Integer> bits = node.bits();
+            if (bits != null && !bits.isEmpty() && "BITS".equals(node.baseType())) {
+                StringBuilder sb = new StringBuilder(q ? "" : "BITS: ").append(hex(b));
+                for (Map.Entry<String, Integer> e : bits.entrySet()) {
+                    int bit = e.getValue();
+                    if (bit / 8 < b.length && (b[bit / 8] & (0x80 >> (bit % 8))) != 0) {
+                        sb.append(e.getKey()).append('(').append(bit).append(") ");
+                    }
+                }
+                return sb.toString();
+            }
+            String hinted = node.hint() != null ? DisplayHint.octets(node.hint(), b) : null;
+            if (hinted != null) {
+                return (q ? "" : "STRING: ") + hinted;
+            }
+        }
+        if (!o.hexStrings() && printable(b)) {
+            int n = b.length > 0 && b[b.length - 1] == 0 ? b.length - 1 : b.length;
+            String s = new String(b, 0, n, StandardCharsets.ISO_8859_1);
+            return (q ? "" : "STRING: ") + "\"" + s + "\"";
+        }
+        if (b.length == 0) {
+            return q ? "\"\"" : "\"\"";
+        }
+        return q ? "\"" + hex(b) + "\"" : "Hex-STRING: " + hex(b);
+    }
+
+    /** An OID value in the output style (as Net-SNMP prints it after {@code OID: }). */
+    public static String oid(int[] oid, MibTree tree, OutputOptions o) {
+        if (tree == null) {
+            return "." + OidFormat.numeric(oid, oid.length);
+        }
+        switch (o.oidStyle()) {
+            case NUMERIC:
+                return OidFormat.format(tree, oid, OidFormat.Style.NUMERIC);
+            case FULL:
+                return OidFormat.format(tree, oid, OidFormat.Style.FULL);
+            case SHORT:
+                return OidFormat.format(tree, oid, OidFormat.Style.SHORT);
+            default:
+                return OidFormat.format(tree, oid, OidFormat.Style.MODULE);
+        }
+    }
+
+    /** easysnmp's {@code use_sprint_value}: Net-SNMP quick print with short (suffix) OID names. */
+    public static String easySprint(Variable v, MibNode node, MibTree tree) {
+        return netSnmp(v, node, tree, EASY_SPRINT);
+    }
+
+    private static final OutputOptions EASY_SPRINT = OutputOptions.parse("qs");
+}
