@@ -636,7 +636,7 @@ public final class Session implements AutoCloseable {
         Match m = t.lookup(arcs, arcs.length);
         MibNode node = m == null ? null : m.node();
         Variable v = vb.value();
-        String value = useSprintValue ? ValueFormat.easySprint(v, node, t) : ValueFormat.easyValue(v, node, useEnums);
+        String value = useSprintValue ? ValueFormat.easySprint(v, node, t, useLongNames, useNumeric) : ValueFormat.easyValue(v, node, useEnums);
         byte[] raw = v.tag() == BerTags.OCTET_STRING || v.tag() == BerTags.IP_ADDRESS || v.tag() == BerTags.OPAQUE
                 || v.tag() == BerTags.NSAP_ADDRESS ? v.bytes() : null;
         return SnmpVariable.received(split[0], split[1], value, ValueFormat.easyType(v), raw);

@@ -262,10 +262,16 @@ public final class ValueFormat {
         }
     }
 
-    /** easysnmp's {@code use_sprint_value}: Net-SNMP quick print with short (suffix) OID names. */
-    public static String easySprint(Variable v, MibNode node, MibTree tree) {
-        return netSnmp(v, node, tree, EASY_SPRINT);
+    /**
+     * easysnmp's {@code use_sprint_value}: Net-SNMP quick print; OID values short (suffix), or
+     * numeric with {@code useNumeric}, or full with {@code useLongNames}, as those flags set
+     * Net-SNMP's OID output format.
+     */
+    public static String easySprint(Variable v, MibNode node, MibTree tree, boolean useLongNames, boolean useNumeric) {
+        return netSnmp(v, node, tree, useNumeric ? EASY_SPRINT_NUMERIC : useLongNames ? EASY_SPRINT_FULL : EASY_SPRINT);
     }
 
     private static final OutputOptions EASY_SPRINT = OutputOptions.parse("qs");
+    private static final OutputOptions EASY_SPRINT_NUMERIC = OutputOptions.parse("qn");
+    private static final OutputOptions EASY_SPRINT_FULL = OutputOptions.parse("qf");
 }
