@@ -75,6 +75,39 @@ public final class Session implements AutoCloseable {
         private Builder() {
         }
 
+        // read access for the protocol state this package builds from the settings
+        String securityUsernameValue() {
+            return securityUsername;
+        }
+
+        String authPasswordValue() {
+            return authPassword;
+        }
+
+        String privacyPasswordValue() {
+            return privacyPassword;
+        }
+
+        String securityEngineIdValue() {
+            return securityEngineId;
+        }
+
+        String contextEngineIdValue() {
+            return contextEngineId;
+        }
+
+        String contextValue() {
+            return context;
+        }
+
+        int engineBootsValue() {
+            return engineBoots;
+        }
+
+        int engineTimeValue() {
+            return engineTime;
+        }
+
         private Builder copy() {
             Builder b = new Builder();
             b.hostname = hostname;
@@ -539,7 +572,11 @@ public final class Session implements AutoCloseable {
             changes.accept(b);
             Validated next = b.validated();
             this.config = next;
+            Target old = this.target;
             this.target = null; // addresses, keys and engine state are rebuilt from the new settings
+            if (old != null && old.processing() instanceof io.varbind.engine.UsmMessageProcessing usm) {
+                usm.destroy();
+            }
             this.useLongNames = b.useLongNames;
             this.useNumeric = b.useNumeric;
             this.useSprintValue = b.useSprintValue;
@@ -980,8 +1017,13 @@ public final class Session implements AutoCloseable {
         return join(setMultipleAsync(oidValues));
     }
 
-    /** Releases this session's state; the shared engine stays up. No checked exception. */
+    /** Releases this session's state (its localized keys are zeroed); the engine stays up. No checked exception. */
     @Override
     public void close() {
+        Target t = target;
+        target = null;
+        if (t != null && t.processing() instanceof io.varbind.engine.UsmMessageProcessing usm) {
+            usm.destroy();
+        }
     }
 }

@@ -77,6 +77,7 @@ public final class SnmpEngine implements AutoCloseable {
     private final LongAdder malformed = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
+    private final Map<Object, Object> attachments = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** Counters of what the engine dropped, for diagnostics. */
@@ -162,6 +163,20 @@ public final class SnmpEngine implements AutoCloseable {
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("varbind-timer", true), 5, TimeUnit.MILLISECONDS,
                 1024);
         this.limiter = new InFlightLimiter(b.maxInFlight, b.maxInFlightPerTarget, b.maxQueued);
+    }
+
+    /**
+     * State that message processings keep per engine, shared by every session on it (for example
+     * what SNMPv3 discovery learnt of each agent): the value for {@code key}, made once.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T attachment(Object key, java.util.function.Function<Object, T> make) {
+        return (T) attachments.computeIfAbsent(key, make);
+    }
+
+    /** Drops an attachment (for example an agent's engine state after it changed its engine id). */
+    public void detach(Object key, Object expected) {
+        attachments.remove(key, expected);
     }
 
     /** Whether the native epoll transport is in use (else NIO). */
@@ -304,7 +319,8 @@ public final class SnmpEngine implements AutoCloseable {
         }
         timeouts.increment();
         Target t = p.target();
-        String why = p.lastRefusal() == null ? "" : " (answers were refused: " + p.lastRefusal() + ")";
+        String why = (p.lastRefusal() == null ? "" : " (answers were refused: " + p.lastRefusal() + ")")
+                + t.processing().timeoutHint();
         fail(p, new SnmpTimeoutException("timeout: no response from " + t.transport() + ":"
                 + t.address().getHostString() + ":" + t.address().getPort() + " after " + p.sends() + " tries of "
                 + (t.timeoutNanos() / 1_000_000) + " ms" + why));
@@ -346,7 +362,7 @@ public final class SnmpEngine implements AutoCloseable {
             p.refused(e.getMessage());
             return;
         }
-        if (pdu.type() == BerTags.REPORT) {
+        if (pdu.type() == BerTags.REPORT && !p.target().processing().reportCompletes()) {
             boolean again;
             try {
                 again = p.target().processing().onReport(p.target(), pdu, p.reportRetried());

@@ -1,13 +1,27 @@
 package io.varbind;
 
 import io.varbind.engine.MessageProcessing;
+import io.varbind.engine.UsmMessageProcessing;
+import io.varbind.usm.AuthProtocol;
+import io.varbind.usm.PrivProtocol;
+import java.util.HexFormat;
 
-/** Where a v3 session gets its message processing (USM); filled in by the usm integration. */
+/** Builds a v3 session's message processing (USM) from its settings. */
 final class V3Support {
     private V3Support() {
     }
 
     static MessageProcessing processing(Session.Validated config) {
-        throw new SnmpConnectionException("SNMPv3 (USM) is not available in this build yet");
+        Session.Builder s = config.settings();
+        return new UsmMessageProcessing(s.securityUsernameValue(), config.securityLevel(),
+                AuthProtocol.parse(config.authProtocol()), s.authPasswordValue(),
+                PrivProtocol.parse(config.privacyProtocol()), s.privacyPasswordValue(),
+                hex(s.securityEngineIdValue()), s.engineBootsValue(), s.engineTimeValue(), hex(s.contextEngineIdValue()),
+                s.contextValue());
+    }
+
+    private static byte[] hex(String h) {
+        String x = h.startsWith("0x") || h.startsWith("0X") ? h.substring(2) : h;
+        return HexFormat.of().parseHex(x.replace(":", ""));
     }
 }

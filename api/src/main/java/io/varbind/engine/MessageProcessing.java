@@ -57,4 +57,17 @@ public interface MessageProcessing {
         throw new io.varbind.SnmpConnectionException("the agent answered with a report: "
                 + (report.varBinds().isEmpty() ? "(no varbind)" : report.varBinds().get(0)));
     }
+
+    /**
+     * Whether a Report PDU completes the request as its answer (engine-id discovery) instead of
+     * going to {@link #onReport}. Default false.
+     */
+    default boolean reportCompletes() {
+        return false;
+    }
+
+    /** Words added to a timeout's message (for example what a silent v3 agent usually means); default none. */
+    default String timeoutHint() {
+        return "";
+    }
 }

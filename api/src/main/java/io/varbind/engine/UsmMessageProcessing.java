@@ -1,0 +1,244 @@
+package io.varbind.engine;
+
+import io.varbind.SnmpConnectionException;
+import io.varbind.SnmpEngine;
+import io.varbind.codec.BerTags;
+import io.varbind.codec.Oid;
+import io.varbind.codec.Pdu;
+import io.varbind.codec.ScopedPdu;
+import io.varbind.codec.SnmpMessageDecoder;
+import io.varbind.codec.UsmSecurityParameters;
+import io.varbind.codec.VarBind;
+import io.varbind.usm.AuthProtocol;
+import io.varbind.usm.EngineState;
+import io.varbind.usm.PrivProtocol;
+import io.varbind.usm.UsmException;
+import io.varbind.usm.UsmSecurityModel;
+import io.varbind.usm.UsmStats;
+import io.varbind.usm.UsmUser;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * SNMPv3 with USM for one session's user (RFC 3412 section 7 with RFC 3414): engine-id discovery
+ * once per agent and engine, shared by every session on that engine (concurrent first requests
+ * wait for the same discovery); keys localized once per engine id; a usmStatsNotInTimeWindows
+ * report resynchronises the time and sends the request once more; every other report ends the
+ * request with a {@link SnmpConnectionException} naming its counter.
+ */
+public final class UsmMessageProcessing implements MessageProcessing {
+    private static final int MAX_SIZE = 65507;
+
+    private final String userName;
+    private final AuthProtocol auth;
+    private final PrivProtocol priv;
+    private final String authPassword;
+    private final String privPassword;
+    private final byte[] givenEngineId;
+    private final int givenBoots;
+    private final int givenTime;
+    private final byte[] contextEngineId;
+    private final byte[] contextName;
+
+    private volatile EngineState state;
+    private volatile UsmUser user;
+
+    /**
+     * @param level 1 noAuthNoPriv, 2 authNoPriv, 3 authPriv
+     * @param securityEngineId the agent's engine id, or empty to discover it
+     * @param contextEngineId the context engine id, or empty for the agent's engine id
+     */
+    public UsmMessageProcessing(String userName, int level, AuthProtocol auth, String authPassword, PrivProtocol priv,
+            String privPassword, byte[] securityEngineId, int engineBoots, int engineTime, byte[] contextEngineId,
+            String contextName) {
+        this.userName = userName;
+        this.auth = level >= 2 ? auth : AuthProtocol.NONE;
+        this.priv = level >= 3 ? priv : PrivProtocol.NONE;
+        this.authPassword = authPassword;
+        this.privPassword = privPassword;
+        this.givenEngineId = securityEngineId;
+        this.givenBoots = engineBoots;
+        this.givenTime = engineTime;
+        this.contextEngineId = contextEngineId;
+        this.contextName = contextName.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String stateKey(Target t) {
+        return "usm-engine|" + t.transport() + "|" + t.address();
+    }
+
+    @Override
+    public CompletableFuture<Void> prepare(Target target, SnmpEngine engine) {
+        if (user != null && state != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String key = stateKey(target);
+        CompletableFuture<EngineState> known;
+        if (givenEngineId.length > 0) {
+            known = CompletableFuture.completedFuture(new EngineState(givenEngineId, givenBoots, givenTime));
+        } else {
+            known = engine.attachment(key, k -> discover(target, engine));
+            CompletableFuture<EngineState> f = known;
+            known.whenComplete((s, e) -> {
+                if (e != null) {
+                    engine.detach(key, f); // a failed discovery is tried again by the next request
+                }
+            });
+        }
+        // the one-megabyte key derivation runs off the event loop
+        return known.thenAcceptAsync(s -> {
+            synchronized (this) {
+                if (user == null || state != s) {
+                    UsmUser u = UsmUser.localized(userName, auth, authPassword, priv, privPassword, s.engineId());
+                    state = s;
+                    UsmUser old = user;
+                    user = u;
+                    if (old != null) {
+                        old.destroy();
+                    }
+                }
+            }
+        });
+    }
+
+    private static CompletableFuture<EngineState> discover(Target target, SnmpEngine engine) {
+        Discovery d = new Discovery();
+        Target probe = new Target(target.address(), target.transport(), 3, null, target.timeoutNanos(),
+                target.retries(), target.localPort(), d);
+        return engine.request(probe, Pdu.request(BerTags.GET, List.of())).thenApply(r -> {
+            UsmSecurityParameters u = d.learnt;
+            if (u == null || u.engineId().length == 0) {
+                throw new SnmpConnectionException("SNMPv3 engine id discovery failed: the agent at "
+                        + target.address() + " answered without an engine id");
+            }
+            return new EngineState(u.engineId(), u.engineBoots(), u.engineTime());
+        });
+    }
+
+    @Override
+    public int encodeRequest(Target target, Pdu pdu, int correlationId, byte[] out, int off) {
+        EngineState s = state;
+        UsmUser u = user;
+        if (s == null || u == null) {
+            throw new SnmpConnectionException("SNMPv3 request before engine discovery");
+        }
+        byte[] ctxEngine = contextEngineId.length > 0 ? contextEngineId : s.engineId();
+        ScopedPdu sp = new ScopedPdu(ctxEngine, contextName, pdu.withRequestId(correlationId));
+        return UsmSecurityModel.encode(out, off, correlationId, MAX_SIZE, true, u, s, sp);
+    }
+
+    @Override
+    public int correlationId(byte[] buf, int off, int len) {
+        return SnmpMessageDecoder.peekRequestId(buf, off, len);
+    }
+
+    @Override
+    public Pdu decodeResponse(Target target, byte[] buf, int off, int len) {
+        UsmSecurityModel.Incoming in;
+        try {
+            in = UsmSecurityModel.decode(buf, off, len, user, state);
+        } catch (UsmException e) {
+            throw new SnmpConnectionException(e.getMessage(), e);
+        }
+        Pdu p = in.scopedPdu().pdu();
+        if (p.type() == BerTags.REPORT) {
+            String counter = p.varBinds().isEmpty() ? null : UsmStats.name(p.varBinds().get(0).oid());
+            if (UsmStats.NOT_IN_TIME_WINDOWS.equals(counter) && state != null) {
+                UsmSecurityParameters u = in.message().usm();
+                state.resync(u.engineBoots(), u.engineTime());
+            }
+            return p;
+        }
+        if (!in.authenticated() && user != null && user.securityFlags() != 0) {
+            throw new SnmpConnectionException("an unauthenticated response to an authenticated request");
+        }
+        if (p.type() != BerTags.RESPONSE) {
+            throw new SnmpConnectionException("expected a Response PDU, got " + BerTags.name(p.type()));
+        }
+        return p;
+    }
+
+    @Override
+    public boolean onReport(Target target, Pdu report, boolean alreadyRetried) {
+        VarBind first = report.varBinds().isEmpty() ? null : report.varBinds().get(0);
+        String counter = first == null ? null : UsmStats.name(first.oid());
+        if (UsmStats.NOT_IN_TIME_WINDOWS.equals(counter) && !alreadyRetried) {
+            return true;
+        }
+        throw new SnmpConnectionException(describe(counter, first == null ? null : first.oid()));
+    }
+
+    private String describe(String counter, Oid oid) {
+        if (counter == null) {
+            return "the agent answered with a report" + (oid == null ? "" : " (." + oid + ")");
+        }
+        switch (counter) {
+            case UsmStats.UNKNOWN_USER_NAMES:
+                return counter + ": the agent has no user '" + userName + "'";
+            case UsmStats.WRONG_DIGESTS:
+                return counter + ": authentication failed (wrong authentication password or protocol for '"
+                        + userName + "')";
+            case UsmStats.DECRYPTION_ERRORS:
+                return counter + ": the agent could not decrypt the request (wrong privacy password or protocol)";
+            case UsmStats.UNSUPPORTED_SEC_LEVELS:
+                return counter + ": the agent does not allow this security level for '" + userName + "'";
+            case UsmStats.NOT_IN_TIME_WINDOWS:
+                return counter + ": still outside the agent's time window after resynchronising";
+            case UsmStats.UNKNOWN_ENGINE_IDS:
+                return counter + ": the agent does not know the engine id "
+                        + (state == null ? "" : HexFormat.of().formatHex(state.engineId()));
+            default:
+                return counter;
+        }
+    }
+
+    @Override
+    public String timeoutHint() {
+        return priv != PrivProtocol.NONE
+                ? "; an agent stays silent when the privacy password or protocol is wrong" : "";
+    }
+
+    /** Drops the localized keys (session closed or changed). */
+    public void destroy() {
+        UsmUser u = user;
+        user = null;
+        if (u != null) {
+            u.destroy();
+        }
+    }
+
+    /** The discovery request of RFC 3414 section 4: noAuthNoPriv, reportable, empty user and engine id. */
+    private static final class Discovery implements MessageProcessing {
+        volatile UsmSecurityParameters learnt;
+
+        @Override
+        public int encodeRequest(Target target, Pdu pdu, int correlationId, byte[] out, int off) {
+            ScopedPdu sp = new ScopedPdu(new byte[0], new byte[0], pdu.withRequestId(correlationId));
+            return UsmSecurityModel.encode(out, off, correlationId, MAX_SIZE, true, null, null, sp);
+        }
+
+        @Override
+        public int correlationId(byte[] buf, int off, int len) {
+            return SnmpMessageDecoder.peekRequestId(buf, off, len);
+        }
+
+        @Override
+        public Pdu decodeResponse(Target target, byte[] buf, int off, int len) {
+            UsmSecurityModel.Incoming in;
+            try {
+                in = UsmSecurityModel.decode(buf, off, len, null, null);
+            } catch (UsmException e) {
+                throw new SnmpConnectionException(e.getMessage(), e);
+            }
+            learnt = in.message().usm();
+            return in.scopedPdu().pdu();
+        }
+
+        @Override
+        public boolean reportCompletes() {
+            return true;
+        }
+    }
+}
