@@ -176,7 +176,7 @@ public final class ValueFormat {
                 return (q ? "" : "UInteger32: ") + v.longValue() + units;
             case BerTags.TIMETICKS:
                 if (o.numericTimeticks()) {
-                    return (q ? "" : "Timeticks: ") + v.longValue();
+                    return Long.toString(v.longValue()); // -Ot: the bare number, as Net-SNMP prints it
                 }
                 return q ? timeticks(v.longValue(), true) : "Timeticks: (" + v.longValue() + ") "
                         + timeticks(v.longValue(), false) + units;
@@ -217,7 +217,7 @@ public final class ValueFormat {
     }
 
     private static String octets(byte[] b, MibNode node, OutputOptions o, boolean q) {
-        if (node != null && !o.hexStrings()) {
+        if (node != null) {
             Map<String, Integer> bits = node.bits();
             if (bits != null && !bits.isEmpty() && "BITS".equals(node.baseType())) {
                 StringBuilder sb = new StringBuilder(q ? "" : "BITS: ").append(hex(b));
@@ -229,6 +229,7 @@ public final class ValueFormat {
                 }
                 return sb.toString();
             }
+            // a DISPLAY-HINT wins over -Ox, as in Net-SNMP
             String hinted = node.hint() != null ? DisplayHint.octets(node.hint(), b) : null;
             if (hinted != null) {
                 return (q ? "" : "STRING: ") + hinted;

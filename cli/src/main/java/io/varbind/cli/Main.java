@@ -50,17 +50,16 @@ public final class Main {
     }
 
     /**
-     * Net-SNMP spells some options with a detached number ({@code -Cr 20}, {@code -Cn 1}); picocli
-     * reads {@code -C} with an attached value, so {@code -Cr 20} becomes {@code -Cr20}.
+     * Net-SNMP spells its application options with the number attached ({@code -Cr20}, {@code -Cn1});
+     * picocli only attaches values to one-letter options, so {@code -Cr20} becomes {@code -Cr 20}.
+     * The detached form {@code -Cr 20} is accepted as it is.
      */
     static String[] normalize(String[] args) {
-        List<String> out = new ArrayList<>(args.length);
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.length() == 3 && a.startsWith("-C") && Character.isLetter(a.charAt(2))
-                    && a.charAt(2) != 'c' && a.charAt(2) != 'i' && a.charAt(2) != 'p'
-                    && i + 1 < args.length && args[i + 1].matches("\\d+")) {
-                out.add(a + args[++i]);
+        List<String> out = new ArrayList<>(args.length + 2);
+        for (String a : args) {
+            if (a.length() > 3 && (a.startsWith("-Cr") || a.startsWith("-Cn")) && a.substring(3).matches("\\d+")) {
+                out.add(a.substring(0, 3));
+                out.add(a.substring(3));
             } else {
                 out.add(a);
             }

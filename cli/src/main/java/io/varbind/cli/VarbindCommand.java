@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code varbind} command; every feature is a subcommand. */
 @Command(name = "varbind", mixinStandardHelpOptions = true, version = "varbind 0.1.0-SNAPSHOT",
         description = "SNMP command line: get, walk, set, translate, MIB dump, and a built-in agent.",
-        subcommands = {DemoCommand.class, TranslateCommand.class, MibDumpCommand.class, AgentCommand.class, BenchAgentCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {GetCommands.Get.class, GetCommands.GetNext.class, GetCommands.BulkGet.class,
+            WalkCommands.Walk.class, WalkCommands.BulkWalk.class, SetCommand.class, DemoCommand.class, TranslateCommand.class, MibDumpCommand.class, AgentCommand.class, BenchAgentCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class VarbindCommand implements Runnable {
 
     final PrintStream out;

@@ -1,0 +1,73 @@
+package io.varbind.cli;
+
+import io.varbind.codec.VarBind;
+import io.varbind.format.EasyNames;
+import io.varbind.format.OutputOptions;
+import io.varbind.format.ValueFormat;
+import io.varbind.mib.Match;
+import io.varbind.mib.MibNode;
+import io.varbind.mib.MibTree;
+
+/**
+ * One variable as Net-SNMP's {@code snmpget}/{@code snmpwalk} print it under the {@code -O} flags
+ * ({@code SNMPv2-MIB::sysDescr.0 = STRING: text}), or as a JSON object with easysnmp's fields.
+ */
+final class NetSnmpOutput {
+    private final MibTree tree;
+    private final OutputOptions options;
+
+    NetSnmpOutput(MibTree tree, OutputOptions options) {
+        this.tree = tree;
+        this.options = options;
+    }
+
+    private MibNode node(int[] arcs) {
+        Match m = tree.lookup(arcs, arcs.length);
+        return m == null ? null : m.node();
+    }
+
+    String name(int[] arcs) {
+        return ValueFormat.oid(arcs, tree, options);
+    }
+
+    String line(VarBind vb) {
+        int[] arcs = vb.oid().toArray();
+        String value = ValueFormat.netSnmp(vb.value(), node(arcs), tree, options);
+        if (options.valueOnly()) {
+            return value;
+        }
+        if (options.quick()) {
+            return name(arcs) + " " + value;
+        }
+        return name(arcs) + " = " + value;
+    }
+
+    String json(VarBind vb) {
+        int[] arcs = vb.oid().toArray();
+        String[] split = EasyNames.split(arcs, tree, false, false);
+        String value = ValueFormat.easyValue(vb.value(), node(arcs), false);
+        return "{\"oid\":" + quote(split[0]) + ",\"oid_index\":" + quote(split[1]) + ",\"value\":" + quote(value)
+                + ",\"snmp_type\":" + quote(ValueFormat.easyType(vb.value())) + "}";
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': sb.append("\\\""); break;
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                default:
+                    if (c < 0x20 || c == 0x7F) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

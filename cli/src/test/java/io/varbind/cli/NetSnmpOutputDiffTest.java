@@ -1,0 +1,185 @@
+package io.varbind.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.varbind.cli.testing.NetSnmpTools;
+import io.varbind.testing.SnmpdAgent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./varbind get/getnext/bulkget/walk/bulkwalk/set} against Net-SNMP's own tools on the same
+ * snmpd with the same MIBs and -O flags: identical output, except values that move between two
+ * reads (Timeticks, counters, gauges), whose names must still match.
+ */
+@Tag("agent")
+class NetSnmpOutputDiffTest {
+    private static SnmpdAgent agent;
+
+    @BeforeAll
+    static void start() {
+        agent = SnmpdAgent.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (agent != null) {
+            agent.close();
+        }
+    }
+
+    private static String[] run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8),
+            err.toString(StandardCharsets.UTF_8)};
+    }
+
+    private static String netSnmp(String tool, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("/usr/bin/" + tool);
+        cmd.addAll(args);
+        ProcessBuilder pb = agent.netSnmpTool(cmd);
+        pb.environment().put("MIBDIRS", NetSnmpTools.mibDirs());
+        pb.environment().put("MIBS", "+ALL"); // Net-SNMP's default modules first, then the rest, as varbind's tree
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return out;
+    }
+
+    private static boolean moving(String line) {
+        // quick-print (-Oq, -Ov) drops the type names, so moving objects are also known by their names
+        return line.contains("Timeticks:") || line.contains("Counter32:") || line.contains("Counter64:")
+                || line.contains("Gauge32:") || line.contains("snmpEngineTime") || line.contains("sysUpTime")
+                || line.matches("^\\d+:\\d+:\\d\\d:\\d\\d\\.\\d\\d$") || line.matches("^\\d+$");
+    }
+
+    /** The name part of an output line: before " = ", or before the first space under quick-print. */
+    private static String name(String line) {
+        int cut = line.indexOf(" = ");
+        if (cut < 0) {
+            cut = line.indexOf(' ');
+        }
+        if (cut < 0 || line.matches("^\\d+(:\\d+:\\d\\d:\\d\\d\\.\\d\\d)?$")) {
+            return ""; // -Ov: a bare moving value has no name to compare
+        }
+        return line.substring(0, cut);
+    }
+
+    private static void assertSameOutput(String ours, String theirs, String what) {
+        List<String> a = Arrays.asList(ours.split("\n"));
+        List<String> b = Arrays.asList(theirs.split("\n"));
+        assertEquals(b.size(), a.size(), what + "\nours:\n" + ours + "\ntheirs:\n" + theirs);
+        for (int i = 0; i < a.size(); i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (moving(x) || moving(y)) {
+                assertEquals(name(y), name(x), what + " line " + i);
+            } else {
+                assertEquals(y, x, what + " line " + i);
+            }
+        }
+    }
+
+    @Test
+    void getAndGetNextMatchSnmpgetForEveryOutputFlag() throws Exception {
+        NetSnmpTools.requireInstalled();
+        String host = "udp:" + agent.hostPort();
+        List<String> oids = List.of("sysDescr.0", "sysObjectID.0", "sysContact.0", "ifDescr.1", "ifAdminStatus.1",
+                "ifPhysAddress.1", "ifType.1", "snmpEngineID.0", "sysORID.1", "sysDescr.7");
+        for (String flags : List.of("", "-On", "-Of", "-Os", "-Oq", "-Ov", "-Oqv", "-Oe", "-Ox", "-OQ", "-OU")) {
+            List<String> args = new ArrayList<>();
+            if (!flags.isEmpty()) {
+                args.add(flags);
+            }
+            args.addAll(List.of("-v2c", "-c", "public", host));
+            args.addAll(oids);
+            List<String> ours = new ArrayList<>(List.of("get"));
+            ours.addAll(args);
+            String[] r = run(ours.toArray(String[]::new));
+            assertEquals("0", r[0], r[2]);
+            assertSameOutput(r[1], netSnmp("snmpget", args), "get " + flags);
+            List<String> next = new ArrayList<>(List.of("getnext"));
+            next.addAll(args);
+            String[] n = run(next.toArray(String[]::new));
+            assertSameOutput(n[1], netSnmp("snmpgetnext", args), "getnext " + flags);
+        }
+    }
+
+    @Test
+    void walksAndBulkgetMatchNetSnmp() throws Exception {
+        NetSnmpTools.requireInstalled();
+        String host = "udp:" + agent.hostPort();
+        for (String root : List.of("system", "ifTable", "ipAddrTable", "snmpEngine")) {
+            String[] w = run("walk", "-v2c", "-c", "public", host, root);
+            assertEquals("0", w[0], w[2]);
+            assertSameOutput(w[1], netSnmp("snmpwalk", List.of("-v2c", "-c", "public", host, root)), "walk " + root);
+            String[] b = run("bulkwalk", "-On", "-v2c", "-c", "public", "-Cr7", host, root);
+            assertEquals("0", b[0], b[2]);
+            assertSameOutput(b[1], netSnmp("snmpbulkwalk", List.of("-On", "-v2c", "-c", "public", "-Cr7", host,
+                    root)), "bulkwalk " + root);
+        }
+        String[] v1 = run("walk", "-v1", "-c", "public", host, "system");
+        assertSameOutput(v1[1], netSnmp("snmpwalk", List.of("-v1", "-c", "public", host, "system")), "walk v1");
+        String[] g = run("bulkget", "-v2c", "-c", "public", "-Cn", "1", "-Cr", "4", host, "sysUpTime", "ifTable");
+        assertSameOutput(g[1], netSnmp("snmpbulkget", List.of("-v2c", "-c", "public", "-Cn1", "-Cr4", host,
+                "sysUpTime", "ifTable")), "bulkget");
+    }
+
+    @Test
+    void setEchoesAsSnmpsetAndV3Works() throws Exception {
+        NetSnmpTools.requireInstalled();
+        String host = "udp:" + agent.hostPort();
+        String[] s = run("set", "-v2c", "-c", "private", host, "sysLocation.0", "s", "cli set");
+        assertEquals("0", s[0], s[2]);
+        assertEquals(netSnmp("snmpget", List.of("-v2c", "-c", "public", host, "sysLocation.0")), s[1]);
+        SnmpdAgent.User u = SnmpdAgent.user("sha256_aes");
+        List<String> v3 = List.of("-v3", "-l", "authPriv", "-u", u.name(), "-a", u.auth(), "-A", u.authPassword(),
+                "-x", u.priv(), "-X", u.privPassword(), host, "sysDescr.0", "sysName.0");
+        List<String> args = new ArrayList<>(List.of("get"));
+        args.addAll(v3);
+        String[] r = run(args.toArray(String[]::new));
+        assertEquals("0", r[0], r[2]);
+        assertSameOutput(r[1], netSnmp("snmpget", v3), "v3 get");
+    }
+
+    @Test
+    void errorsAreOneLineAndExitCodes() throws Exception {
+        String host = "udp:" + agent.hostPort();
+        String[] unknown = run("get", "-v2c", "-c", "public", host, "noSuchThing.0");
+        assertEquals("1", unknown[0]);
+        assertEquals("varbind: unknown object id (noSuchThing.0)\n", unknown[2]);
+        String[] usage = run("get", "-v", "7", host, "sysDescr.0");
+        assertEquals("2", usage[0]);
+        int free;
+        try (java.net.DatagramSocket d = new java.net.DatagramSocket(0)) {
+            free = d.getLocalPort();
+        }
+        String[] timeout = run("get", "-v2c", "-t", "0.2", "-r", "0", "udp:127.0.0.1:" + free, "sysDescr.0");
+        assertEquals("1", timeout[0]);
+        assertTrue(timeout[2].startsWith("varbind: timeout"), timeout[2]);
+        assertEquals(1, timeout[2].split("\n").length);
+        SnmpdAgent.User u = SnmpdAgent.user("sha_aes");
+        String[] digest = run("get", "-v3", "-l", "authNoPriv", "-u", u.name(), "-a", "SHA", "-A", "wrong password",
+                host, "sysDescr.0");
+        assertEquals("1", digest[0]);
+        assertTrue(digest[2].contains("usmStatsWrongDigests"), digest[2]);
+        String[] json = run("get", "--json", "-v2c", "-c", "public", host, "sysDescr.0");
+        assertEquals("{\"oid\":\"sysDescr\",\"oid_index\":\"0\",\"value\":\"" + SnmpdAgent.SYS_DESCR
+                + "\",\"snmp_type\":\"OCTETSTR\"}\n", json[1]);
+    }
+}
