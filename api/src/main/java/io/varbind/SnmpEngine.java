@@ -1,36 +1,16 @@
 package io.varbind;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.HashedWheelTimer;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.varbind.codec.BerDecodeException;
 import io.varbind.codec.BerTags;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.codec.VarBind;
-import io.varbind.engine.BerFrameDecoder;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.varbind.transport.Endpoint;
+import io.varbind.transport.MessageHandler;
+import io.varbind.transport.TransportGroup;
 import io.varbind.engine.Response;
 import io.varbind.engine.Target;
 import io.varbind.engine.Walk;
@@ -64,13 +44,12 @@ public final class SnmpEngine implements AutoCloseable {
 
     private static volatile SnmpEngine shared;
 
-    private final EventLoopGroup group;
-    private final boolean epoll;
+    private final TransportGroup transports;
     private final HashedWheelTimer timer;
     private final InFlightLimiter limiter;
     private final Map<Integer, PendingRequest> pending = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Channel>> udpChannels = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Channel>> tcpChannels = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Endpoint>> udpEndpoints = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Endpoint>> tcpEndpoints = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 30));
     private final LongAdder unmatched = new LongAdder();
     private final LongAdder wrongSource = new LongAdder();
@@ -156,10 +135,7 @@ public final class SnmpEngine implements AutoCloseable {
     }
 
     private SnmpEngine(Builder b) {
-        this.epoll = Epoll.isAvailable();
-        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(b.threads, new DefaultThreadFactory("varbind-engine", true),
-                factory);
+        this.transports = TransportGroup.create(b.threads, "varbind-engine");
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("varbind-timer", true), 5, TimeUnit.MILLISECONDS,
                 1024);
         this.limiter = new InFlightLimiter(b.maxInFlight, b.maxInFlightPerTarget, b.maxQueued);
@@ -181,7 +157,7 @@ public final class SnmpEngine implements AutoCloseable {
 
     /** Whether the native epoll transport is in use (else NIO). */
     public boolean nativeTransport() {
-        return epoll;
+        return transports.isEpoll();
     }
 
     public Statistics statistics() {
@@ -291,19 +267,14 @@ public final class SnmpEngine implements AutoCloseable {
         }
         p.sent(bytes.length, System.nanoTime());
         p.scheduleTimeout(timer, this::onTimeout);
-        channel(p.target()).whenComplete((ch, err) -> {
+        endpoint(p.target()).whenComplete((ep, err) -> {
             if (err != null) {
                 fail(p, unwrap(err) instanceof SnmpException se ? se
                         : new SnmpConnectionException("cannot reach " + p.target().address() + ": " + unwrap(err).getMessage(),
                                 unwrap(err)));
                 return;
             }
-            ByteBuf buf = Unpooled.wrappedBuffer(bytes);
-            if (p.target().isStream()) {
-                ch.writeAndFlush(buf);
-            } else {
-                ch.writeAndFlush(new DatagramPacket(buf, p.target().address()));
-            }
+            ep.send(bytes, 0, bytes.length, p.target().address());
         });
     }
 
@@ -397,108 +368,82 @@ public final class SnmpEngine implements AutoCloseable {
         return expected.getAddress().equals(actual.getAddress());
     }
 
-    private CompletableFuture<Channel> channel(Target t) {
+    private CompletableFuture<Endpoint> endpoint(Target t) {
         if (t.isStream()) {
             String key = t.transport() + "|" + t.address() + "|" + t.localPort();
-            CompletableFuture<Channel> f = tcpChannels.computeIfAbsent(key, k -> connect(t, k));
-            if (f.isDone() && !f.isCompletedExceptionally() && !f.join().isActive()) {
-                tcpChannels.remove(key, f);
-                f = tcpChannels.computeIfAbsent(key, k -> connect(t, k));
+            CompletableFuture<Endpoint> f = tcpEndpoints.computeIfAbsent(key, k -> connect(t, k));
+            if (f.isDone() && !f.isCompletedExceptionally() && !f.join().isOpen()) {
+                tcpEndpoints.remove(key, f);
+                f = tcpEndpoints.computeIfAbsent(key, k -> connect(t, k));
             }
             return f;
         }
         boolean v6 = t.address().getAddress() instanceof Inet6Address;
         String key = (v6 ? "udp6|" : "udp|") + t.localPort();
-        return udpChannels.computeIfAbsent(key, k -> bindUdp(v6, t.localPort(), k));
+        return udpEndpoints.computeIfAbsent(key, k -> bindUdp(v6, t.localPort(), k));
     }
 
-    private CompletableFuture<Channel> bindUdp(boolean v6, int localPort, String key) {
-        CompletableFuture<Channel> result = new CompletableFuture<>();
+    private CompletableFuture<Endpoint> bindUdp(boolean v6, int localPort, String key) {
         if (closed) {
-            result.completeExceptionally(new SnmpException("the engine is closed"));
-            return result;
+            return CompletableFuture.failedFuture(new SnmpException("the engine is closed"));
         }
-        Bootstrap b = new Bootstrap().group(group)
-                .channelFactory(() -> epoll ? new EpollDatagramChannel(v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET)
-                        : new NioDatagramChannel(v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET))
-                .option(ChannelOption.SO_RCVBUF, 4 << 20)
-                .option(ChannelOption.SO_SNDBUF, 1 << 20)
-                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
-                    @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
-                        ByteBuf c = msg.content();
-                        byte[] data = new byte[c.readableBytes()];
-                        c.getBytes(c.readerIndex(), data);
-                        receive(data, msg.sender(), false);
-                    }
-
-                    @Override
-                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                        malformed.increment(); // e.g. an ICMP unreachable surfaced as a read error
-                    }
-                });
-        ChannelFuture cf = b.bind(new InetSocketAddress(v6 ? "::" : "0.0.0.0", localPort));
-        cf.addListener(done -> {
-            if (done.isSuccess()) {
-                result.complete(cf.channel());
-            } else {
-                udpChannels.remove(key, result);
-                result.completeExceptionally(new SnmpConnectionException("cannot bind a UDP socket"
-                        + (localPort == 0 ? "" : " to local port " + localPort) + ": " + done.cause().getMessage(),
-                        done.cause()));
+        MessageHandler h = new MessageHandler() {
+            @Override
+            public void onMessage(byte[] message, InetSocketAddress sender) {
+                receive(message, sender, false);
             }
+
+            @Override
+            public void onError(Throwable cause) {
+                malformed.increment(); // e.g. an ICMP unreachable surfaced as a read error
+            }
+        };
+        return transports.bindUdp(v6, localPort, h).handle((ep, err) -> {
+            if (err != null) {
+                udpEndpoints.remove(key);
+                throw new SnmpConnectionException(unwrap(err).getMessage(), unwrap(err));
+            }
+            return ep;
         });
-        return result;
     }
 
-    private CompletableFuture<Channel> connect(Target t, String key) {
-        CompletableFuture<Channel> result = new CompletableFuture<>();
+    private CompletableFuture<Endpoint> connect(Target t, String key) {
         if (closed) {
-            result.completeExceptionally(new SnmpException("the engine is closed"));
-            return result;
+            return CompletableFuture.failedFuture(new SnmpException("the engine is closed"));
         }
-        Bootstrap b = new Bootstrap().group(group)
-                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1000, t.timeoutNanos() / 1_000_000))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new BerFrameDecoder(MAX_MESSAGE));
-                        ch.pipeline().addLast(new SimpleChannelInboundHandler<byte[]>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, byte[] msg) {
-                                receive(msg, (InetSocketAddress) ctx.channel().remoteAddress(), true);
-                            }
+        MessageHandler h = new MessageHandler() {
+            @Override
+            public void onMessage(byte[] message, InetSocketAddress sender) {
+                receive(message, sender, true);
+            }
 
-                            @Override
-                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                malformed.increment();
-                                ctx.close();
-                            }
+            @Override
+            public void onError(Throwable cause) {
+                malformed.increment();
+            }
 
-                            @Override
-                            public void channelInactive(ChannelHandlerContext ctx) {
-                                tcpChannels.remove(key, result);
-                            }
-                        });
-                    }
-                });
-        if (t.localPort() != 0) {
-            b.localAddress(t.localPort());
-        }
-        ChannelFuture cf = b.connect(t.address());
-        cf.addListener(done -> {
-            if (done.isSuccess()) {
-                result.complete(cf.channel());
-            } else {
-                tcpChannels.remove(key, result);
-                result.completeExceptionally(new SnmpConnectionException("cannot connect to " + t.transport() + ":"
+            @Override
+            public void onClosed() {
+                CompletableFuture<Endpoint> f = tcpEndpoints.get(key);
+                if (f != null && f.isDone() && !f.isCompletedExceptionally() && !f.join().isOpen()) {
+                    tcpEndpoints.remove(key, f);
+                }
+            }
+        };
+        int connectMillis = (int) Math.max(1000, t.timeoutNanos() / 1_000_000);
+        return transports.connectTcp(t.address(), t.localPort(), connectMillis, MAX_MESSAGE, h).handle((ep, err) -> {
+            if (err != null) {
+                tcpEndpoints.remove(key);
+                throw new SnmpConnectionException("cannot connect to " + t.transport() + ":"
                         + t.address().getHostString() + ":" + t.address().getPort() + ": "
-                        + done.cause().getMessage(), done.cause()));
+                        + rootMessage(unwrap(err)), unwrap(err));
             }
+            return ep;
         });
-        return result;
+    }
+
+    private static String rootMessage(Throwable e) {
+        return e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -520,13 +465,13 @@ public final class SnmpEngine implements AutoCloseable {
         for (PendingRequest p : pending.values()) {
             fail(p, gone);
         }
-        for (CompletableFuture<Channel> f : udpChannels.values()) {
-            f.thenAccept(Channel::close);
+        for (CompletableFuture<Endpoint> f : udpEndpoints.values()) {
+            f.thenAccept(Endpoint::close);
         }
-        for (CompletableFuture<Channel> f : tcpChannels.values()) {
-            f.thenAccept(Channel::close);
+        for (CompletableFuture<Endpoint> f : tcpEndpoints.values()) {
+            f.thenAccept(Endpoint::close);
         }
         timer.stop();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        transports.close();
     }
 }

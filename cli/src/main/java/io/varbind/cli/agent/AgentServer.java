@@ -9,19 +9,16 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import io.varbind.transport.BerFrameDecoder;
+import io.varbind.transport.TransportGroup;
 
 /**
  * The agent's sockets: a thin Netty layer that hands each UDP datagram, or each BER-framed message
@@ -40,12 +37,12 @@ public final class AgentServer implements AutoCloseable {
         }
     };
 
-    private final EventLoopGroup group;
+    private final TransportGroup transports;
     private final List<Channel> channels;
     private final MessageDispatcher dispatcher;
 
-    private AgentServer(EventLoopGroup group, List<Channel> channels, MessageDispatcher dispatcher) {
-        this.group = group;
+    private AgentServer(TransportGroup transports, List<Channel> channels, MessageDispatcher dispatcher) {
+        this.transports = transports;
         this.channels = channels;
         this.dispatcher = dispatcher;
     }
@@ -55,17 +52,14 @@ public final class AgentServer implements AutoCloseable {
      * bound. {@code threads} event loops share the sockets (0: one per core).
      */
     public static AgentServer start(List<Endpoint> endpoints, MessageDispatcher dispatcher, int threads) {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        TransportGroup transports = TransportGroup.create(threads, "varbind-agent");
+        EventLoopGroup group = transports.eventLoops();
         List<Channel> channels = new ArrayList<>();
-        AgentServer server = new AgentServer(group, channels, dispatcher);
+        AgentServer server = new AgentServer(transports, channels, dispatcher);
         try {
             UdpHandler udp = new UdpHandler(dispatcher);
-            Bootstrap ub = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                    .option(ChannelOption.SO_RCVBUF, 1 << 20)
-                    .option(ChannelOption.SO_SNDBUF, 1 << 20)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536))
-                    .handler(udp);
-            ServerBootstrap tb = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            Bootstrap ub = transports.udpOptions(new Bootstrap().group(group)).handler(udp);
+            ServerBootstrap tb = new ServerBootstrap().group(group).channel(transports.serverSocketChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -81,7 +75,9 @@ public final class AgentServer implements AutoCloseable {
                         throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
                     }
                     try {
-                        Channel ch = (e.tcp() ? tb.bind(addr) : ub.bind(addr)).syncUninterruptibly().channel();
+                        Channel ch = (e.tcp() ? tb.bind(addr) : ub.clone().channelFactory(transports.datagramChannels(
+                                addr.getAddress() instanceof java.net.Inet6Address)).bind(addr))
+                                .syncUninterruptibly().channel();
                         channels.add(ch);
                     } catch (RuntimeException ex) {
                         throw new AgentException("cannot listen on " + (e.tcp() ? "tcp:" : "udp:")
@@ -101,7 +97,7 @@ public final class AgentServer implements AutoCloseable {
     public List<InetSocketAddress> boundAddresses(boolean tcp) {
         List<InetSocketAddress> out = new ArrayList<>();
         for (Channel ch : channels) {
-            boolean isTcp = !(ch instanceof NioDatagramChannel);
+            boolean isTcp = !(ch instanceof DatagramChannel);
             if (isTcp == tcp) {
                 out.add((InetSocketAddress) ch.localAddress());
             }
@@ -118,7 +114,7 @@ public final class AgentServer implements AutoCloseable {
         for (Channel ch : channels) {
             ch.close();
         }
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        transports.close();
     }
 
     @ChannelHandler.Sharable

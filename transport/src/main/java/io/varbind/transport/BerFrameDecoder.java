@@ -1,4 +1,4 @@
-package io.varbind.cli.agent;
+package io.varbind.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -34,7 +34,7 @@ public final class BerFrameDecoder extends ByteToMessageDecoder {
      * Total length (header and content) of the message starting at {@code off}, or 0 when more bytes
      * are needed to tell.
      */
-    static int frameLength(ByteBuf in, int off, int available, int maxFrame) {
+    public static int frameLength(ByteBuf in, int off, int available, int maxFrame) {
         if (available < 2) {
             return 0;
         }

@@ -1,0 +1,226 @@
+package io.varbind.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Event loops and socket factories for SNMP's transports: UDP over IPv4 and IPv6 and TCP
+ * (RFC 3430), on native epoll when Netty's library loads (with {@code recvmmsg} batching several
+ * datagrams per system call) and on NIO otherwise. One group serves any number of endpoints.
+ */
+public final class TransportGroup implements AutoCloseable {
+
+    /** The largest UDP payload over IPv4 (65535 minus the IP and UDP headers). */
+    public static final int MAX_DATAGRAM = 65507;
+
+    /** Datagrams read per {@code recvmmsg} call under epoll. */
+    private static final int BATCH = 8;
+
+    private final EventLoopGroup group;
+    private final boolean epoll;
+
+    private TransportGroup(EventLoopGroup group, boolean epoll) {
+        this.group = group;
+        this.epoll = epoll;
+    }
+
+    /**
+     * {@code threads} event loops of daemon threads named {@code name-N}; native epoll unless the
+     * system property {@code varbind.transport.nio} is {@code true} or epoll is unavailable.
+     */
+    public static TransportGroup create(int threads, String name) {
+        boolean epoll = !Boolean.getBoolean("varbind.transport.nio") && Epoll.isAvailable();
+        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return new TransportGroup(new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
+                factory), epoll);
+    }
+
+    public boolean isEpoll() {
+        return epoll;
+    }
+
+    /** The event loops, for servers that build their own pipelines (the built-in agent). */
+    public EventLoopGroup eventLoops() {
+        return group;
+    }
+
+    /** A datagram channel factory for the family of {@code v6}. */
+    public ChannelFactory<DatagramChannel> datagramChannels(boolean v6) {
+        SocketProtocolFamily family = v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        return () -> epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family);
+    }
+
+    /** Datagram channel factory that accepts both families (for a server binding any address). */
+    public ChannelFactory<DatagramChannel> datagramChannels() {
+        return () -> epoll ? new EpollDatagramChannel() : new NioDatagramChannel();
+    }
+
+    public Class<? extends ServerChannel> serverSocketChannel() {
+        return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /** Applies the receive options of a UDP socket: big buffers, batched reads under epoll. */
+    public Bootstrap udpOptions(Bootstrap b) {
+        b.option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 1 << 20);
+        if (epoll) {
+            b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, 65536)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536 * BATCH));
+        } else {
+            b.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536));
+        }
+        return b;
+    }
+
+    /** Binds a UDP socket on the wildcard address of the family, at {@code localPort} (0: any). */
+    public CompletableFuture<Endpoint> bindUdp(boolean v6, int localPort, MessageHandler handler) {
+        Bootstrap b = udpOptions(new Bootstrap().group(group).channelFactory(datagramChannels(v6)))
+                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
+                        ByteBuf c = msg.content();
+                        byte[] data = new byte[c.readableBytes()];
+                        c.getBytes(c.readerIndex(), data);
+                        handler.onMessage(data, msg.sender());
+                    }
+
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        handler.onError(cause);
+                    }
+
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                        handler.onClosed();
+                    }
+                });
+        return open(b.bind(new InetSocketAddress(v6 ? "::" : "0.0.0.0", localPort)), false,
+                "cannot bind a UDP socket" + (localPort == 0 ? "" : " to local port " + localPort));
+    }
+
+    /**
+     * Connects a TCP stream to {@code remote}, framing messages of at most {@code maxMessage}
+     * octets; a frame error closes the connection after {@link MessageHandler#onError}.
+     */
+    public CompletableFuture<Endpoint> connectTcp(InetSocketAddress remote, int localPort, int connectTimeoutMillis,
+            int maxMessage, MessageHandler handler) {
+        Bootstrap b = new Bootstrap().group(group)
+                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new BerFrameDecoder(maxMessage));
+                        ch.pipeline().addLast(new SimpleChannelInboundHandler<ByteBuf>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
+                                byte[] data = new byte[msg.readableBytes()];
+                                msg.getBytes(msg.readerIndex(), data);
+                                handler.onMessage(data, (InetSocketAddress) ctx.channel().remoteAddress());
+                            }
+
+                            @Override
+                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                handler.onError(cause);
+                                ctx.close();
+                            }
+
+                            @Override
+                            public void channelInactive(ChannelHandlerContext ctx) {
+                                handler.onClosed();
+                            }
+                        });
+                    }
+                });
+        if (localPort != 0) {
+            b.localAddress(localPort);
+        }
+        return open(b.connect(remote), true, "cannot connect to tcp:" + remote.getHostString() + ":" + remote.getPort());
+    }
+
+    private static CompletableFuture<Endpoint> open(ChannelFuture cf, boolean stream, String failure) {
+        CompletableFuture<Endpoint> result = new CompletableFuture<>();
+        cf.addListener(done -> {
+            if (done.isSuccess()) {
+                result.complete(new ChannelEndpoint(cf.channel(), stream));
+            } else {
+                result.completeExceptionally(new IOException(failure + ": " + done.cause().getMessage(), done.cause()));
+            }
+        });
+        return result;
+    }
+
+    /** Closes every endpoint of the group and stops its threads (waits at most five seconds). */
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    private static final class ChannelEndpoint implements Endpoint {
+        private final Channel channel;
+        private final boolean stream;
+
+        ChannelEndpoint(Channel channel, boolean stream) {
+            this.channel = channel;
+            this.stream = stream;
+        }
+
+        @Override
+        public void send(byte[] message, int offset, int length, InetSocketAddress to) {
+            ByteBuf buf = Unpooled.wrappedBuffer(message, offset, length);
+            channel.writeAndFlush(stream ? buf : new DatagramPacket(buf, to), channel.voidPromise());
+        }
+
+        @Override
+        public boolean isStream() {
+            return stream;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isActive();
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return (InetSocketAddress) channel.localAddress();
+        }
+
+        @Override
+        public void close() {
+            channel.close();
+        }
+    }
+}

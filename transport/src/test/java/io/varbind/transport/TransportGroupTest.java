@@ -1,0 +1,216 @@
+package io.varbind.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TransportGroupTest {
+    private static TransportGroup group;
+
+    @BeforeAll
+    static void start() {
+        group = TransportGroup.create(2, "transport-test");
+    }
+
+    @AfterAll
+    static void stop() {
+        group.close();
+    }
+
+    private record Received(byte[] data, InetSocketAddress from) {
+    }
+
+    private static final class Queue implements MessageHandler {
+        final BlockingQueue<Received> messages = new LinkedBlockingQueue<>();
+        final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
+        final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+        @Override
+        public void onMessage(byte[] message, InetSocketAddress sender) {
+            messages.add(new Received(message, sender));
+        }
+
+        @Override
+        public void onError(Throwable cause) {
+            errors.add(cause);
+        }
+
+        @Override
+        public void onClosed() {
+            closed.complete(null);
+        }
+
+        Received next() throws InterruptedException {
+            Received r = messages.poll(5, TimeUnit.SECONDS);
+            assertTrue(r != null, "no message within 5 s");
+            return r;
+        }
+    }
+
+    /** A SEQUENCE of {@code n} content octets, each its index. */
+    private static byte[] message(int n) {
+        int header = n < 128 ? 2 : n < 256 ? 3 : n < 65536 ? 4 : 5;
+        byte[] m = new byte[header + n];
+        m[0] = 0x30;
+        if (n < 128) {
+            m[1] = (byte) n;
+        } else {
+            int k = header - 2;
+            m[1] = (byte) (0x80 | k);
+            for (int i = 0; i < k; i++) {
+                m[2 + i] = (byte) (n >>> (8 * (k - 1 - i)));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            m[header + i] = (byte) i;
+        }
+        return m;
+    }
+
+    @Test
+    void nativeEpollLoadsOnLinuxX86() {
+        if (System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64")
+                && !Boolean.getBoolean("varbind.transport.nio")) {
+            assertTrue(group.isEpoll(), "the linux-x86_64 epoll library is a dependency and should load");
+        }
+    }
+
+    @Test
+    void udpOverBothFamiliesCarriesSmallAndMaximalDatagrams() throws Exception {
+        for (boolean v6 : new boolean[] {false, true}) {
+            Queue a = new Queue();
+            Queue b = new Queue();
+            Endpoint ea = group.bindUdp(v6, 0, a).get(5, TimeUnit.SECONDS);
+            Endpoint eb = group.bindUdp(v6, 0, b).get(5, TimeUnit.SECONDS);
+            try {
+                InetAddress loop = InetAddress.getByName(v6 ? "::1" : "127.0.0.1");
+                InetSocketAddress toB = new InetSocketAddress(loop, eb.localAddress().getPort());
+                for (int size : new int[] {0, 1, 200, 1472, 9000, TransportGroup.MAX_DATAGRAM - 5}) {
+                    byte[] m = message(size);
+                    ea.send(m, 0, m.length, toB);
+                    Received r = b.next();
+                    assertArrayEquals(m, r.data(), "datagram of " + m.length + " octets, v6=" + v6);
+                    assertEquals(ea.localAddress().getPort(), r.from().getPort());
+                }
+                // a burst larger than one recvmmsg batch arrives whole and in order
+                for (int i = 0; i < 100; i++) {
+                    byte[] m = message(i);
+                    ea.send(m, 0, m.length, toB);
+                }
+                for (int i = 0; i < 100; i++) {
+                    assertEquals(i + 2, b.next().data().length);
+                }
+                assertFalse(ea.isStream());
+            } finally {
+                ea.close();
+                eb.close();
+            }
+        }
+    }
+
+    @Test
+    void bindingATakenPortFailsWithTheReason() throws Exception {
+        Endpoint ea = group.bindUdp(false, 0, new Queue()).get(5, TimeUnit.SECONDS);
+        try {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> group.bindUdp(false, ea.localAddress().getPort(), new Queue()).get(5, TimeUnit.SECONDS));
+            assertInstanceOf(IOException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("local port " + ea.localAddress().getPort()));
+        } finally {
+            ea.close();
+        }
+    }
+
+    @Test
+    void tcpFramesMessagesSplitAndCoalescedInTheStream() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Queue q = new Queue();
+            CompletableFuture<Endpoint> f = group.connectTcp(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 0, 2000, 70000, q);
+            try (Socket s = server.accept()) {
+                Endpoint e = f.get(5, TimeUnit.SECONDS);
+                assertTrue(e.isStream());
+                OutputStream out = s.getOutputStream();
+                byte[] one = message(300);
+                byte[] two = message(5);
+                byte[] three = message(66000);
+                // one message in three pieces, then two and three in a single write
+                out.write(one, 0, 1);
+                out.flush();
+                out.write(one, 1, 3);
+                out.flush();
+                out.write(one, 4, one.length - 4);
+                byte[] both = new byte[two.length + three.length];
+                System.arraycopy(two, 0, both, 0, two.length);
+                System.arraycopy(three, 0, both, two.length, three.length);
+                out.write(both);
+                out.flush();
+                assertArrayEquals(one, q.next().data());
+                assertArrayEquals(two, q.next().data());
+                assertArrayEquals(three, q.next().data());
+                // and the other way
+                byte[] req = message(40);
+                e.send(req, 0, req.length, null);
+                InputStream in = s.getInputStream();
+                assertArrayEquals(req, in.readNBytes(req.length));
+                // a stream that is not BER ends the connection with an error
+                out.write(new byte[] {0x02, 0x01, 0x00});
+                out.flush();
+                assertTrue(q.errors.poll(5, TimeUnit.SECONDS) != null);
+                q.closed.get(5, TimeUnit.SECONDS);
+                assertFalse(e.isOpen());
+            }
+        }
+    }
+
+    @Test
+    void tcpRejectsFramesOverTheLimitAndIndefiniteLengths() throws Exception {
+        for (byte[] bad : new byte[][] {message(5000), {0x30, (byte) 0x80, 0, 0}, {0x30, (byte) 0x85, 1, 1, 1, 1, 1}}) {
+            try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                Queue q = new Queue();
+                CompletableFuture<Endpoint> f = group.connectTcp(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 0, 2000, 4096, q);
+                try (Socket s = server.accept()) {
+                    f.get(5, TimeUnit.SECONDS);
+                    s.getOutputStream().write(bad);
+                    s.getOutputStream().flush();
+                    assertTrue(q.errors.poll(5, TimeUnit.SECONDS) != null);
+                    q.closed.get(5, TimeUnit.SECONDS);
+                    assertTrue(q.messages.isEmpty(), "nothing of a bad frame is delivered");
+                }
+            }
+        }
+    }
+
+    @Test
+    void connectingToAClosedPortFailsWithIoException() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        ExecutionException e = assertThrows(ExecutionException.class, () -> group.connectTcp(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0, 2000, 4096, new Queue())
+                .get(5, TimeUnit.SECONDS));
+        assertInstanceOf(IOException.class, e.getCause());
+        assertTrue(e.getCause().getMessage().startsWith("cannot connect to tcp:"));
+    }
+}
