@@ -50,6 +50,8 @@ public final class SnmpEngine implements AutoCloseable {
     private final Map<Integer, PendingRequest> pending = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Endpoint>> udpEndpoints = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Endpoint>> tcpEndpoints = new ConcurrentHashMap<>();
+    private volatile CompletableFuture<Endpoint> udp4Any;
+    private volatile CompletableFuture<Endpoint> udp6Any;
     private final AtomicInteger nextId = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 30));
     private final LongAdder unmatched = new LongAdder();
     private final LongAdder wrongSource = new LongAdder();
@@ -379,8 +381,22 @@ public final class SnmpEngine implements AutoCloseable {
             return f;
         }
         boolean v6 = t.address().getAddress() instanceof Inet6Address;
+        if (t.localPort() == 0) { // the common case, without building a key per request
+            CompletableFuture<Endpoint> f = v6 ? udp6Any : udp4Any;
+            if (f != null && !f.isCompletedExceptionally()) {
+                return f;
+            }
+        }
         String key = (v6 ? "udp6|" : "udp|") + t.localPort();
-        return udpEndpoints.computeIfAbsent(key, k -> bindUdp(v6, t.localPort(), k));
+        CompletableFuture<Endpoint> f = udpEndpoints.computeIfAbsent(key, k -> bindUdp(v6, t.localPort(), k));
+        if (t.localPort() == 0) {
+            if (v6) {
+                udp6Any = f;
+            } else {
+                udp4Any = f;
+            }
+        }
+        return f;
     }
 
     private CompletableFuture<Endpoint> bindUdp(boolean v6, int localPort, String key) {

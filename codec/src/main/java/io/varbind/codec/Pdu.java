@@ -24,6 +24,15 @@ public final class Pdu {
         this.varBinds = List.copyOf(varBinds);
     }
 
+    /** The decoder's constructor: {@code owned} is a fresh list nobody else holds, so it is wrapped, not copied. */
+    Pdu(int type, int requestId, int errorStatus, int errorIndex, java.util.ArrayList<VarBind> owned) {
+        this.type = type;
+        this.requestId = requestId;
+        this.errorStatus = errorStatus;
+        this.errorIndex = errorIndex;
+        this.varBinds = java.util.Collections.unmodifiableList(owned);
+    }
+
     /** A request of {@code type} for {@code oids} with NULL values. */
     public static Pdu request(int type, List<Oid> oids) {
         VarBind[] vbs = new VarBind[oids.size()];

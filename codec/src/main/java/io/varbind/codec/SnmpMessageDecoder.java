@@ -131,7 +131,7 @@ public final class SnmpMessageDecoder {
         int requestId = r.int32(end, "request-id");
         int errorStatus = r.int32(end, type == BerTags.GETBULK ? "non-repeaters" : "error-status");
         int errorIndex = r.int32(end, type == BerTags.GETBULK ? "max-repetitions" : "error-index");
-        List<VarBind> vbs = varBinds(r, end);
+        ArrayList<VarBind> vbs = varBinds(r, end);
         return new Pdu(type, requestId, errorStatus, errorIndex, vbs);
     }
 
@@ -151,15 +151,15 @@ public final class SnmpMessageDecoder {
         int specific = r.int32(end, "specific-trap");
         int tlen = r.expect(BerTags.TIMETICKS, end, "time-stamp");
         long ts = r.unsigned32Content(tlen, BerTags.TIMETICKS);
-        List<VarBind> vbs = varBinds(r, end);
+        ArrayList<VarBind> vbs = varBinds(r, end);
         return new TrapV1Pdu(enterprise, addr, generic, specific, ts, vbs);
     }
 
-    private static List<VarBind> varBinds(BerReader r, int limit) {
+    private static ArrayList<VarBind> varBinds(BerReader r, int limit) {
         int len = r.expect(BerTags.SEQUENCE, limit, "variable-bindings SEQUENCE");
         int end = r.pos + len;
         // each varbind takes at least 6 octets, so the capacity never exceeds the input
-        List<VarBind> vbs = new ArrayList<>(Math.min(len / 6 + 1, 16));
+        ArrayList<VarBind> vbs = new ArrayList<>(Math.min(len / 6 + 1, 16));
         while (r.pos < end) {
             int at = r.pos;
             int vbLen = r.expect(BerTags.SEQUENCE, end, "VarBind SEQUENCE");

@@ -1,0 +1,518 @@
+package io.varbind.benchmarks;
+
+import io.varbind.SnmpEngine;
+import io.varbind.codec.BerTags;
+import io.varbind.codec.CommunityMessage;
+import io.varbind.codec.Oid;
+import io.varbind.codec.Pdu;
+import io.varbind.codec.SnmpMessageEncoder;
+import io.varbind.codec.VarBind;
+import io.varbind.engine.Target;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.snmp4j.CommunityTarget;
+import org.snmp4j.PDU;
+import org.snmp4j.Snmp;
+import org.snmp4j.event.ResponseEvent;
+import org.snmp4j.event.ResponseListener;
+import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.VariableBinding;
+import org.snmp4j.transport.DefaultUdpTransportMapping;
+import org.snmp4j.util.DefaultPDUFactory;
+import org.snmp4j.util.TreeEvent;
+import org.snmp4j.util.TreeUtils;
+
+/**
+ * The network benchmarks of issue 4, Varbind beside SNMP4J and a plain {@code DatagramChannel}
+ * ping-pong in one run, rounds interleaved so that all three see the same machine state:
+ * <ul>
+ * <li>(a) sequential v2c GETs against {@link CannedResponder};
+ * <li>(b) GETs with 64 in flight against the same responder;
+ * <li>(c) a GETBULK walk (max-repetitions 50) of the whole tree of a real snmpd started here.
+ * </ul>
+ * Reported per client: the median over rounds of requests (or varbinds) per second, and of client
+ * CPU time per request (or per varbind): the process's CPU time minus the responder thread's.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.varbind.benchmarks.NetworkBench [rounds] [seconds]</pre>
+ */
+public final class NetworkBench {
+    private static final byte[] COMMUNITY = "public".getBytes(StandardCharsets.US_ASCII);
+    private static final long TIMEOUT_MS = 2000;
+
+    private NetworkBench() {
+    }
+
+    /** One client: keeps {@code window} requests in flight for {@code nanos}, returns completions. */
+    interface Client extends AutoCloseable {
+        String name();
+
+        long run(int window, long nanos) throws Exception;
+
+        @Override
+        void close() throws Exception;
+    }
+
+    /** What one measurement saw. */
+    record Sample(double perSecond, double cpuNanosPerOp) {
+    }
+
+    static final class VarbindClient implements Client {
+        final SnmpEngine engine = SnmpEngine.builder().threads(1).build();
+        final Target target;
+        final Pdu pdu = Pdu.request(BerTags.GET, List.of(CannedResponder.SYS_DESCR));
+
+        VarbindClient(InetSocketAddress agent) {
+            target = Target.community(agent, 1, COMMUNITY, TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS), 1);
+        }
+
+        @Override
+        public String name() {
+            return "varbind";
+        }
+
+        @Override
+        public long run(int window, long nanos) throws Exception {
+            long end = System.nanoTime() + nanos;
+            if (window == 1) {
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    engine.request(target, pdu).get();
+                    n++;
+                }
+                return n;
+            }
+            // {@code window} chains, each sending its next request from the previous one's completion
+            // (on the event loop, as an asynchronous poller does), until the time is up
+            CountDownLatch chains = new CountDownLatch(window);
+            AtomicLong done = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            for (int i = 0; i < window; i++) {
+                chain(end, chains, done, failed);
+            }
+            chains.await();
+            check(failed.get());
+            return done.get();
+        }
+
+        private void chain(long end, CountDownLatch chains, AtomicLong done, AtomicLong failed) {
+            engine.request(target, pdu).whenComplete((r, e) -> {
+                (e == null ? done : failed).incrementAndGet();
+                if (e == null && System.nanoTime() < end) {
+                    chain(end, chains, done, failed);
+                } else {
+                    chains.countDown();
+                }
+            });
+        }
+
+        long walk(Oid root, int maxRepetitions) throws Exception {
+            List<VarBind> all = engine.walk(target, root, true, 0, maxRepetitions).get();
+            return all.size();
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+        }
+    }
+
+    static final class Snmp4jClient implements Client {
+        final Snmp snmp;
+        final CommunityTarget<UdpAddress> target;
+
+        Snmp4jClient(InetSocketAddress agent) throws IOException {
+            snmp = new Snmp(new DefaultUdpTransportMapping());
+            snmp.listen();
+            target = new CommunityTarget<>(new UdpAddress(agent.getAddress(), agent.getPort()),
+                    new OctetString("public"));
+            target.setVersion(SnmpConstants.version2c);
+            target.setTimeout(TIMEOUT_MS);
+            target.setRetries(1);
+        }
+
+        static PDU get() {
+            PDU p = new PDU();
+            p.setType(PDU.GET);
+            p.add(new VariableBinding(new OID(CannedResponder.SYS_DESCR.toArray())));
+            return p;
+        }
+
+        @Override
+        public String name() {
+            return "snmp4j";
+        }
+
+        @Override
+        public long run(int window, long nanos) throws Exception {
+            long end = System.nanoTime() + nanos;
+            if (window == 1) {
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    ResponseEvent<UdpAddress> e = snmp.send(get(), target);
+                    if (e.getResponse() == null) {
+                        check(1);
+                    }
+                    n++;
+                }
+                return n;
+            }
+            CountDownLatch chains = new CountDownLatch(window);
+            AtomicLong done = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            ResponseListener listener = new ResponseListener() {
+                @Override
+                public <A extends org.snmp4j.smi.Address> void onResponse(ResponseEvent<A> event) {
+                    ((Snmp) event.getSource()).cancel(event.getRequest(), this);
+                    boolean ok = event.getResponse() != null;
+                    (ok ? done : failed).incrementAndGet();
+                    if (ok && System.nanoTime() < end) {
+                        try {
+                            snmp.send(get(), target, null, this);
+                            return;
+                        } catch (IOException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                    chains.countDown();
+                }
+            };
+            for (int i = 0; i < window; i++) {
+                snmp.send(get(), target, null, listener);
+            }
+            chains.await();
+            check(failed.get());
+            return done.get();
+        }
+
+        long walk(Oid root, int maxRepetitions) {
+            TreeUtils tree = new TreeUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
+            tree.setMaxRepetitions(maxRepetitions);
+            long n = 0;
+            for (TreeEvent e : tree.getSubtree(target, new OID(root.toArray()))) {
+                if (e.isError()) {
+                    throw new IllegalStateException("SNMP4J walk failed: " + e.getErrorMessage());
+                }
+                VariableBinding[] vbs = e.getVariableBindings();
+                n += vbs == null ? 0 : vbs.length;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            snmp.close();
+        }
+    }
+
+    /** The JVM's ceiling: pre-encoded requests on a connected blocking DatagramChannel, nothing decoded. */
+    static final class PingPongClient implements Client {
+        final DatagramChannel channel;
+        final ByteBuffer request;
+        final ByteBuffer reply = ByteBuffer.allocateDirect(2048);
+        final Thread watchdog;
+        volatile long received;
+        volatile long lost;
+
+        PingPongClient(InetSocketAddress agent) throws IOException {
+            channel = DatagramChannel.open();
+            channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4 << 20);
+            channel.connect(agent);
+            Pdu pdu = new Pdu(BerTags.GET, 0x1234567, 0, 0, List.of(new VarBind(CannedResponder.SYS_DESCR,
+                    io.varbind.codec.Variable.nullValue())));
+            request = ByteBuffer.wrap(SnmpMessageEncoder.encode(new CommunityMessage(1, COMMUNITY, pdu)));
+            // a lost datagram would block read() for ever and shrink the window: if nothing arrives
+            // for the timeout while a run is on, the watchdog sends one more request and counts a loss
+            watchdog = new Thread(() -> {
+                ByteBuffer again = request.duplicate();
+                long seen = -1;
+                while (channel.isOpen()) {
+                    try {
+                        Thread.sleep(TIMEOUT_MS);
+                        if (running && received == seen) {
+                            again.rewind();
+                            channel.write(again);
+                            lost++;
+                            System.err.println("pingpong: no reply for " + TIMEOUT_MS + " ms, one more request sent");
+                        }
+                    } catch (InterruptedException | IOException e) {
+                        return;
+                    }
+                    seen = received;
+                }
+            }, "pingpong-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+
+        @Override
+        public String name() {
+            return "pingpong";
+        }
+
+        private void send() throws IOException {
+            request.rewind();
+            channel.write(request);
+        }
+
+        volatile boolean running;
+
+        private void receive() throws IOException {
+            reply.clear();
+            channel.read(reply);
+            received++;
+        }
+
+        @Override
+        public long run(int window, long nanos) throws Exception {
+            long end = System.nanoTime() + nanos;
+            long n = 0;
+            running = true;
+            for (int i = 0; i < window; i++) {
+                send();
+            }
+            while (System.nanoTime() < end) {
+                receive();
+                n++;
+                send();
+            }
+            for (int i = 0; i < window; i++) {
+                receive();
+                n++;
+            }
+            running = false;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+            watchdog.interrupt();
+        }
+    }
+
+    private static void check(long failed) {
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " requests failed: the figures would be wrong");
+        }
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    interface Op {
+        long run() throws Exception;
+    }
+
+    /** Runs {@code op}, returning operations per second and CPU nanoseconds per operation. */
+    private static Sample measure(Op op, CannedResponder responder) throws Exception {
+        long respCpu = responder == null ? 0 : responder.cpuNanos();
+        long cpu = processCpu();
+        long t0 = System.nanoTime();
+        long n = op.run();
+        long wall = System.nanoTime() - t0;
+        long usedCpu = processCpu() - cpu - (responder == null ? 0 : responder.cpuNanos() - respCpu);
+        return new Sample(n * 1e9 / wall, (double) usedCpu / n);
+    }
+
+    private static double median(List<Double> xs) {
+        double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 2;
+        String only = args.length > 2 ? args[2] : "abc";
+        long nanos = (long) (seconds * 1e9);
+        Map<String, Map<String, List<Sample>>> results = new LinkedHashMap<>();
+        System.out.printf(Locale.ROOT, "java %s, %d cores, %d rounds of %.1f s per client and scenario%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds, seconds);
+        try (CannedResponder responder = new CannedResponder()) {
+            InetSocketAddress agent = responder.address();
+            List<Client> clients = List.of(new VarbindClient(agent), new Snmp4jClient(agent), new PingPongClient(agent));
+            try {
+                for (Client c : clients) { // warm-up: JIT both paths of every client
+                    c.run(1, nanos);
+                    c.run(64, nanos);
+                }
+                for (int r = 0; r < rounds; r++) {
+                    for (String scenario : List.of("a", "b")) {
+                        if (only.indexOf(scenario.charAt(0)) < 0) {
+                            continue;
+                        }
+                        int window = scenario.equals("a") ? 1 : 64;
+                        for (Client c : clients) {
+                            Sample s = measure(() -> c.run(window, nanos), responder);
+                            results.computeIfAbsent(scenario, k -> new LinkedHashMap<>())
+                                    .computeIfAbsent(c.name(), k -> new ArrayList<>()).add(s);
+                        }
+                    }
+                }
+            } finally {
+                for (Client c : clients) {
+                    c.close();
+                }
+            }
+        }
+        if (only.contains("c")) {
+            walkBench(rounds, nanos, results);
+        }
+        report(results);
+    }
+
+    /** (c): whole-tree GETBULK walks of a real snmpd, as many as fit in the time, per client. */
+    private static void walkBench(int rounds, long nanos, Map<String, Map<String, List<Sample>>> results)
+            throws Exception {
+        try (Snmpd snmpd = Snmpd.start()) {
+            InetSocketAddress agent = snmpd.address();
+            VarbindClient v = new VarbindClient(agent);
+            Snmp4jClient s = new Snmp4jClient(agent);
+            try {
+                Oid root = Oid.parse("1");
+                long a = v.walk(root, 50);
+                long b = s.walk(root, 50);
+                System.out.printf(Locale.ROOT, "(c) snmpd's tree: %d varbinds by Varbind, %d by SNMP4J%n", a, b);
+                for (int i = 0; i < 3; i++) { // warm-up
+                    v.walk(root, 50);
+                    s.walk(root, 50);
+                }
+                for (int r = 0; r < rounds; r++) {
+                    for (Object c : List.of(v, s)) {
+                        Op op = () -> {
+                            long end = System.nanoTime() + nanos;
+                            long n = 0;
+                            do {
+                                n += c == v ? v.walk(root, 50) : s.walk(root, 50);
+                            } while (System.nanoTime() < end);
+                            return n;
+                        };
+                        results.computeIfAbsent("c", k -> new LinkedHashMap<>())
+                                .computeIfAbsent(c == v ? "varbind" : "snmp4j", k -> new ArrayList<>())
+                                .add(measure(op, null));
+                    }
+                }
+            } finally {
+                v.close();
+                s.close();
+            }
+        }
+    }
+
+    private static void report(Map<String, Map<String, List<Sample>>> results) {
+        Map<String, String> titles = Map.of("a", "(a) sequential GET, canned responder",
+                "b", "(b) GET, 64 in flight, canned responder",
+                "c", "(c) GETBULK walk (max-repetitions 50) of snmpd's whole tree");
+        for (Map.Entry<String, Map<String, List<Sample>>> sc : results.entrySet()) {
+            boolean walk = sc.getKey().equals("c");
+            String unit = walk ? "varbinds/s" : "requests/s";
+            String per = walk ? "CPU us/varbind" : "CPU us/request";
+            System.out.printf(Locale.ROOT, "%n%s (medians)%n%-10s %14s %16s%n", titles.get(sc.getKey()), "client", unit,
+                    per);
+            Map<String, double[]> med = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Sample>> c : sc.getValue().entrySet()) {
+                double rate = median(c.getValue().stream().map(Sample::perSecond).toList());
+                double cpu = median(c.getValue().stream().map(Sample::cpuNanosPerOp).toList());
+                med.put(c.getKey(), new double[] {rate, cpu});
+                System.out.printf(Locale.ROOT, "%-10s %14.0f %16.2f%n", c.getKey(), rate, cpu / 1000);
+            }
+            double[] v = med.get("varbind");
+            double[] s = med.get("snmp4j");
+            if (v != null && s != null) {
+                System.out.printf(Locale.ROOT, "varbind/snmp4j: %.2fx throughput, %.2fx less CPU per %s%n",
+                        v[0] / s[0], s[1] / v[1], walk ? "varbind" : "request");
+            }
+            double[] p = med.get("pingpong");
+            if (v != null && p != null) {
+                System.out.printf(Locale.ROOT, "varbind/pingpong: %.0f%% of the ceiling%n", 100 * v[0] / p[0]);
+            }
+        }
+    }
+
+    /** A throw-away snmpd on a free loopback port, as the integration tests start one. */
+    static final class Snmpd implements AutoCloseable {
+        final Process process;
+        final Path dir;
+        final int port;
+
+        private Snmpd(Process process, Path dir, int port) {
+            this.process = process;
+            this.dir = dir;
+            this.port = port;
+        }
+
+        InetSocketAddress address() {
+            return new InetSocketAddress("127.0.0.1", port);
+        }
+
+        static Snmpd start() throws Exception {
+            int port;
+            try (java.net.DatagramSocket d = new java.net.DatagramSocket(0)) {
+                port = d.getLocalPort();
+            }
+            Path dir = Files.createTempDirectory("varbind-bench-snmpd-");
+            Path conf = dir.resolve("snmpd.conf");
+            Files.writeString(conf, String.join("\n",
+                    "agentAddress udp:127.0.0.1:" + port,
+                    "rocommunity public 127.0.0.1",
+                    "sysDescr varbind benchmark agent",
+                    "sysLocation loopback",
+                    ""));
+            ProcessBuilder pb = new ProcessBuilder(Arrays.asList("/usr/sbin/snmpd", "-f", "-C", "-c", conf.toString(),
+                    "-p", dir.resolve("pid").toString(), "-Lf", dir.resolve("log").toString(), "-r", "-I", "-smux"))
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile());
+            pb.environment().put("SNMP_PERSISTENT_DIR", Files.createDirectories(dir.resolve("persist")).toString());
+            pb.environment().put("SNMPCONFPATH", dir.toString());
+            Process p = pb.start();
+            Snmpd s = new Snmpd(p, dir, port);
+            VarbindClient probe = new VarbindClient(s.address());
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (true) {
+                    try {
+                        probe.engine.request(probe.target.withTimeout(200_000_000L, 0),
+                                Pdu.request(BerTags.GET, List.of(CannedResponder.SYS_DESCR))).get();
+                        return s;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (!p.isAlive() || System.nanoTime() > deadline) {
+                            s.close();
+                            throw new IllegalStateException("snmpd did not start: " + Files.readString(dir.resolve("log")));
+                        }
+                    }
+                }
+            } finally {
+                probe.close();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.destroy();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+        }
+    }
+}
