@@ -1,8 +1,6 @@
 package io.varbind.usm;
 
 import java.security.GeneralSecurityException;
-import java.util.EnumMap;
-import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,59 +9,52 @@ import javax.crypto.spec.SecretKeySpec;
  * The USM privacy transforms on the JDK's ciphers (AES-NI accelerated; DES and DESede are in
  * SunJCE, so Bouncy Castle is not needed): CBC-DES with IV = pre-IV XOR salt and zero padding
  * (RFC 3414 section 8.1.1), 3DES-EDE in CBC the same way (draft-reeder-snmpv3-usm-3desede), and
- * CFB128-AES with IV = engineBoots || engineTime || salt (RFC 3826 section 3.1.2.1). One Cipher per
- * thread and algorithm, re-initialised per message.
+ * CFB128-AES with IV = engineBoots || engineTime || salt (RFC 3826 section 3.1.2.1). Each thread keeps
+ * one keyed Cipher per user ({@link UsmUser.Crypto}), re-initialised per message with the IV.
  */
 final class PrivacyCipher {
-    private static final ThreadLocal<Map<PrivProtocol, Cipher>> CIPHERS =
-            ThreadLocal.withInitial(() -> new EnumMap<>(PrivProtocol.class));
-
     private PrivacyCipher() {
     }
 
-    private static Cipher cipher(PrivProtocol p) {
-        return CIPHERS.get().computeIfAbsent(p, k -> {
-            try {
-                switch (k) {
-                    case DES:
-                        return Cipher.getInstance("DES/CBC/NoPadding");
-                    case TRIPLE_DES:
-                        return Cipher.getInstance("DESede/CBC/NoPadding");
-                    default:
-                        return Cipher.getInstance("AES/CFB/NoPadding");
-                }
-            } catch (GeneralSecurityException e) {
-                throw new UsmException("keyDerivation", k + " is not available in this JVM", e);
+    /** A new Cipher for {@code p} (the JDK's SunJCE has all of them). */
+    static Cipher newCipher(PrivProtocol p) {
+        try {
+            switch (p) {
+                case DES:
+                    return Cipher.getInstance("DES/CBC/NoPadding");
+                case TRIPLE_DES:
+                    return Cipher.getInstance("DESede/CBC/NoPadding");
+                default:
+                    return Cipher.getInstance("AES/CFB/NoPadding");
             }
-        });
+        } catch (GeneralSecurityException e) {
+            throw new UsmException("keyDerivation", p + " is not available in this JVM", e);
+        }
     }
 
-    /** The 16-octet IV of AES from the message's boots and time and the 8-octet salt. */
-    private static byte[] aesIv(int boots, int time, byte[] salt) {
-        byte[] iv = new byte[16];
-        iv[0] = (byte) (boots >>> 24);
-        iv[1] = (byte) (boots >>> 16);
-        iv[2] = (byte) (boots >>> 8);
-        iv[3] = (byte) boots;
-        iv[4] = (byte) (time >>> 24);
-        iv[5] = (byte) (time >>> 16);
-        iv[6] = (byte) (time >>> 8);
-        iv[7] = (byte) time;
-        System.arraycopy(salt, 0, iv, 8, 8);
-        return iv;
-    }
-
-    /** The CBC IV: the last 8 octets of the key material XOR the salt. */
-    private static byte[] cbcIv(byte[] key, byte[] salt) {
-        byte[] iv = new byte[8];
-        int pre = key.length - 8;
+    /** The IV for the message: AES's 16 octets (RFC 3826 3.1.2.1), or CBC's 8 (RFC 3414 8.1.1.1). */
+    private static IvParameterSpec iv(PrivProtocol p, UsmUser.Crypto s, byte[] key, byte[] salt, int boots, int time) {
+        byte[] iv = s.iv;
+        if (p.isAes()) {
+            iv[0] = (byte) (boots >>> 24);
+            iv[1] = (byte) (boots >>> 16);
+            iv[2] = (byte) (boots >>> 8);
+            iv[3] = (byte) boots;
+            iv[4] = (byte) (time >>> 24);
+            iv[5] = (byte) (time >>> 16);
+            iv[6] = (byte) (time >>> 8);
+            iv[7] = (byte) time;
+            System.arraycopy(salt, 0, iv, 8, 8);
+            return new IvParameterSpec(iv, 0, 16);
+        }
+        int pre = key.length - 8; // the pre-IV: the last 8 octets of the key material, XOR the salt
         for (int i = 0; i < 8; i++) {
             iv[i] = (byte) (key[pre + i] ^ salt[i]);
         }
-        return iv;
+        return new IvParameterSpec(iv, 0, 8);
     }
 
-    private static SecretKeySpec keySpec(PrivProtocol p, byte[] key) {
+    static SecretKeySpec keySpec(PrivProtocol p, byte[] key) {
         switch (p) {
             case DES:
                 return new SecretKeySpec(key, 0, 8, "DES");
@@ -75,17 +66,18 @@ final class PrivacyCipher {
     }
 
     /** Encrypts {@code len} octets of plaintext; returns the ciphertext (CBC: zero-padded to 8). */
-    static byte[] encrypt(PrivProtocol p, byte[] key, byte[] salt, int boots, int time, byte[] plain, int off, int len) {
+    static byte[] encrypt(UsmUser user, byte[] salt, int boots, int time, byte[] plain, int off, int len) {
+        PrivProtocol p = user.priv();
         try {
-            Cipher c = cipher(p);
+            UsmUser.Crypto s = user.crypto();
+            Cipher c = s.cipher;
+            c.init(Cipher.ENCRYPT_MODE, s.privSpec, iv(p, s, user.privKey(), salt, boots, time));
             if (p.isAes()) {
-                c.init(Cipher.ENCRYPT_MODE, keySpec(p, key), new IvParameterSpec(aesIv(boots, time, salt)));
                 return c.doFinal(plain, off, len);
             }
             int padded = (len + 7) / 8 * 8;
             byte[] in = new byte[padded];
             System.arraycopy(plain, off, in, 0, len);
-            c.init(Cipher.ENCRYPT_MODE, keySpec(p, key), new IvParameterSpec(cbcIv(key, salt)));
             return c.doFinal(in);
         } catch (GeneralSecurityException e) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "cannot encrypt: " + e.getClass().getSimpleName(), e);
@@ -96,7 +88,8 @@ final class PrivacyCipher {
      * Decrypts ciphertext; a length that is not a whole number of CBC blocks or a salt of the
      * wrong size is a decryption error (RFC 3414 section 8.3.2).
      */
-    static byte[] decrypt(PrivProtocol p, byte[] key, byte[] salt, int boots, int time, byte[] enc, int off, int len) {
+    static byte[] decrypt(UsmUser user, byte[] salt, int boots, int time, byte[] enc, int off, int len) {
+        PrivProtocol p = user.priv();
         if (salt.length != 8) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "msgPrivacyParameters of " + salt.length
                     + " octets, not 8");
@@ -106,10 +99,9 @@ final class PrivacyCipher {
                     + " octets is not a whole number of blocks");
         }
         try {
-            Cipher c = cipher(p);
-            byte[] iv = p.isAes() ? aesIv(boots, time, salt) : cbcIv(key, salt);
-            c.init(Cipher.DECRYPT_MODE, keySpec(p, key), new IvParameterSpec(iv));
-            return c.doFinal(enc, off, len);
+            UsmUser.Crypto s = user.crypto();
+            s.cipher.init(Cipher.DECRYPT_MODE, s.privSpec, iv(p, s, user.privKey(), salt, boots, time));
+            return s.cipher.doFinal(enc, off, len);
         } catch (GeneralSecurityException e) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "cannot decrypt: " + e.getClass().getSimpleName(), e);
         }

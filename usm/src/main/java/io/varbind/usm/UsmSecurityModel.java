@@ -8,15 +8,9 @@ import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.codec.SnmpMessageEncoder;
 import io.varbind.codec.UsmSecurityParameters;
 import io.varbind.codec.V3Message;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * RFC 3414 section 3 message processing on the codec's {@link V3Message}, for the manager side:
@@ -27,8 +21,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class UsmSecurityModel {
     private static final byte[] EMPTY = new byte[0];
     private static final AtomicLong SALT = new AtomicLong(ThreadLocalRandom.current().nextLong());
-    private static final ThreadLocal<Map<AuthProtocol, Mac>> MACS =
-            ThreadLocal.withInitial(() -> new EnumMap<>(AuthProtocol.class));
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[65536 + 64]);
 
     private UsmSecurityModel() {
@@ -38,25 +30,36 @@ public final class UsmSecurityModel {
     public record Incoming(V3Message message, ScopedPdu scopedPdu, boolean authenticated) {
     }
 
-    private static Mac mac(AuthProtocol p, byte[] key) {
+    /**
+     * The HMAC of {@code buf[off..off+len)} with the user's key (RFC 3414 6.3.1, 7.3.1; RFC 7860
+     * 4.2.1), whole, in the thread's array: its first {@code macLength()} octets are the digest.
+     */
+    private static byte[] digest(UsmUser user, byte[] buf, int off, int len) {
+        UsmUser.Crypto c = user.crypto();
+        c.mac.update(buf, off, len);
         try {
-            Mac m = MACS.get().get(p);
-            if (m == null) {
-                m = Mac.getInstance(p.macAlgorithm());
-                MACS.get().put(p, m);
-            }
-            m.init(new SecretKeySpec(key, p.macAlgorithm()));
-            return m;
-        } catch (GeneralSecurityException e) {
-            throw new UsmException("keyDerivation", p + " HMAC is not available", e);
+            c.mac.doFinal(c.digest, 0);
+        } catch (javax.crypto.ShortBufferException e) {
+            throw new IllegalStateException(e); // 64 octets hold every HMAC of the USM
         }
+        return c.digest;
     }
 
-    /** The truncated HMAC of {@code buf[off..off+len)} (RFC 3414 6.3.1, 7.3.1; RFC 7860 4.2.1). */
-    static byte[] sign(AuthProtocol p, byte[] key, byte[] buf, int off, int len) {
-        Mac m = mac(p, key);
-        m.update(buf, off, len);
-        return Arrays.copyOf(m.doFinal(), p.macLength());
+    /** Constant-time comparison of {@code n} octets (the time does not depend on where they differ). */
+    private static boolean equalDigests(byte[] a, int aOff, byte[] b, int bOff, int n) {
+        int diff = 0;
+        for (int i = 0; i < n; i++) {
+            diff |= a[aOff + i] ^ b[bOff + i];
+        }
+        return diff == 0;
+    }
+
+    private static final byte[][] ZERO_DIGESTS = new byte[65][];
+
+    static {
+        for (AuthProtocol p : AuthProtocol.values()) {
+            ZERO_DIGESTS[p.macLength()] = new byte[p.macLength()];
+        }
     }
 
     /**
@@ -75,7 +78,7 @@ public final class UsmSecurityModel {
         byte[] name = user == null ? EMPTY : user.nameRaw();
         boolean auth = (flags & V3Message.FLAG_AUTH) != 0;
         boolean priv = (flags & V3Message.FLAG_PRIV) != 0;
-        byte[] authParams = auth ? new byte[user.auth().macLength()] : EMPTY;
+        byte[] authParams = auth ? ZERO_DIGESTS[user.auth().macLength()] : EMPTY; // read only: copied out
         byte[] privParams = EMPTY;
         V3Message m;
         if (priv) {
@@ -93,7 +96,7 @@ public final class UsmSecurityModel {
             }
             byte[] scratch = SCRATCH.get();
             int n = SnmpMessageEncoder.encodeScopedPdu(scopedPdu, scratch, 0);
-            byte[] enc = PrivacyCipher.encrypt(user.priv(), user.privKey(), privParams, boots, time, scratch, 0, n);
+            byte[] enc = PrivacyCipher.encrypt(user, privParams, boots, time, scratch, 0, n);
             m = V3Message.encrypted(msgId, maxSize, flags, new UsmSecurityParameters(engineId, boots, time, name,
                     authParams, privParams), enc);
         } else {
@@ -102,8 +105,8 @@ public final class UsmSecurityModel {
         }
         EncodedV3 e = SnmpMessageEncoder.encodeV3(m, out, off);
         if (auth) {
-            byte[] digest = sign(user.auth(), user.authKey(), out, off, e.length());
-            System.arraycopy(digest, 0, out, e.authParametersOffset(), digest.length);
+            byte[] digest = digest(user, out, off, e.length());
+            System.arraycopy(digest, 0, out, e.authParametersOffset(), user.auth().macLength());
         }
         return e.length();
     }
@@ -154,9 +157,9 @@ public final class UsmSecurityModel {
         }
         int at = m.authParametersOffset();
         Arrays.fill(buf, at, at + got.length, (byte) 0);
-        byte[] expected = sign(user.auth(), user.authKey(), buf, m.wholeMessageOffset(), m.wholeMessageLength());
+        byte[] expected = digest(user, buf, m.wholeMessageOffset(), m.wholeMessageLength());
         System.arraycopy(got, 0, buf, at, got.length);
-        if (!MessageDigest.isEqual(expected, got)) {
+        if (!equalDigests(expected, 0, got, 0, got.length)) {
             throw new UsmException(UsmStats.WRONG_DIGESTS, "the message digest does not match (wrong password?)");
         }
         if (engine != null && !engine.acceptAuthenticated(u.engineBoots(), u.engineTime())) {
@@ -175,7 +178,7 @@ public final class UsmSecurityModel {
         if (m.scopedPdu() != null) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "the privacy flag is set but the PDU is plaintext");
         }
-        byte[] plain = PrivacyCipher.decrypt(user.priv(), user.privKey(), u.privParameters(), u.engineBoots(),
+        byte[] plain = PrivacyCipher.decrypt(user, u.privParameters(), u.engineBoots(),
                 u.engineTime(), buf, m.encryptedPduOffset(), m.encryptedPduLength());
         try {
             ScopedPdu sp = SnmpMessageDecoder.decodeScopedPdu(plain, 0, plain.length);

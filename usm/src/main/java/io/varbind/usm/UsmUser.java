@@ -1,7 +1,12 @@
 package io.varbind.usm;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A user's security at one authoritative engine: the name, the protocols and the keys localized
@@ -14,6 +19,64 @@ public final class UsmUser {
     private final byte[] authKey;
     private final byte[] privKey;
     private volatile boolean destroyed;
+    /** Keyed HMAC and cipher per thread that used this user; at most {@link #MAX_THREADS} are kept. */
+    private final ConcurrentHashMap<Thread, Crypto> crypto = new ConcurrentHashMap<>();
+    private static final int MAX_THREADS = 64;
+
+    /**
+     * One thread's keyed HMAC and cipher for this user: the key schedules are computed once, not
+     * per message (a Mac returns to its key after each doFinal). Only its thread uses it.
+     */
+    static final class Crypto {
+        final Mac mac;
+        final byte[] digest = new byte[64];
+        final Cipher cipher;
+        final SecretKeySpec privSpec;
+        final byte[] iv = new byte[16];
+
+        Crypto(UsmUser u) {
+            try {
+                mac = u.auth == AuthProtocol.NONE ? null : Mac.getInstance(u.auth.macAlgorithm());
+                if (mac != null) {
+                    mac.init(new SecretKeySpec(u.authKey, u.auth.macAlgorithm()));
+                }
+            } catch (GeneralSecurityException e) {
+                throw new UsmException("keyDerivation", u.auth + " HMAC is not available", e);
+            }
+            cipher = u.priv == PrivProtocol.NONE ? null : PrivacyCipher.newCipher(u.priv);
+            privSpec = u.priv == PrivProtocol.NONE ? null : PrivacyCipher.keySpec(u.priv, u.privKey);
+        }
+
+        /** Replaces the key material in the Mac and Cipher by zeros. */
+        void wipe(UsmUser u) {
+            try {
+                if (mac != null) {
+                    mac.init(new SecretKeySpec(new byte[u.authKey.length], u.auth.macAlgorithm()));
+                }
+                if (cipher != null) {
+                    cipher.init(Cipher.ENCRYPT_MODE, PrivacyCipher.keySpec(u.priv, new byte[u.privKey.length]),
+                            new javax.crypto.spec.IvParameterSpec(new byte[u.priv.isAes() ? 16 : 8]));
+                }
+            } catch (GeneralSecurityException | RuntimeException ignored) {
+                // best effort: the objects are dropped just after
+            }
+            Arrays.fill(digest, (byte) 0);
+        }
+    }
+
+    /** The calling thread's keyed Mac and Cipher for this user. */
+    Crypto crypto() {
+        check();
+        Thread t = Thread.currentThread();
+        Crypto c = crypto.get(t);
+        if (c == null) {
+            c = new Crypto(this);
+            if (crypto.size() < MAX_THREADS) { // beyond that (many short-lived callers), keyed per message
+                crypto.put(t, c);
+            }
+        }
+        return c;
+    }
 
     public UsmUser(byte[] name, AuthProtocol auth, byte[] authKey, PrivProtocol priv, byte[] privKey) {
         if (auth == AuthProtocol.NONE && priv != PrivProtocol.NONE) {
@@ -83,6 +146,10 @@ public final class UsmUser {
     /** Zeroes the keys; the user cannot be used afterwards. */
     public void destroy() {
         destroyed = true;
+        for (Crypto c : crypto.values()) {
+            c.wipe(this);
+        }
+        crypto.clear();
         Arrays.fill(authKey, (byte) 0);
         Arrays.fill(privKey, (byte) 0);
     }
