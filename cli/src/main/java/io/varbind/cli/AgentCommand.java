@@ -2,6 +2,7 @@ package io.varbind.cli;
 
 import io.varbind.cli.agent.Agent;
 import io.varbind.cli.agent.Endpoint;
+import io.varbind.cli.agent.UsmAgentProcessor;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ./varbind agent}: the built-in command responder, until interrupted. */
 @Command(name = "agent", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Answers SNMP v1/v2c GET, GETNEXT, GETBULK and SET on every endpoint given,",
+        description = {"Answers SNMP v1/v2c/v3 GET, GETNEXT, GETBULK and SET on every endpoint given,",
             "from snmpwalk -On -OU -Oe files, or from built-in demo data when no --data is given."})
 final class AgentCommand implements Callable<Integer> {
 
@@ -41,16 +42,29 @@ final class AgentCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--user", paramLabel = "NAME:AUTHPROTO:AUTHPASS:PRIVPROTO:PRIVPASS",
-            description = "SNMPv3 USM user (not yet available: needs the USM module's authoritative engine)")
+            description = {"SNMPv3 USM user, read-only (repeatable); AUTHPROTO MD5|SHA|SHA-224..SHA-512,",
+                "PRIVPROTO DES|3DES|AES|AES-192|AES-256|AES-192-C|AES-256-C; NAME:AUTHPROTO:AUTHPASS for authNoPriv"})
     List<String> users = new ArrayList<>();
+
+    @Option(names = "--rw-user", paramLabel = "NAME:AUTHPROTO:AUTHPASS:PRIVPROTO:PRIVPASS",
+            description = "SNMPv3 USM user that may also SET (repeatable)")
+    List<String> rwUsers = new ArrayList<>();
+
+    @Option(names = "--engine-id", paramLabel = "HEX",
+            description = "the agent's snmpEngineID (default: a random one of RFC 3411 format 5)")
+    String engineIdHex;
+
+    @Option(names = "--engine-boots", paramLabel = "N", description = "snmpEngineBoots to announce (default 1)")
+    int engineBoots = 1;
 
     @Option(names = {"-q", "--quiet"}, description = "no start-up and statistics lines on stderr")
     boolean quiet;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!users.isEmpty()) {
-            throw new UsageException("agent --user: SNMPv3 is not available in this build yet (v1 and v2c are)");
+        UsmAgentProcessor v3 = null;
+        if (!users.isEmpty() || !rwUsers.isEmpty()) {
+            v3 = usm();
         }
         List<Endpoint> endpoints = new ArrayList<>();
         for (String l : listen) {
@@ -61,7 +75,7 @@ final class AgentCommand implements Callable<Integer> {
             }
         }
         List<String> ro = communities.isEmpty() ? List.of("public") : communities;
-        Agent agent = Agent.start(new Agent.Config(endpoints, data, ro, rwCommunities, threads, null));
+        Agent agent = Agent.start(new Agent.Config(endpoints, data, ro, rwCommunities, threads, v3));
         for (String w : agent.warnings()) {
             parent.err.println("varbind agent: skipped " + w);
         }
@@ -83,6 +97,34 @@ final class AgentCommand implements Callable<Integer> {
         }
         stopped.await();
         return Main.EXIT_OK;
+    }
+
+    private UsmAgentProcessor usm() {
+        byte[] engineId;
+        if (engineIdHex == null) {
+            engineId = UsmAgentProcessor.randomEngineId();
+        } else {
+            String hex = engineIdHex.startsWith("0x") ? engineIdHex.substring(2) : engineIdHex;
+            if (!hex.matches("([0-9a-fA-F]{2}){5,32}")) {
+                throw new UsageException("agent --engine-id: 5 to 32 octets in hex, got '" + engineIdHex + "'");
+            }
+            engineId = java.util.HexFormat.of().parseHex(hex);
+        }
+        if (engineBoots < 1) {
+            throw new UsageException("agent --engine-boots: at least 1");
+        }
+        java.util.Map<String, UsmAgentProcessor.User> table = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < users.size() + rwUsers.size(); i++) {
+            boolean rw = i >= users.size();
+            String spec = rw ? rwUsers.get(i - users.size()) : users.get(i);
+            try {
+                UsmAgentProcessor.User u = UsmAgentProcessor.parseUser(spec, engineId, rw);
+                table.put(spec.substring(0, spec.indexOf(':') < 0 ? spec.length() : spec.indexOf(':')), u);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("agent " + (rw ? "--rw-user" : "--user") + ": " + e.getMessage());
+            }
+        }
+        return new UsmAgentProcessor(engineId, engineBoots, table);
     }
 
     private static String describe(String proto, List<InetSocketAddress> addrs) {

@@ -138,6 +138,15 @@ public final class UsmUser {
         }
     }
 
+    /**
+     * The same user at authNoPriv (for the authenticated reports of an authoritative engine, such
+     * as notInTimeWindow, RFC 3414 section 3.2 step 7a); its own copy of the authentication key.
+     */
+    public UsmUser withoutPrivacy() {
+        check();
+        return new UsmUser(name, auth, authKey, PrivProtocol.NONE, null);
+    }
+
     /** msgFlags security bits of this user's level: 0, 1 (auth) or 3 (auth and priv). */
     public int securityFlags() {
         return (auth != AuthProtocol.NONE ? 1 : 0) | (priv != PrivProtocol.NONE ? 2 : 0);
