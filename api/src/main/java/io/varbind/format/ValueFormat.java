@@ -235,13 +235,20 @@ public final class ValueFormat {
                 return (q ? "" : "STRING: ") + hinted;
             }
         }
+        if (b.length == 0) {
+            return "\"\""; // Net-SNMP prints an empty string without a hint as "" alone, no type
+        }
         if (!o.hexStrings() && printable(b)) {
             int n = b.length > 0 && b[b.length - 1] == 0 ? b.length - 1 : b.length;
-            String s = new String(b, 0, n, StandardCharsets.ISO_8859_1);
-            return (q ? "" : "STRING: ") + "\"" + s + "\"";
-        }
-        if (b.length == 0) {
-            return q ? "\"\"" : "\"\"";
+            StringBuilder sb = new StringBuilder(n + 12).append(q ? "\"" : "STRING: \"");
+            for (int i = 0; i < n; i++) {
+                char c = (char) (b[i] & 0xFF);
+                if (c == '"' || c == '\\') {
+                    sb.append('\\'); // Net-SNMP escapes quotes and backslashes inside its quotes
+                }
+                sb.append(c);
+            }
+            return sb.append('"').toString();
         }
         return q ? "\"" + hex(b) + "\"" : "Hex-STRING: " + hex(b);
     }

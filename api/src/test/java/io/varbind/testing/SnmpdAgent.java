@@ -87,7 +87,16 @@ public final class SnmpdAgent implements Closeable {
     private final boolean ipv6;
     private final int engineBoots;
 
+    /** Every agent still running, stopped when the JVM exits should a test fail to close one. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "snmpd-reaper"));
+    }
+
     private SnmpdAgent(Path runDir, Process process, int port, boolean ipv6, int engineBoots) {
+        RUNNING.add(process);
         this.runDir = runDir;
         this.process = process;
         this.port = port;
@@ -388,6 +397,7 @@ public final class SnmpdAgent implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
+        RUNNING.remove(process);
         deleteTree(runDir);
     }
 

@@ -513,6 +513,9 @@ public final class NetworkBench {
                 Thread.currentThread().interrupt();
             }
             process.destroyForcibly();
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 }

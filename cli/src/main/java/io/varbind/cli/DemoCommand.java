@@ -2,7 +2,6 @@ package io.varbind.cli;
 
 import io.varbind.cli.agent.Agent;
 import io.varbind.cli.agent.Endpoint;
-import io.varbind.codec.Oid;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ./varbind demo}: starts the built-in agent on a free 127.0.0.1 UDP port, walks it with
- * SNMPv2c GETNEXTs, prints each binding as Net-SNMP's {@code snmpwalk -On} would, and stops the agent.
+ * the {@code walk} command (SNMPv2c GETNEXTs through the Session API and the engine), prints each
+ * binding as Net-SNMP's {@code snmpwalk -On -OU -Oe} would, and stops the agent.
  * Needs no network and no snmpd.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -27,16 +27,16 @@ final class DemoCommand implements Callable<Integer> {
             String target = "udp:127.0.0.1:" + address.getPort();
             parent.err.println("varbind demo: built-in agent on " + target + " (" + agent.instances()
                     + " objects); walking it with SNMPv2c, community public:");
-            long n;
-            long requests;
-            try (UdpRequester requester = new UdpRequester(address, "public")) {
-                Walker w = new Walker(requester, vb -> parent.out.println(NumericLineFormat.line(vb)), true, null);
-                n = w.walk(Oid.parse("1.3.6.1"));
-                requests = w.requests();
-            }
+            parent.err.println("varbind demo: ./varbind walk -On -OU -Oe -v2c -c public " + target + " .1.3.6.1");
+            long before = agent.statistics().inPackets.sum();
+            int code = Main.commandLine(parent.out, parent.err)
+                    .execute("walk", "-On", "-OU", "-Oe", "-v2c", "-c", "public", target, ".1.3.6.1");
             parent.out.flush();
-            parent.err.println("varbind demo: " + n + " objects in " + requests + " GETNEXT requests; agent stopped."
-                    + " Next: ./varbind agent --listen udp:127.0.0.1:16100");
+            if (code != Main.EXIT_OK) {
+                return code;
+            }
+            parent.err.println("varbind demo: " + (agent.statistics().inPackets.sum() - before)
+                    + " GETNEXT requests answered; agent stopped. Next: ./varbind agent --listen udp:127.0.0.1:16100");
         }
         return Main.EXIT_OK;
     }

@@ -47,8 +47,9 @@ class DemoCommandTest {
     }
 
     /**
-     * The lines the demo prints are Net-SNMP's: walking an agent that serves a capture of
-     * {@code snmpwalk -On} output (values of every type, as Net-SNMP printed them) gives the capture.
+     * The lines the demo prints ({@code walk -On -OU -Oe}) are Net-SNMP's: walking an agent that
+     * serves a capture of {@code snmpwalk -On -OU -Oe} output (values of every type, as Net-SNMP
+     * printed them, in a subtree no MIB describes) gives the capture back.
      */
     @Test
     void linesAreNetSnmpsNumericLines(@TempDir Path dir) throws Exception {
@@ -72,12 +73,14 @@ class DemoCommandTest {
         Path file = dir.resolve("d.walk");
         Files.writeString(file, data, StandardCharsets.ISO_8859_1);
         try (Agent agent = Agent.start(new Agent.Config(Endpoint.parseList("udp:127.0.0.1:0"), List.of(file),
-                List.of("public"), List.of(), 1, null));
-                UdpRequester requester = new UdpRequester(agent.udpAddresses().get(0), "public")) {
-            StringBuilder sb = new StringBuilder();
-            new Walker(requester, vb -> sb.append(NumericLineFormat.line(vb)).append('\n'), true, null)
-                    .walk(Oid.parse("1.3.6.1.4.1.99999"));
-            assertEquals(data, sb.toString());
+                List.of("public"), List.of(), 1, null))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(new String[] {"walk", "-On", "-OU", "-Oe", "-v2c", "-c", "public",
+                "udp:127.0.0.1:" + agent.udpAddresses().get(0).getPort(), ".1.3.6.1.4.1.99999"},
+                    new PrintStream(out, true, StandardCharsets.ISO_8859_1), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+            assertEquals(data, out.toString(StandardCharsets.ISO_8859_1));
         }
     }
 }

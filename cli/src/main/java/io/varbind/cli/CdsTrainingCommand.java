@@ -1,0 +1,32 @@
+package io.varbind.cli;
+
+import io.varbind.cli.agent.Agent;
+import io.varbind.cli.agent.Endpoint;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * Hidden: the run that {@code ./varbind} records its class-data-sharing archive from, once after
+ * each build. It loads what the one-shot commands load (translate, get, walk against a built-in
+ * agent on a free loopback port), so that each of them starts from the archive, not only the
+ * command that happened to run first.
+ */
+@Command(name = "cds-training", hidden = true)
+final class CdsTrainingCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+        Main.commandLine(sink, sink).execute("translate", "sysDescr.0");
+        Main.commandLine(sink, sink).execute("translate", "-On", "IF-MIB::ifDescr.1");
+        try (Agent agent = Agent.start(Agent.Config.demo(Endpoint.parseList("udp:127.0.0.1:0")))) {
+            String target = "udp:127.0.0.1:" + agent.udpAddresses().get(0).getPort();
+            Main.commandLine(sink, sink).execute("get", "-v2c", "-c", "public", target, "sysDescr.0", "sysUpTime.0");
+            Main.commandLine(sink, sink).execute("bulkwalk", "-v2c", "-c", "public", target, "system");
+            Main.commandLine(sink, sink).execute("walk", "-On", "-v2c", "-c", "public", target, "ifTable");
+        }
+        return Main.EXIT_OK;
+    }
+}
