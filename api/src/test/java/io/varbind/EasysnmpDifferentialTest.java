@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The same operations through Debian's python3-easysnmp and through {@link Session} against the
  * same snmpd, compared field by field (oid, oid_index, snmp_type, value; values that move between
- * two reads compared by type only), for v1 and v2c and the display flags alone and combined.
+ * two reads compared by type only), for v1, v2c and v3 (authPriv) and the display flags alone and combined.
  */
 @Tag("agent")
 @ExtendWith(SnmpdExtension.class)
@@ -45,10 +45,13 @@ class EasysnmpDifferentialTest {
     record Op(String id, int version, String flags, String op, List<String> args) {
     }
 
+    /** The v3 user of the v3 operations (authPriv, SHA and AES, as easysnmp names them). */
+    private static final SnmpdAgent.User V3 = SnmpdAgent.user("sha_aes");
+
     private static List<Op> operations() {
         List<Op> ops = new ArrayList<>();
         int n = 0;
-        for (int version : new int[] {1, 2}) {
+        for (int version : new int[] {1, 2, 3}) {
             for (String f : FLAGS) {
                 ops.add(new Op("o" + n++, version, f, "get", List.of("sysDescr.0", "sysUpTime.0", "sysContact.0",
                         "sysObjectID.0", "ifDescr.1", "ifAdminStatus.1", "ifType.1", "ifPhysAddress.1")));
@@ -59,7 +62,7 @@ class EasysnmpDifferentialTest {
                 ops.add(new Op("o" + n++, version, f, "walk", List.of("ifTable")));
                 ops.add(new Op("o" + n++, version, f, "walk", List.of("ipAddrTable")));
                 ops.add(new Op("o" + n++, version, f, "walk", List.of("snmpEngine")));
-                if (version == 2) {
+                if (version != 1) {
                     ops.add(new Op("o" + n++, version, f, "getbulk", List.of("1", "5", "sysUpTime", "system")));
                     ops.add(new Op("o" + n++, version, f, "bulkwalk", List.of("system")));
                     ops.add(new Op("o" + n++, version, f, "bulkwalk", List.of("ifTable")));
@@ -101,7 +104,9 @@ class EasysnmpDifferentialTest {
         List<Op> ops = operations();
         StringBuilder input = new StringBuilder();
         for (Op o : ops) {
-            input.append(String.join("\t", o.id(), String.valueOf(o.version()), agent.hostPort(), "public",
+            String credentials = o.version() == 3 ? String.join(":", V3.name(), V3.auth(), V3.authPassword(), V3.priv(),
+                    V3.privPassword()) : "public";
+            input.append(String.join("\t", o.id(), String.valueOf(o.version()), agent.hostPort(), credentials,
                     o.flags(), o.op())).append('\t').append(String.join("\t", o.args())).append('\n');
         }
         ProcessBuilder pb = new ProcessBuilder(python.toString(), script.toString());
@@ -135,7 +140,14 @@ class EasysnmpDifferentialTest {
             List<String[]> theirs = easy.getOrDefault(o.id(), List.of());
             List<SnmpVariable> ours;
             Set<String> fl = Set.of(o.flags().split(","));
-            try (Session s = Session.builder().hostname(agent.hostPort()).version(o.version()).community("public")
+            Session.Builder b = Session.builder().hostname(agent.hostPort()).version(o.version());
+            if (o.version() == 3) {
+                b.securityLevel("auth_with_privacy").securityUsername(V3.name()).authProtocol(V3.auth())
+                        .authPassword(V3.authPassword()).privacyProtocol(V3.priv()).privacyPassword(V3.privPassword());
+            } else {
+                b.community("public");
+            }
+            try (Session s = b
                     .useLongNames(fl.contains("long")).useNumeric(fl.contains("numeric"))
                     .useSprintValue(fl.contains("sprint")).useEnums(fl.contains("enums")).timeout(2).retries(1)
                     .build()) {

@@ -4,6 +4,7 @@ UTF-8 bytes ('-' for None), tab-separated. An operation that raises prints 'ERR 
 
 Input (stdin): one operation per line, tab-separated:
   <op-id> <version> <host:port> <community> <flags> <op> <args...>
+For version 3 the community column is USER:AUTHPROTO:AUTHPASS:PRIVPROTO:PRIVPASS (authPriv).
 flags: comma list of long,numeric,sprint,enums (or '-'); op: get getnext getbulk walk bulkwalk;
 args: OIDs (getbulk: non_repeaters max_repetitions oids...).
 """
@@ -27,10 +28,16 @@ for line in sys.stdin:
     try:
         if key not in sessions:
             f = set(flags.split(',')) if flags != '-' else set()
-            sessions[key] = Session(hostname=host, version=int(version), community=community,
-                                    use_long_names='long' in f, use_numeric='numeric' in f,
-                                    use_sprint_value='sprint' in f, use_enums='enums' in f,
-                                    timeout=2, retries=1)
+            common = dict(hostname=host, version=int(version), use_long_names='long' in f,
+                          use_numeric='numeric' in f, use_sprint_value='sprint' in f, use_enums='enums' in f,
+                          timeout=2, retries=1)
+            if version == '3':
+                user, auth, auth_pw, priv, priv_pw = community.split(':')
+                sessions[key] = Session(security_level='auth_with_privacy', security_username=user,
+                                        auth_protocol=auth, auth_password=auth_pw, privacy_protocol=priv,
+                                        privacy_password=priv_pw, **common)
+            else:
+                sessions[key] = Session(community=community, **common)
         s = sessions[key]
         if op == 'get':
             res = s.get(args)
