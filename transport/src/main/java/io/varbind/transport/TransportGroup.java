@@ -100,6 +100,12 @@ public final class TransportGroup implements AutoCloseable {
         if (epoll) {
             b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, 65536)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536 * BATCH));
+            if (!Boolean.getBoolean("varbind.transport.edge")) {
+                // level-triggered, one recvmmsg batch per wake-up: a lone response costs epoll_wait and
+                // one recvmmsg, not a second recvmmsg that only reads EAGAIN as edge-triggered needs
+                b.option(EpollChannelOption.EPOLL_MODE, io.netty.channel.epoll.EpollMode.LEVEL_TRIGGERED)
+                        .option(ChannelOption.MAX_MESSAGES_PER_READ, 1);
+            }
         } else {
             b.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536));
         }
