@@ -937,18 +937,19 @@ public final class Session implements AutoCloseable {
 
     /**
      * Streams a walk: {@code sink} gets each response's variables as they arrive; the future
-     * completes with the number of variables once the walk ends. For the command line and pollers
-     * that must not hold a whole table in memory.
+     * completes with the walk's summary once it ends (variables, requests, and the exception value
+     * that ended it inside the subtree, which snmpwalk prints and {@link #walk} leaves out). For the
+     * command line and pollers that must not hold a whole table in memory.
      */
-    public CompletableFuture<Integer> walkStreaming(String oid, boolean bulk, int maxRepetitions,
+    public CompletableFuture<io.varbind.engine.Walk.WalkSummary> walkStreaming(String oid, boolean bulk,
+            int maxRepetitions,
             java.util.function.Consumer<List<SnmpVariable>> sink) {
         try {
             if (bulk) {
                 refuseV1("bulkwalk");
             }
             Oid root = Oid.of(resolve(oid));
-            return engine().walk(target(), root, bulk, 0, maxRepetitions, vbs -> sink.accept(toVariables(vbs)))
-                    .thenApply(s -> s.varBinds());
+            return engine().walk(target(), root, bulk, 0, maxRepetitions, vbs -> sink.accept(toVariables(vbs)));
         } catch (RuntimeException e) {
             return failed(e);
         }

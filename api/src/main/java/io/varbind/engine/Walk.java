@@ -31,11 +31,18 @@ public final class Walk {
     private final Consumer<List<VarBind>> sink;
     private final CompletableFuture<WalkSummary> done = new CompletableFuture<>();
     private Oid last;
+    private VarBind endingException;
+    private boolean endOfMib;
     private int varBinds;
     private int requests;
 
-    /** What a finished walk did. */
-    public record WalkSummary(int varBinds, int requests) {
+    /**
+     * What a finished walk did. {@code endingException} is the exception value (endOfMibView,
+     * noSuchObject, noSuchInstance) that ended it inside the subtree, or null: Net-SNMP's
+     * snmpwalk prints that last binding, easysnmp does not return it. {@code endOfMib} is true
+     * when a v1 agent ended it with noSuchName (snmpwalk then prints "End of MIB").
+     */
+    public record WalkSummary(int varBinds, int requests, VarBind endingException, boolean endOfMib) {
     }
 
     public Walk(SnmpEngine engine, Target target, Oid root, boolean bulk, int nonRepeaters, int maxRepetitions,
@@ -83,6 +90,7 @@ public final class Walk {
     private void handle(Pdu r) {
         if (r.errorStatus() != 0) {
             if (r.errorStatus() == NO_SUCH_NAME && target.version() == 0) {
+                endOfMib = true;
                 finish(); // v1: the end of the MIB view
                 return;
             }
@@ -100,6 +108,9 @@ public final class Walk {
             int tag = vb.value().tag();
             if (tag == BerTags.END_OF_MIB_VIEW || !vb.oid().startsWith(root)
                     || tag == BerTags.NO_SUCH_OBJECT || tag == BerTags.NO_SUCH_INSTANCE) {
+                if (vb.oid().startsWith(root) && vb.oid().compareTo(last) >= 0) {
+                    endingException = vb;
+                }
                 end = true;
                 break;
             }
@@ -125,6 +136,6 @@ public final class Walk {
     }
 
     private void finish() {
-        done.complete(new WalkSummary(varBinds, requests));
+        done.complete(new WalkSummary(varBinds, requests, endingException, endOfMib));
     }
 }

@@ -30,7 +30,7 @@ final class WalkCommands {
             AtomicInteger batches = new AtomicInteger();
             boolean progress = System.console() != null;
             try (Session s = session(agent)) {
-                CompletableFuture<Integer> done = s.walkStreaming(oid, bulk, maxRepetitions, batch -> {
+                CompletableFuture<io.varbind.engine.Walk.WalkSummary> done = s.walkStreaming(oid, bulk, maxRepetitions, batch -> {
                     synchronized (this) {
                         for (SnmpVariable v : batch) {
                             print(Received.varBind(v));
@@ -42,7 +42,12 @@ final class WalkCommands {
                 });
                 while (true) {
                     try {
-                        done.get(500, TimeUnit.MILLISECONDS);
+                        io.varbind.engine.Walk.WalkSummary summary = done.get(500, TimeUnit.MILLISECONDS);
+                        if (summary.endingException() != null) {
+                            print(summary.endingException()); // as snmpwalk prints the binding that ended it
+                        } else if (summary.endOfMib()) {
+                            parent.out.println("End of MIB"); // snmpwalk's line for a v1 noSuchName end
+                        }
                         break;
                     } catch (TimeoutException stillWalking) {
                         if (progress) {

@@ -124,7 +124,8 @@ class NetSnmpOutputDiffTest {
     void walksAndBulkgetMatchNetSnmp() throws Exception {
         NetSnmpTools.requireInstalled();
         String host = "udp:" + agent.hostPort();
-        for (String root : List.of("system", "ifTable", "ipAddrTable", "snmpEngine")) {
+        // .1.3.6.1.6.3 runs to the end of snmpd's view: snmpwalk prints the endOfMibView binding too
+        for (String root : List.of("system", "ifTable", "ipAddrTable", "snmpEngine", ".1.3.6.1.6.3")) {
             String[] w = run("walk", "-v2c", "-c", "public", host, root);
             assertEquals("0", w[0], w[2]);
             assertSameOutput(w[1], netSnmp("snmpwalk", List.of("-v2c", "-c", "public", host, root)), "walk " + root);
@@ -135,6 +136,10 @@ class NetSnmpOutputDiffTest {
         }
         String[] v1 = run("walk", "-v1", "-c", "public", host, "system");
         assertSameOutput(v1[1], netSnmp("snmpwalk", List.of("-v1", "-c", "public", host, "system")), "walk v1");
+        String[] v1end = run("walk", "-v1", "-c", "public", host, ".1.3.6.1.6.3.16"); // ends with noSuchName
+        assertSameOutput(v1end[1], netSnmp("snmpwalk", List.of("-v1", "-c", "public", host, ".1.3.6.1.6.3.16")),
+                "walk v1 to the end of the view");
+        assertTrue(v1end[1].endsWith("End of MIB\n"), v1end[1]);
         String[] g = run("bulkget", "-v2c", "-c", "public", "-Cn", "1", "-Cr", "4", host, "sysUpTime", "ifTable");
         assertSameOutput(g[1], netSnmp("snmpbulkget", List.of("-v2c", "-c", "public", "-Cn1", "-Cr4", host,
                 "sysUpTime", "ifTable")), "bulkget");
