@@ -54,6 +54,44 @@ final class PrivacyCipher {
         return new IvParameterSpec(iv, 0, 8);
     }
 
+    /** An AES/ECB cipher keyed once (the block function E_K of CFB). */
+    static Cipher ecb(SecretKeySpec key) {
+        try {
+            Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, key);
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw new UsmException("keyDerivation", "AES is not available in this JVM", e);
+        }
+    }
+
+    /**
+     * CFB128 decryption (RFC 3826 section 3.1.4) as one bulk block operation: the keystream
+     * block for ciphertext block i is E_K(C_{i-1}) with C_0 the IV, so every keystream block is
+     * known from the ciphertext alone and all are computed by one ECB call over IV || C_1..C_{n-1}
+     * (which the JDK runs on AES-NI several blocks at a time), then XORed in. The JDK's own CFB
+     * decrypts block by block and must be re-initialised for every IV.
+     */
+    private static byte[] aesCfbDecrypt(UsmUser.Crypto s, byte[] iv, byte[] enc, int off, int len)
+            throws GeneralSecurityException {
+        int blocks = (len + 15) / 16;
+        int n = blocks * 16;
+        if (s.stream.length < n) {
+            s.stream = new byte[Math.max(n, 2 * s.stream.length)];
+        }
+        byte[] x = s.stream;
+        System.arraycopy(iv, 0, x, 0, 16);
+        System.arraycopy(enc, off, x, 16, n - 16);
+        if (s.ecb.update(x, 0, n, x, 0) != n) { // in place: ECB reads each block before writing it
+            throw new GeneralSecurityException("short ECB output");
+        }
+        byte[] plain = new byte[len];
+        for (int i = 0; i < len; i++) {
+            plain[i] = (byte) (enc[off + i] ^ x[i]);
+        }
+        return plain;
+    }
+
     static SecretKeySpec keySpec(PrivProtocol p, byte[] key) {
         switch (p) {
             case DES:
@@ -100,7 +138,11 @@ final class PrivacyCipher {
         }
         try {
             UsmUser.Crypto s = user.crypto();
-            s.cipher.init(Cipher.DECRYPT_MODE, s.privSpec, iv(p, s, user.privKey(), salt, boots, time));
+            IvParameterSpec iv = iv(p, s, user.privKey(), salt, boots, time);
+            if (p.isAes()) {
+                return len == 0 ? new byte[0] : aesCfbDecrypt(s, s.iv, enc, off, len);
+            }
+            s.cipher.init(Cipher.DECRYPT_MODE, s.privSpec, iv);
             return s.cipher.doFinal(enc, off, len);
         } catch (GeneralSecurityException e) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "cannot decrypt: " + e.getClass().getSimpleName(), e);

@@ -33,6 +33,10 @@ public final class UsmUser {
         final Cipher cipher;
         final SecretKeySpec privSpec;
         final byte[] iv = new byte[16];
+        /** AES only: the key in ECB mode, for CFB decryption in one bulk call (see PrivacyCipher). */
+        final Cipher ecb;
+        /** The keystream input, then output, of a CFB decryption; grows to the largest message seen. */
+        byte[] stream = new byte[2048];
 
         Crypto(UsmUser u) {
             try {
@@ -45,6 +49,7 @@ public final class UsmUser {
             }
             cipher = u.priv == PrivProtocol.NONE ? null : PrivacyCipher.newCipher(u.priv);
             privSpec = u.priv == PrivProtocol.NONE ? null : PrivacyCipher.keySpec(u.priv, u.privKey);
+            ecb = u.priv.isAes() ? PrivacyCipher.ecb(privSpec) : null;
         }
 
         /** Replaces the key material in the Mac and Cipher by zeros. */
@@ -57,10 +62,14 @@ public final class UsmUser {
                     cipher.init(Cipher.ENCRYPT_MODE, PrivacyCipher.keySpec(u.priv, new byte[u.privKey.length]),
                             new javax.crypto.spec.IvParameterSpec(new byte[u.priv.isAes() ? 16 : 8]));
                 }
+                if (ecb != null) {
+                    ecb.init(Cipher.ENCRYPT_MODE, PrivacyCipher.keySpec(u.priv, new byte[u.privKey.length]));
+                }
             } catch (GeneralSecurityException | RuntimeException ignored) {
                 // best effort: the objects are dropped just after
             }
             Arrays.fill(digest, (byte) 0);
+            Arrays.fill(stream, (byte) 0);
         }
     }
 
