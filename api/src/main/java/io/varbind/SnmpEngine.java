@@ -374,7 +374,9 @@ public final class SnmpEngine implements AutoCloseable {
         if (t.isStream()) {
             String key = t.transport() + "|" + t.address() + "|" + t.localPort();
             CompletableFuture<Endpoint> f = tcpEndpoints.computeIfAbsent(key, k -> connect(t, k));
-            if (f.isDone() && !f.isCompletedExceptionally() && !f.join().isOpen()) {
+            if (f.isCompletedExceptionally() || f.isDone() && !f.join().isOpen()) {
+                // a failed connect or a closed stream: the next one starts afresh (never removed from
+                // inside the future's own callbacks, which can run within computeIfAbsent)
                 tcpEndpoints.remove(key, f);
                 f = tcpEndpoints.computeIfAbsent(key, k -> connect(t, k));
             }
@@ -389,6 +391,10 @@ public final class SnmpEngine implements AutoCloseable {
         }
         String key = (v6 ? "udp6|" : "udp|") + t.localPort();
         CompletableFuture<Endpoint> f = udpEndpoints.computeIfAbsent(key, k -> bindUdp(v6, t.localPort(), k));
+        if (f.isCompletedExceptionally()) { // a bind that failed earlier: try once more
+            udpEndpoints.remove(key, f);
+            f = udpEndpoints.computeIfAbsent(key, k -> bindUdp(v6, t.localPort(), k));
+        }
         if (t.localPort() == 0) {
             if (v6) {
                 udp6Any = f;
@@ -416,7 +422,6 @@ public final class SnmpEngine implements AutoCloseable {
         };
         return transports.bindUdp(v6, localPort, h).handle((ep, err) -> {
             if (err != null) {
-                udpEndpoints.remove(key);
                 throw new SnmpConnectionException(unwrap(err).getMessage(), unwrap(err));
             }
             return ep;
@@ -449,7 +454,6 @@ public final class SnmpEngine implements AutoCloseable {
         int connectMillis = (int) Math.max(1000, t.timeoutNanos() / 1_000_000);
         return transports.connectTcp(t.address(), t.localPort(), connectMillis, MAX_MESSAGE, h).handle((ep, err) -> {
             if (err != null) {
-                tcpEndpoints.remove(key);
                 throw new SnmpConnectionException("cannot connect to " + t.transport() + ":"
                         + t.address().getHostString() + ":" + t.address().getPort() + ": "
                         + rootMessage(unwrap(err)), unwrap(err));
