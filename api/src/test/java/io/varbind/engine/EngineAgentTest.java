@@ -135,6 +135,24 @@ class EngineAgentTest {
     }
 
     @Test
+    void aTakenLocalPortFailsTypedAndTheNextRequestBindsAgain(SnmpdAgent agent) throws Exception {
+        java.net.DatagramSocket holder = new java.net.DatagramSocket(new InetSocketAddress("0.0.0.0", 0));
+        int port = holder.getLocalPort();
+        Target t = new Target(new InetSocketAddress("127.0.0.1", agent.port()), "udp", 1,
+                "public".getBytes(StandardCharsets.US_ASCII), TimeUnit.SECONDS.toNanos(2), 0, port, null);
+        Pdu get = Pdu.request(BerTags.GET, List.of(Oid.parse("1.3.6.1.2.1.1.5.0")));
+        try {
+            CompletionException e = assertThrows(CompletionException.class, () -> engine.request(t, get).join());
+            assertInstanceOf(SnmpConnectionException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("local port " + port), e.getCause().getMessage());
+        } finally {
+            holder.close();
+        }
+        // the failed bind is not remembered: with the port free, the same target works
+        assertEquals(BerTags.RESPONSE, engine.request(t, get).join().pdu().type());
+    }
+
+    @Test
     void refusedTcpConnectionIsAConnectionError() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
