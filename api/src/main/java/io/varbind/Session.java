@@ -76,6 +76,26 @@ public final class Session implements AutoCloseable {
         }
 
         // read access for the protocol state this package builds from the settings
+        String securityLevelValue() {
+            return securityLevel;
+        }
+
+        String ourIdentityValue() {
+            return ourIdentity;
+        }
+
+        String theirIdentityValue() {
+            return theirIdentity;
+        }
+
+        String theirHostnameValue() {
+            return theirHostname;
+        }
+
+        String trustCertValue() {
+            return trustCert;
+        }
+
         String securityUsernameValue() {
             return securityUsername;
         }
@@ -618,8 +638,8 @@ public final class Session implements AutoCloseable {
     private Target newTarget(Validated c) {
         Builder s = c.settings();
         String transport = c.target().transport();
-        if ("tls".equals(transport) || "dtls".equals(transport)) {
-            throw new SnmpConnectionException("the " + transport + " transport is not available in this version");
+        if ("dtls".equals(transport)) {
+            throw new SnmpConnectionException("the dtls transport is not available in this version (tls is)");
         }
         InetAddress address;
         try {
@@ -630,9 +650,16 @@ public final class Session implements AutoCloseable {
         if (transport == null) {
             transport = address instanceof java.net.Inet6Address ? "udp6" : "udp";
         }
-        int port = c.target().port() == 0 ? 161 : c.target().port();
+        boolean tls = "tls".equals(transport);
+        int port = c.target().port() == 0 ? (tls ? 10161 : 161) : c.target().port();
         long nanos = Math.max(1_000_000L, (long) (s.timeout * 1e9));
         InetSocketAddress remote = new InetSocketAddress(address, port);
+        if (tls) {
+            if (s.version != 3) {
+                throw new SnmpConnectionException("TLS carries SNMPv3 only (RFC 6353): use version(3)");
+            }
+            return new Target(remote, transport, 3, null, nanos, s.retries, s.localPort, V3Support.tsm(c));
+        }
         if (s.version == 3) {
             return new Target(remote, transport, 3, null, nanos, s.retries, s.localPort, V3Support.processing(c));
         }

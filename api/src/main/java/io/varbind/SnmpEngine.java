@@ -8,6 +8,7 @@ import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.codec.VarBind;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.varbind.engine.TlsSecurity;
 import io.varbind.transport.Endpoint;
 import io.varbind.transport.MessageHandler;
 import io.varbind.transport.TransportGroup;
@@ -372,7 +373,10 @@ public final class SnmpEngine implements AutoCloseable {
 
     private CompletableFuture<Endpoint> endpoint(Target t) {
         if (t.isStream()) {
-            String key = t.transport() + "|" + t.address() + "|" + t.localPort();
+            // one stream per agent and local port; a TLS stream also per set of certificates, so that
+            // sessions with different identities never share a TLS session
+            String key = t.transport() + "|" + t.address() + "|" + t.localPort()
+                    + (t.processing().tls() == null ? "" : "|" + System.identityHashCode(t.processing().tls()));
             CompletableFuture<Endpoint> f = tcpEndpoints.computeIfAbsent(key, k -> connect(t, k));
             if (f.isCompletedExceptionally() || f.isDone() && !f.join().isOpen()) {
                 // a failed connect or a closed stream: the next one starts afresh (never removed from
@@ -452,11 +456,23 @@ public final class SnmpEngine implements AutoCloseable {
             }
         };
         int connectMillis = (int) Math.max(1000, t.timeoutNanos() / 1_000_000);
-        return transports.connectTcp(t.address(), t.localPort(), connectMillis, MAX_MESSAGE, h).handle((ep, err) -> {
+        TlsSecurity tls = t.processing().tls();
+        CompletableFuture<Endpoint> opened = tls == null
+                ? transports.connectTcp(t.address(), t.localPort(), connectMillis, MAX_MESSAGE, h)
+                : transports.connectTls(t.address(), t.localPort(), connectMillis, MAX_MESSAGE,
+                        tls.newEngine(t.address().getHostString(), t.address().getPort()), h);
+        return opened.handle((ep, err) -> {
             if (err != null) {
+                Throwable cause = unwrap(err);
+                if (tls != null && cause.getMessage() != null && cause.getMessage().startsWith("TLS handshake")) {
+                    String why = TlsSecurity.certificateReason(cause);
+                    throw new SnmpConnectionException(why == null ? cause.getMessage()
+                            : "TLS handshake with tls:" + t.address().getHostString() + ":" + t.address().getPort()
+                                    + " failed: " + why, cause);
+                }
                 throw new SnmpConnectionException("cannot connect to " + t.transport() + ":"
                         + t.address().getHostString() + ":" + t.address().getPort() + ": "
-                        + rootMessage(unwrap(err)), unwrap(err));
+                        + rootMessage(cause), cause);
             }
             return ep;
         });

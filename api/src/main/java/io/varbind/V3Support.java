@@ -20,6 +20,19 @@ final class V3Support {
                 s.contextValue());
     }
 
+    /**
+     * TSM over TLS: the identities of the session, and its security level, where the builder's
+     * default (noAuthNoPriv) stands for Net-SNMP's default over TLS, authPriv.
+     */
+    static MessageProcessing tsm(Session.Validated config) {
+        Session.Builder s = config.settings();
+        boolean defaultLevel = "no_auth_or_privacy".equals(s.securityLevelValue());
+        int level = defaultLevel ? 3 : config.securityLevel();
+        return new io.varbind.engine.TsmMessageProcessing(io.varbind.engine.TlsSecurity.of(s.ourIdentityValue(),
+                s.theirIdentityValue(), s.theirHostnameValue(), s.trustCertValue()), level,
+                hex(s.contextEngineIdValue()), s.contextValue());
+    }
+
     private static byte[] hex(String h) {
         String x = h.startsWith("0x") || h.startsWith("0X") ? h.substring(2) : h;
         return HexFormat.of().parseHex(x.replace(":", ""));

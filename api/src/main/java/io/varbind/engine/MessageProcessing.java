@@ -66,6 +66,11 @@ public interface MessageProcessing {
         return false;
     }
 
+    /** The TLS certificates and checks of a processing whose targets use TLS; null otherwise. */
+    default TlsSecurity tls() {
+        return null;
+    }
+
     /** Words added to a timeout's message (for example what a silent v3 agent usually means); default none. */
     default String timeoutHint() {
         return "";

@@ -144,6 +144,25 @@ public final class TransportGroup implements AutoCloseable {
      */
     public CompletableFuture<Endpoint> connectTcp(InetSocketAddress remote, int localPort, int connectTimeoutMillis,
             int maxMessage, MessageHandler handler) {
+        return connect(remote, localPort, connectTimeoutMillis, maxMessage, null, handler);
+    }
+
+    /**
+     * Connects a TLS stream (RFC 6353 section 5: SNMP messages as bare BER SEQUENCEs over TLS):
+     * {@code engine} is a client-mode SSLEngine made by the caller (protocols, trust and keys are
+     * its business). The future completes once the handshake is done, or fails with its cause.
+     */
+    public CompletableFuture<Endpoint> connectTls(InetSocketAddress remote, int localPort, int connectTimeoutMillis,
+            int maxMessage, javax.net.ssl.SSLEngine engine, MessageHandler handler) {
+        return connect(remote, localPort, connectTimeoutMillis, maxMessage, engine, handler);
+    }
+
+    private CompletableFuture<Endpoint> connect(InetSocketAddress remote, int localPort, int connectTimeoutMillis,
+            int maxMessage, javax.net.ssl.SSLEngine ssl, MessageHandler handler) {
+        io.netty.handler.ssl.SslHandler sslHandler = ssl == null ? null : new io.netty.handler.ssl.SslHandler(ssl);
+        if (sslHandler != null) {
+            sslHandler.setHandshakeTimeoutMillis(Math.max(1000, connectTimeoutMillis));
+        }
         Bootstrap b = new Bootstrap().group(group)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -151,6 +170,9 @@ public final class TransportGroup implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (sslHandler != null) {
+                            ch.pipeline().addLast(sslHandler);
+                        }
                         ch.pipeline().addLast(new BerFrameDecoder(maxMessage));
                         ch.pipeline().addLast(new SimpleChannelInboundHandler<ByteBuf>() {
                             @Override
@@ -176,7 +198,43 @@ public final class TransportGroup implements AutoCloseable {
         if (localPort != 0) {
             b.localAddress(localPort);
         }
-        return open(b.connect(remote), true, "cannot connect to tcp:" + remote.getHostString() + ":" + remote.getPort());
+        String what = (ssl == null ? "tcp:" : "tls:") + remote.getHostString() + ":" + remote.getPort();
+        CompletableFuture<Endpoint> connected = open(b.connect(remote), true, "cannot connect to " + what);
+        if (sslHandler == null) {
+            return connected;
+        }
+        CompletableFuture<Endpoint> result = new CompletableFuture<>();
+        connected.whenComplete((ep, err) -> {
+            if (err != null) {
+                result.completeExceptionally(err);
+                return;
+            }
+            sslHandler.handshakeFuture().addListener(done -> {
+                if (done.isSuccess()) {
+                    result.complete(ep);
+                } else {
+                    ep.close();
+                    Throwable c = done.cause();
+                    result.completeExceptionally(new IOException("TLS handshake with " + what + " failed: "
+                            + rootCause(c), c));
+                }
+            });
+        });
+        return result;
+    }
+
+    /** The innermost message of a failure (a handshake's real reason is usually deep inside). */
+    static String rootCause(Throwable t) {
+        String msg = t.getMessage();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null) {
+                msg = c.getMessage();
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return msg;
     }
 
     private static CompletableFuture<Endpoint> open(ChannelFuture cf, boolean stream, String failure) {
@@ -232,7 +290,12 @@ public final class TransportGroup implements AutoCloseable {
                 }
             }
             ByteBuf buf = Unpooled.wrappedBuffer(message, offset, length);
-            channel.writeAndFlush(stream ? buf : new DatagramPacket(buf, to), channel.voidPromise());
+            if (stream) {
+                // a real promise: SslHandler cannot complete a void one; a failed write closes the stream
+                channel.writeAndFlush(buf).addListener(io.netty.channel.ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            } else {
+                channel.writeAndFlush(new DatagramPacket(buf, to), channel.voidPromise());
+            }
         }
 
         @Override

@@ -1,0 +1,123 @@
+package io.varbind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.varbind.testing.TlsAgent;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SNMPv3 over TLS (RFC 6353) with the Transport Security Model against Net-SNMP's snmpd
+ * (tlstcp): identities as PEM paths and fingerprints, the read-write and read-only certificate
+ * mappings, trust by CA and host name, and every refusal as a SnmpConnectionException that
+ * names its cause, never a hang.
+ */
+@Tag("agent")
+class TlsSessionTest {
+    static TlsAgent agent;
+
+    @BeforeAll
+    static void start() {
+        agent = TlsAgent.start(false);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (agent != null) {
+            agent.close();
+        }
+    }
+
+    static Session.Builder tls(TlsAgent a, String client) {
+        return Session.builder().hostname("tls:127.0.0.1:" + a.port()).version(3).timeout(3).retries(0)
+                .ourIdentity(a.cert(client).toString());
+    }
+
+    @Test
+    void managerGetsWalksAndSetsWithThePinnedAgentFingerprint() {
+        try (Session s = tls(agent, "manager").theirIdentity(agent.fingerprint("agent")).build()) {
+            assertEquals("tls", s.transport());
+            assertEquals(TlsAgent.SYS_DESCR, s.get("sysDescr.0").value());
+            List<SnmpVariable> system = s.walk("system");
+            assertTrue(system.size() >= 7, system.toString());
+            assertTrue(s.bulkwalk("ifTable").size() >= 1);
+            // sysContact is not fixed by the configuration, so it is writable
+            assertTrue(s.set("sysContact.0", "set over tls"));
+            assertEquals("set over tls", s.get("sysContact.0").value());
+        }
+    }
+
+    @Test
+    void fingerprintsTakeAnyCaseAndColons() {
+        String fp = agent.fingerprint("agent").toUpperCase();
+        StringBuilder colons = new StringBuilder();
+        for (int i = 0; i < fp.length(); i += 2) {
+            colons.append(i == 0 ? "" : ":").append(fp, i, i + 2);
+        }
+        try (Session s = tls(agent, "manager").theirIdentity(colons.toString()).build()) {
+            assertEquals(TlsAgent.SYS_DESCR, s.get("sysDescr.0").value());
+        }
+    }
+
+    @Test
+    void trustByCaAndHostName() {
+        try (Session s = tls(agent, "manager").trustCert(agent.caCert("ca").toString()).theirHostname("localhost")
+                .build()) {
+            assertEquals(TlsAgent.SYS_DESCR, s.get("sysDescr.0").value());
+        }
+        try (Session s = tls(agent, "manager").trustCert(agent.caCert("ca").toString())
+                .theirHostname("other.example").build()) {
+            SnmpConnectionException e = assertThrows(SnmpConnectionException.class, () -> s.get("sysDescr.0"));
+            assertTrue(e.getMessage().contains("theirHostname other.example"), e.getMessage());
+        }
+    }
+
+    @Test
+    void readerMayReadButNotWrite() {
+        try (Session s = tls(agent, "reader").theirIdentity(agent.fingerprint("agent")).build()) {
+            assertEquals(TlsAgent.SYS_DESCR, s.get("sysDescr.0").value());
+            SnmpException e = assertThrows(SnmpException.class, () -> s.set("sysContact.0", "not allowed"));
+            assertTrue(e.getMessage().toLowerCase().contains("noaccess")
+                    || e.getMessage().toLowerCase().contains("authorization"), e.getMessage());
+        }
+    }
+
+    @Test
+    void refusalsNameTheirCause() {
+        try (Session s = tls(agent, "manager").theirIdentity(agent.fingerprint("reader")).build()) {
+            SnmpConnectionException e = assertThrows(SnmpConnectionException.class, () -> s.get("sysDescr.0"));
+            assertTrue(e.getMessage().contains("does not match theirIdentity"), e.getMessage());
+        }
+        try (Session s = tls(agent, "manager").trustCert(agent.caCert("rogue").toString()).build()) {
+            SnmpConnectionException e = assertThrows(SnmpConnectionException.class, () -> s.get("sysDescr.0"));
+            assertTrue(e.getMessage().contains("not trusted by trustCert"), e.getMessage());
+        }
+        try (Session s = tls(agent, "manager").build()) {
+            SnmpConnectionException e = assertThrows(SnmpConnectionException.class, () -> s.get("sysDescr.0"));
+            assertTrue(e.getMessage().contains("theirIdentity") && e.getMessage().contains("trustCert"),
+                    e.getMessage());
+        }
+        // a client certificate the agent does not trust: refused by the agent, a typed error, no hang
+        try (Session s = tls(agent, "rogue").theirIdentity(agent.fingerprint("agent")).build()) {
+            assertThrows(SnmpException.class, () -> s.get("sysDescr.0"));
+        }
+        try (Session s = tls(agent, "nobody").theirIdentity(agent.fingerprint("agent")).build()) {
+            SnmpConnectionException e = assertThrows(SnmpConnectionException.class, () -> s.get("sysDescr.0"));
+            assertTrue(e.getMessage().contains("no certificate"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anExpiredAgentCertificateIsRefused() {
+        try (TlsAgent expired = TlsAgent.start(true);
+                Session s = tls(expired, "manager").trustCert(expired.caCert("ca").toString()).build()) {
+            SnmpConnectionException e = assertThrows(SnmpConnectionException.class, () -> s.get("sysDescr.0"));
+            assertTrue(e.getMessage().contains("expired"), e.getMessage());
+        }
+    }
+}
