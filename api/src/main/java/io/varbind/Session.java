@@ -638,9 +638,6 @@ public final class Session implements AutoCloseable {
     private Target newTarget(Validated c) {
         Builder s = c.settings();
         String transport = c.target().transport();
-        if ("dtls".equals(transport)) {
-            throw new SnmpConnectionException("the dtls transport is not available in this version (tls is)");
-        }
         InetAddress address;
         try {
             address = InetAddress.getByName(c.target().host());
@@ -650,13 +647,13 @@ public final class Session implements AutoCloseable {
         if (transport == null) {
             transport = address instanceof java.net.Inet6Address ? "udp6" : "udp";
         }
-        boolean tls = "tls".equals(transport);
+        boolean tls = "tls".equals(transport) || "dtls".equals(transport);
         int port = c.target().port() == 0 ? (tls ? 10161 : 161) : c.target().port();
         long nanos = Math.max(1_000_000L, (long) (s.timeout * 1e9));
         InetSocketAddress remote = new InetSocketAddress(address, port);
         if (tls) {
             if (s.version != 3) {
-                throw new SnmpConnectionException("TLS carries SNMPv3 only (RFC 6353): use version(3)");
+                throw new SnmpConnectionException("TLS and DTLS carry SNMPv3 only (RFC 6353): use version(3)");
             }
             return new Target(remote, transport, 3, null, nanos, s.retries, s.localPort, V3Support.tsm(c));
         }

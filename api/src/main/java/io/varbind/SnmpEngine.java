@@ -457,18 +457,25 @@ public final class SnmpEngine implements AutoCloseable {
         };
         int connectMillis = (int) Math.max(1000, t.timeoutNanos() / 1_000_000);
         TlsSecurity tls = t.processing().tls();
-        CompletableFuture<Endpoint> opened = tls == null
-                ? transports.connectTcp(t.address(), t.localPort(), connectMillis, MAX_MESSAGE, h)
-                : transports.connectTls(t.address(), t.localPort(), connectMillis, MAX_MESSAGE,
-                        tls.newEngine(t.address().getHostString(), t.address().getPort()), h);
+        CompletableFuture<Endpoint> opened;
+        if (tls == null) {
+            opened = transports.connectTcp(t.address(), t.localPort(), connectMillis, MAX_MESSAGE, h);
+        } else if (t.transport().equals("dtls")) {
+            opened = transports.connectDtls(t.address(), t.localPort(), connectMillis, tls.ourChain(), tls.ourKey(),
+                    tls::verifyAgent, h);
+        } else {
+            opened = transports.connectTls(t.address(), t.localPort(), connectMillis, MAX_MESSAGE,
+                    tls.newEngine(t.address().getHostString(), t.address().getPort()), h);
+        }
         return opened.handle((ep, err) -> {
             if (err != null) {
                 Throwable cause = unwrap(err);
-                if (tls != null && cause.getMessage() != null && cause.getMessage().startsWith("TLS handshake")) {
+                if (tls != null && cause.getMessage() != null && cause.getMessage().contains("TLS handshake")) {
                     String why = TlsSecurity.certificateReason(cause);
                     throw new SnmpConnectionException(why == null ? cause.getMessage()
-                            : "TLS handshake with tls:" + t.address().getHostString() + ":" + t.address().getPort()
-                                    + " failed: " + why, cause);
+                            : (t.transport().equals("dtls") ? "DTLS" : "TLS") + " handshake with " + t.transport() + ":"
+                                    + t.address().getHostString() + ":" + t.address().getPort() + " failed: " + why,
+                            cause);
                 }
                 throw new SnmpConnectionException("cannot connect to " + t.transport() + ":"
                         + t.address().getHostString() + ":" + t.address().getPort() + ": "

@@ -43,7 +43,7 @@ public record Target(InetSocketAddress address, String transport, int version, b
     }
 
     public boolean isStream() {
-        return transport.startsWith("tcp") || transport.startsWith("tls");
+        return transport.startsWith("tcp") || transport.startsWith("tls") || transport.startsWith("dtls");
     }
 
     public Target withTimeout(long nanos, int tries) {

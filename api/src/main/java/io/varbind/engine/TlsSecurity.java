@@ -44,10 +44,32 @@ import javax.net.ssl.X509TrustManager;
 public final class TlsSecurity {
     private final SSLContext context;
     private final String peerHost;
+    private final X509Certificate[] ourChain;
+    private final PrivateKey ourKey;
+    private final AgentTrust trust;
 
-    private TlsSecurity(SSLContext context, String peerHost) {
+    private TlsSecurity(SSLContext context, String peerHost, X509Certificate[] ourChain, PrivateKey ourKey,
+            AgentTrust trust) {
         this.context = context;
         this.peerHost = peerHost;
+        this.ourChain = ourChain;
+        this.ourKey = ourKey;
+        this.trust = trust;
+    }
+
+    /** Our certificate chain for DTLS, or null without ourIdentity. */
+    public X509Certificate[] ourChain() {
+        return ourChain == null ? null : ourChain.clone();
+    }
+
+    /** Our private key for DTLS, or null without ourIdentity. */
+    public PrivateKey ourKey() {
+        return ourKey;
+    }
+
+    /** The checks of the agent's chain (leaf first), for DTLS: throws with the reason it is refused. */
+    public void verifyAgent(X509Certificate[] chain) throws CertificateException {
+        trust.checkServerTrusted(chain, "ECDHE_RSA");
     }
 
     /**
@@ -59,10 +81,12 @@ public final class TlsSecurity {
         List<Path> dirs = configDirs();
         try {
             KeyManagerFactory kmf = null;
+            X509Certificate[] chain = null;
+            PrivateKey key = null;
             if (ourIdentity != null && !ourIdentity.isEmpty()) {
                 Path cert = findCertificate(ourIdentity, dirs, "certs");
-                X509Certificate[] chain = readCertificates(cert).toArray(new X509Certificate[0]);
-                PrivateKey key = readKey(cert, dirs);
+                chain = readCertificates(cert).toArray(new X509Certificate[0]);
+                key = readKey(cert, dirs);
                 KeyStore ks = KeyStore.getInstance("PKCS12");
                 ks.load(null, null);
                 ks.setKeyEntry("our", key, new char[0], chain);
@@ -93,9 +117,9 @@ public final class TlsSecurity {
             }
             SSLContext ctx = SSLContext.getInstance("TLS");
             String host = theirHostname == null || theirHostname.isEmpty() ? null : theirHostname;
-            ctx.init(kmf == null ? null : kmf.getKeyManagers(),
-                    new javax.net.ssl.TrustManager[] {new AgentTrust(pinned, anchors, host)}, null);
-            return new TlsSecurity(ctx, host);
+            AgentTrust trust = new AgentTrust(pinned, anchors, host);
+            ctx.init(kmf == null ? null : kmf.getKeyManagers(), new javax.net.ssl.TrustManager[] {trust}, null);
+            return new TlsSecurity(ctx, host, chain, key, trust);
         } catch (IOException | GeneralSecurityException e) {
             throw new SnmpConnectionException("TLS: " + e.getMessage(), e);
         }

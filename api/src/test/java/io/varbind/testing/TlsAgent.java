@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A Net-SNMP snmpd serving SNMPv3 over TLS (tlstcp, RFC 6353, Transport Security Model) on a free
- * 127.0.0.1 port, with certificates made here by the openssl command: a CA; the agent
+ * A Net-SNMP snmpd serving SNMPv3 over TLS (tlstcp) and DTLS (dtlsudp) (RFC 6353, Transport
+ * Security Model) on free 127.0.0.1 ports, with certificates made here by the openssl command: a CA; the agent
  * ({@code CN=localhost}, DNS:localhost and IP:127.0.0.1), or an expired agent certificate; the
  * clients {@code manager} (mapped by fingerprint to the read-write securityName
  * {@code tlsmanager}) and {@code reader} (mapped to {@code tlsreader}, read-only); and
@@ -35,16 +35,36 @@ public final class TlsAgent implements AutoCloseable {
 
     private final Path dir;
     private final Process process;
-    private final int port;
+    /** A USM user on the agent's UDP port, for comparisons with DTLS: SHA-256 and AES-128, read-write. */
+    public static final String USM_USER = "benchuser";
+    public static final String USM_AUTH_PASSWORD = "benchuser_authpw";
+    public static final String USM_PRIV_PASSWORD = "benchuser_privpw";
 
-    private TlsAgent(Path dir, Process process, int port) {
+    private final int port;
+    private final int dtlsPort;
+    private final int udpPort;
+
+    private TlsAgent(Path dir, Process process, int port, int dtlsPort, int udpPort) {
         this.dir = dir;
         this.process = process;
         this.port = port;
+        this.dtlsPort = dtlsPort;
+        this.udpPort = udpPort;
     }
 
+    /** The plain UDP port (SNMPv3 with USM user {@link #USM_USER}). */
+    public int udpPort() {
+        return udpPort;
+    }
+
+    /** The tlstcp port. */
     public int port() {
         return port;
+    }
+
+    /** The dtlsudp port. */
+    public int dtlsPort() {
+        return dtlsPort;
     }
 
     /** The folder with tls/certs, tls/private and tls/ca-certs. */
@@ -87,7 +107,7 @@ public final class TlsAgent implements AutoCloseable {
         requireTools();
         try {
             Path dir = Files.createTempDirectory("varbind-tls-");
-            makeCertificates(dir);
+            copyCertificates(dir);
             Path shim = dir.resolve("tls-uncap.so");
             Path src = dir.resolve("tls-uncap.c");
             try (InputStream in = TlsAgent.class.getResourceAsStream("/io/varbind/tls/tls-uncap.c")) {
@@ -98,8 +118,18 @@ public final class TlsAgent implements AutoCloseable {
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = s.getLocalPort();
             }
+            int dtlsPort;
+            int udpPort;
+            try (java.net.DatagramSocket d = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+                    java.net.DatagramSocket u = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+                dtlsPort = d.getLocalPort();
+                udpPort = u.getLocalPort();
+            }
             String conf = String.join("\n",
-                    "agentAddress tlstcp:127.0.0.1:" + port,
+                    "agentAddress tlstcp:127.0.0.1:" + port + ",dtlsudp:127.0.0.1:" + dtlsPort + ",udp:127.0.0.1:"
+                            + udpPort,
+                    "createUser " + USM_USER + " SHA-256 " + USM_AUTH_PASSWORD + " AES " + USM_PRIV_PASSWORD,
+                    "rwuser " + USM_USER + " priv",
                     "[snmp] localCert " + (expiredAgentCertificate ? "expired" : "agent"),
                     "[snmp] trustCert ca",
                     "certSecName 10 --sha256 " + fingerprintOf(dir.resolve("tls/certs/manager.crt")) + " --sn tlsmanager",
@@ -115,12 +145,16 @@ public final class TlsAgent implements AutoCloseable {
                     dir.resolve("snmpd.conf").toString(), "-p", dir.resolve("snmpd.pid").toString(), "-Lf",
                     dir.resolve("snmpd.log").toString(), "-r", "-I", "-smux")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("snmpd.out").toFile());
+            String debug = System.getenv("VARBIND_SNMPD_DEBUG"); // snmpd -D tokens, e.g. dtlsudp,tls
+            if (debug != null && !debug.isEmpty()) {
+                pb.command().add("-D" + debug);
+            }
             Map<String, String> env = pb.environment();
             env.put("SNMPCONFPATH", dir.toString());
             env.put("SNMP_PERSISTENT_DIR", dir.resolve("persist").toString());
             env.put("LD_PRELOAD", shim.toString());
             Process p = pb.start();
-            TlsAgent agent = new TlsAgent(dir, p, port);
+            TlsAgent agent = new TlsAgent(dir, p, port, dtlsPort, udpPort);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {
@@ -166,6 +200,34 @@ public final class TlsAgent implements AutoCloseable {
                 .redirectOutput(dir.resolve("tool.out").toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed: " + read(dir.resolve("tool.out")));
+        }
+    }
+
+    /** Certificates are made once per JVM (RSA key generation is the slow part) and copied to each agent. */
+    private static Path certificates;
+
+    private static synchronized void copyCertificates(Path dir) throws IOException, InterruptedException {
+        if (certificates == null) {
+            Path made = Files.createTempDirectory("varbind-tls-certs-");
+            makeCertificates(made);
+            certificates = made;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(made)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // a temporary folder
+                }
+            }));
+        }
+        try (var files = Files.walk(certificates.resolve("tls"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = dir.resolve(certificates.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 
@@ -215,6 +277,10 @@ public final class TlsAgent implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (System.getenv("VARBIND_SNMPD_DEBUG") != null) {
+            System.err.println("TlsAgent: kept " + dir + " for its snmpd.log");
+            return;
         }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

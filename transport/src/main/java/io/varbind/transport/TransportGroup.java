@@ -223,6 +223,24 @@ public final class TransportGroup implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Opens a DTLS 1.2 session to {@code remote} (RFC 6353 over UDP): {@code ourChain} and
+     * {@code ourKey} are sent when the agent asks for a certificate (may be null), and
+     * {@code verifier} accepts or refuses the agent's chain. The future completes once the
+     * handshake is done (within {@code handshakeMillis}), or fails with its cause.
+     */
+    public CompletableFuture<Endpoint> connectDtls(InetSocketAddress remote, int localPort, int handshakeMillis,
+            java.security.cert.X509Certificate[] ourChain, java.security.PrivateKey ourKey,
+            CertificateVerifier verifier, MessageHandler handler) {
+        return DtlsConnector.connect(this, remote, localPort, handshakeMillis, ourChain, ourKey, verifier::verify,
+                handler);
+    }
+
+    /** Accepts or refuses a peer's certificate chain (leaf first). */
+    public interface CertificateVerifier {
+        void verify(java.security.cert.X509Certificate[] chain) throws java.security.cert.CertificateException;
+    }
+
     /** The innermost message of a failure (a handshake's real reason is usually deep inside). */
     static String rootCause(Throwable t) {
         String msg = t.getMessage();

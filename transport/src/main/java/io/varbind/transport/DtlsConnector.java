@@ -1,0 +1,338 @@
+package io.varbind.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Vector;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.DatagramTransport;
+import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
+
+/**
+ * DTLS 1.2 over UDP (RFC 6353 section 5 over RFC 6347) with Bouncy Castle's DTLS protocol, on a
+ * Netty datagram channel connected to one agent. Bouncy Castle's API is blocking, so each session
+ * has its own daemon thread: it runs the handshake (retransmissions and HelloVerifyRequest cookies
+ * included), then reads records and hands each SNMP message to the {@link MessageHandler}. The
+ * event loop only queues datagrams (a bounded queue: a flood is dropped, never buffered without
+ * end); sends are encrypted on the calling thread.
+ */
+final class DtlsConnector {
+    /** Datagrams waiting for the session's thread; beyond this they are dropped, as UDP would. */
+    private static final int QUEUE = 1024;
+    private static final int LIMIT = 16384;
+    private static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
+    private DtlsConnector() {
+    }
+
+    /** Checks the agent's certificate chain (leaf first); throws to refuse it. */
+    interface Verifier {
+        void verify(X509Certificate[] chain) throws CertificateException;
+    }
+
+    /**
+     * Two attempts, each from a new socket and with half the time: Net-SNMP 5.9.3's dtlsudp at
+     * times fails to send its HelloVerifyRequest to a second association from the same host
+     * ("failed to send a DTLS specific packet"), and answers the next one from another port.
+     */
+    static CompletableFuture<Endpoint> connect(TransportGroup group, InetSocketAddress remote, int localPort,
+            int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, Verifier verifier,
+            MessageHandler handler) {
+        int each = Math.max(1000, handshakeMillis / 2);
+        CompletableFuture<Endpoint> result = new CompletableFuture<>();
+        attempt(group, remote, localPort, each, ourChain, ourKey, verifier, handler).whenComplete((ep, err) -> {
+            if (err == null) {
+                result.complete(ep);
+            } else if (TransportGroup.rootCause(err).contains("timed out")) {
+                attempt(group, remote, localPort, each, ourChain, ourKey, verifier, handler).whenComplete((ep2, err2) -> {
+                    if (err2 == null) {
+                        result.complete(ep2);
+                    } else {
+                        result.completeExceptionally(err2);
+                    }
+                });
+            } else {
+                result.completeExceptionally(err);
+            }
+        });
+        return result;
+    }
+
+    private static CompletableFuture<Endpoint> attempt(TransportGroup group, InetSocketAddress remote, int localPort,
+            int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, Verifier verifier,
+            MessageHandler handler) {
+        CompletableFuture<Endpoint> result = new CompletableFuture<>();
+        BlockingQueue<byte[]> inbound = new ArrayBlockingQueue<>(QUEUE);
+        boolean v6 = remote.getAddress() instanceof java.net.Inet6Address;
+        Bootstrap b = group.udpOptions(new Bootstrap().group(group.eventLoops()).channelFactory(group.datagramChannels(v6)))
+                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
+                        ByteBuf c = msg.content();
+                        byte[] data = new byte[c.readableBytes()];
+                        c.getBytes(c.readerIndex(), data);
+                        inbound.offer(data); // full: dropped
+                    }
+                });
+        b.bind(new InetSocketAddress(v6 ? "::" : "0.0.0.0", localPort)).addListener(bound -> {
+            if (!bound.isSuccess()) {
+                result.completeExceptionally(new IOException("cannot bind a UDP socket for DTLS: "
+                        + bound.cause().getMessage(), bound.cause()));
+                return;
+            }
+            Channel ch = ((io.netty.channel.ChannelFuture) bound).channel();
+            Session s = new Session(ch, remote, inbound, handler);
+            Thread t = new Thread(() -> s.run(handshakeMillis, ourChain, ourKey, verifier, result),
+                    "varbind-dtls-" + remote.getHostString() + ":" + remote.getPort());
+            t.setDaemon(true);
+            t.start();
+        });
+        return result;
+    }
+
+    /** One DTLS session: its datagram transport for Bouncy Castle, and the endpoint for the engine. */
+    private static final class Session implements DatagramTransport, Endpoint {
+        private final Channel channel;
+        private final InetSocketAddress remote;
+        private final BlockingQueue<byte[]> inbound;
+        private final MessageHandler handler;
+        private volatile DTLSTransport dtls;
+        private volatile boolean closed;
+
+        Session(Channel channel, InetSocketAddress remote, BlockingQueue<byte[]> inbound, MessageHandler handler) {
+            this.channel = channel;
+            this.remote = remote;
+            this.inbound = inbound;
+            this.handler = handler;
+        }
+
+        void run(int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, Verifier verifier,
+                CompletableFuture<Endpoint> result) {
+            try {
+                // Bouncy Castle's own provider (not registered JVM-wide): the JDK lacks the algorithm
+                // names BC's TLS code asks for (RSASSA-PSS as SHA256WITHRSAANDMGF1, for one)
+                JcaTlsCrypto crypto = new JcaTlsCryptoProvider().setProvider(PROVIDER).create(new SecureRandom());
+                Client client = new Client(crypto, ourChain, ourKey, verifier, handshakeMillis);
+                dtls = new DTLSClientProtocol().connect(client, this);
+            } catch (IOException | RuntimeException e) {
+                close();
+                result.completeExceptionally(new IOException("DTLS handshake with dtls:" + remote.getHostString()
+                        + ":" + remote.getPort() + " failed: " + TransportGroup.rootCause(e), e));
+                return;
+            }
+            result.complete(this);
+            byte[] buf = new byte[LIMIT + 1024];
+            while (!closed) {
+                try {
+                    int n = dtls.receive(buf, 0, buf.length, 500);
+                    if (n > 0) {
+                        handler.onMessage(java.util.Arrays.copyOf(buf, n), remote);
+                    }
+                } catch (IOException e) {
+                    if (!closed) {
+                        handler.onError(e);
+                        close();
+                    }
+                } catch (RuntimeException e) {
+                    handler.onError(e);
+                }
+            }
+            handler.onClosed();
+        }
+
+        // --- DatagramTransport, for Bouncy Castle (the session's thread)
+
+        @Override
+        public int getReceiveLimit() {
+            return LIMIT + 1024;
+        }
+
+        @Override
+        public int getSendLimit() {
+            return LIMIT + 1024;
+        }
+
+        @Override
+        public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+            if (closed) {
+                throw new IOException("closed");
+            }
+            try {
+                byte[] d = inbound.poll(waitMillis, TimeUnit.MILLISECONDS);
+                if (d == null) {
+                    return -1;
+                }
+                int n = Math.min(len, d.length);
+                System.arraycopy(d, 0, buf, off, n);
+                return n;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted");
+            }
+        }
+
+        @Override
+        public void send(byte[] buf, int off, int len) {
+            channel.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(buf, off, len), remote), channel.voidPromise());
+        }
+
+        // --- Endpoint, for the engine
+
+        @Override
+        public void send(byte[] message, int offset, int length, InetSocketAddress to) {
+            DTLSTransport t = dtls;
+            if (t == null || closed) {
+                return;
+            }
+            try {
+                synchronized (this) { // one record at a time: sequence numbers stay in order
+                    t.send(message, offset, length);
+                }
+            } catch (IOException e) {
+                handler.onError(e);
+            }
+        }
+
+        @Override
+        public boolean isStream() {
+            return true; // one agent per session: responses need no source check
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !closed && channel.isActive();
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return (InetSocketAddress) channel.localAddress();
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            DTLSTransport t = dtls;
+            if (t != null) {
+                try {
+                    t.close(); // close_notify (RFC 6347 section 4.1.2.7 via TLS 1.2's closure alerts)
+                } catch (IOException | RuntimeException ignored) {
+                    // closing anyway
+                }
+            }
+            channel.close();
+        }
+    }
+
+    /** Bouncy Castle's client side: DTLS 1.2 only, our certificate on request, the agent checked by the verifier. */
+    private static final class Client extends DefaultTlsClient {
+        private final X509Certificate[] ourChain;
+        private final PrivateKey ourKey;
+        private final Verifier verifier;
+        private final int handshakeMillis;
+
+        Client(JcaTlsCrypto crypto, X509Certificate[] ourChain, PrivateKey ourKey, Verifier verifier,
+                int handshakeMillis) {
+            super(crypto);
+            this.ourChain = ourChain;
+            this.ourKey = ourKey;
+            this.verifier = verifier;
+            this.handshakeMillis = handshakeMillis;
+        }
+
+        @Override
+        protected ProtocolVersion[] getSupportedVersions() {
+            return ProtocolVersion.DTLSv12.only();
+        }
+
+        @Override
+        public int getHandshakeTimeoutMillis() {
+            return handshakeMillis;
+        }
+
+        @Override
+        public TlsAuthentication getAuthentication() {
+            return new TlsAuthentication() {
+                @Override
+                public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
+                    Certificate c = serverCertificate.getCertificate();
+                    X509Certificate[] chain = new X509Certificate[c.getLength()];
+                    try {
+                        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+                        for (int i = 0; i < chain.length; i++) {
+                            chain[i] = (X509Certificate) cf.generateCertificate(
+                                    new ByteArrayInputStream(c.getCertificateAt(i).getEncoded()));
+                        }
+                        verifier.verify(chain);
+                    } catch (CertificateException e) {
+                        throw new TlsFatalAlert(AlertDescription.bad_certificate, e.getMessage(), e);
+                    }
+                }
+
+                @Override
+                public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
+                    if (ourKey == null || ourChain == null || ourChain.length == 0) {
+                        return null;
+                    }
+                    short want = ourKey.getAlgorithm().equals("EC") ? SignatureAlgorithm.ecdsa : SignatureAlgorithm.rsa;
+                    SignatureAndHashAlgorithm chosen = null;
+                    Vector<?> offered = request.getSupportedSignatureAlgorithms();
+                    if (offered != null) {
+                        for (Object o : offered) {
+                            SignatureAndHashAlgorithm a = (SignatureAndHashAlgorithm) o;
+                            if (a.getSignature() == want) {
+                                chosen = a;
+                                break;
+                            }
+                        }
+                    }
+                    TlsCertificate[] certs = new TlsCertificate[ourChain.length];
+                    try {
+                        for (int i = 0; i < certs.length; i++) {
+                            certs[i] = getCrypto().createCertificate(ourChain[i].getEncoded());
+                        }
+                    } catch (java.security.cert.CertificateEncodingException e) {
+                        throw new TlsFatalAlert(AlertDescription.internal_error, e);
+                    }
+                    return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context),
+                            (JcaTlsCrypto) getCrypto(), ourKey, new Certificate(certs), chosen);
+                }
+            };
+        }
+    }
+}
