@@ -293,6 +293,20 @@ public final class SnmpEngine implements AutoCloseable {
         }
         timeouts.increment();
         Target t = p.target();
+        if (t.transport().equals("dtls")) {
+            // a DTLS association has no connection to lose: an agent that restarted ignores the old
+            // one, and silence is how that shows; the next request makes a new association
+            String key = streamKey(t);
+            CompletableFuture<Endpoint> f = tcpEndpoints.get(key);
+            if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
+                Endpoint ep = f.join();
+                // later requests wait for the new association (made from the same socket)
+                CompletableFuture<Endpoint> renewed = ep.renew().thenApply(v -> ep);
+                if (!tcpEndpoints.replace(key, f, renewed)) {
+                    renewed.whenComplete((e2, err) -> { }); // another timeout already renews
+                }
+            }
+        }
         String why = (p.lastRefusal() == null ? "" : " (answers were refused: " + p.lastRefusal() + ")")
                 + t.processing().timeoutHint();
         fail(p, new SnmpTimeoutException("timeout: no response from " + t.transport() + ":"
@@ -373,10 +387,7 @@ public final class SnmpEngine implements AutoCloseable {
 
     private CompletableFuture<Endpoint> endpoint(Target t) {
         if (t.isStream()) {
-            // one stream per agent and local port; a TLS stream also per set of certificates, so that
-            // sessions with different identities never share a TLS session
-            String key = t.transport() + "|" + t.address() + "|" + t.localPort()
-                    + (t.processing().tls() == null ? "" : "|" + System.identityHashCode(t.processing().tls()));
+            String key = streamKey(t);
             CompletableFuture<Endpoint> f = tcpEndpoints.computeIfAbsent(key, k -> connect(t, k));
             if (f.isCompletedExceptionally() || f.isDone() && !f.join().isOpen()) {
                 // a failed connect or a closed stream: the next one starts afresh (never removed from
@@ -407,6 +418,15 @@ public final class SnmpEngine implements AutoCloseable {
             }
         }
         return f;
+    }
+
+    /**
+     * One stream per agent and local port; a (D)TLS one also per set of certificates, so that
+     * sessions with different identities never share a TLS session.
+     */
+    private static String streamKey(Target t) {
+        return t.transport() + "|" + t.address() + "|" + t.localPort()
+                + (t.processing().tls() == null ? "" : "|" + System.identityHashCode(t.processing().tls()));
     }
 
     private CompletableFuture<Endpoint> bindUdp(boolean v6, int localPort, String key) {

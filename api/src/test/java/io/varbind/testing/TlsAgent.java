@@ -34,7 +34,7 @@ public final class TlsAgent implements AutoCloseable {
     public static final String SYS_DESCR = "varbind tls agent";
 
     private final Path dir;
-    private final Process process;
+    private Process process;
     /** A USM user on the agent's UDP port, for comparisons with DTLS: SHA-256 and AES-128, read-write. */
     public static final String USM_USER = "benchuser";
     public static final String USM_AUTH_PASSWORD = "benchuser_authpw";
@@ -50,6 +50,33 @@ public final class TlsAgent implements AutoCloseable {
         this.port = port;
         this.dtlsPort = dtlsPort;
         this.udpPort = udpPort;
+    }
+
+    private ProcessBuilder command;
+
+    /** Stops snmpd and starts it again on the same ports with the same certificates (new DTLS state). */
+    public void restart() {
+        process.destroy();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+            process = command.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    Thread.sleep(200); // the UDP endpoints open with the TCP one; a margin for them
+                    return;
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            throw new IllegalStateException("snmpd did not come back on " + port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The plain UDP port (SNMPv3 with USM user {@link #USM_USER}). */
@@ -155,6 +182,7 @@ public final class TlsAgent implements AutoCloseable {
             env.put("LD_PRELOAD", shim.toString());
             Process p = pb.start();
             TlsAgent agent = new TlsAgent(dir, p, port, dtlsPort, udpPort);
+            agent.command = pb;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {

@@ -139,38 +139,101 @@ final class DtlsConnector {
             this.handler = handler;
         }
 
+        private int handshakeMillis;
+        private X509Certificate[] ourChain;
+        private PrivateKey ourKey;
+        private Verifier verifier;
+        /** Set while a new handshake replaces the association: the reading loop ends and hands over. */
+        private volatile CompletableFuture<Void> renewal;
+
         void run(int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, Verifier verifier,
                 CompletableFuture<Endpoint> result) {
+            this.handshakeMillis = handshakeMillis;
+            this.ourChain = ourChain;
+            this.ourKey = ourKey;
+            this.verifier = verifier;
             try {
-                // Bouncy Castle's own provider (not registered JVM-wide): the JDK lacks the algorithm
-                // names BC's TLS code asks for (RSASSA-PSS as SHA256WITHRSAANDMGF1, for one)
-                JcaTlsCrypto crypto = new JcaTlsCryptoProvider().setProvider(PROVIDER).create(new SecureRandom());
-                Client client = new Client(crypto, ourChain, ourKey, verifier, handshakeMillis);
-                dtls = new DTLSClientProtocol().connect(client, this);
+                handshake();
             } catch (IOException | RuntimeException e) {
                 close();
-                result.completeExceptionally(new IOException("DTLS handshake with dtls:" + remote.getHostString()
-                        + ":" + remote.getPort() + " failed: " + TransportGroup.rootCause(e), e));
+                result.completeExceptionally(failure(e));
                 return;
             }
             result.complete(this);
+            readLoop();
+        }
+
+        private IOException failure(Exception e) {
+            return new IOException("DTLS handshake with dtls:" + remote.getHostString() + ":" + remote.getPort()
+                    + " failed: " + TransportGroup.rootCause(e), e);
+        }
+
+        private void handshake() throws IOException {
+            // Bouncy Castle's own provider (not registered JVM-wide): the JDK lacks the algorithm
+            // names BC's TLS code asks for (RSASSA-PSS as SHA256WITHRSAANDMGF1, for one)
+            JcaTlsCrypto crypto = new JcaTlsCryptoProvider().setProvider(PROVIDER).create(new SecureRandom());
+            Client client = new Client(crypto, ourChain, ourKey, verifier, handshakeMillis);
+            dtls = new DTLSClientProtocol().connect(client, this);
+        }
+
+        private void readLoop() {
             byte[] buf = new byte[LIMIT + 1024];
             while (!closed) {
+                CompletableFuture<Void> r = renewal;
+                if (r != null) { // this thread makes the new association, from the same socket
+                    inbound.clear();
+                    try {
+                        handshake();
+                        renewal = null;
+                        r.complete(null);
+                        continue;
+                    } catch (IOException | RuntimeException e) {
+                        renewal = null;
+                        r.completeExceptionally(failure(e));
+                        close();
+                        break;
+                    }
+                }
                 try {
-                    int n = dtls.receive(buf, 0, buf.length, 500);
+                    DTLSTransport t = dtls;
+                    if (t == null) {
+                        Thread.sleep(10);
+                        continue;
+                    }
+                    int n = t.receive(buf, 0, buf.length, 200);
                     if (n > 0) {
                         handler.onMessage(java.util.Arrays.copyOf(buf, n), remote);
                     }
                 } catch (IOException e) {
-                    if (!closed) {
+                    if (!closed && renewal == null) {
                         handler.onError(e);
                         close();
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    close();
                 } catch (RuntimeException e) {
                     handler.onError(e);
                 }
             }
             handler.onClosed();
+        }
+
+        /**
+         * A new handshake from the same socket (an agent that restarted has forgotten the old
+         * association; a new one from the same address and port is what it handles best). Requests
+         * sent meanwhile are dropped; the future completes when the new association is ready.
+         */
+        @Override
+        public synchronized CompletableFuture<Void> renew() {
+            CompletableFuture<Void> r = renewal;
+            if (r != null) {
+                return r;
+            }
+            r = new CompletableFuture<>();
+            dtls = null;
+            renewal = r;
+            return r;
         }
 
         // --- DatagramTransport, for Bouncy Castle (the session's thread)
@@ -239,6 +302,12 @@ final class DtlsConnector {
         @Override
         public InetSocketAddress localAddress() {
             return (InetSocketAddress) channel.localAddress();
+        }
+
+        @Override
+        public void abort() {
+            closed = true;
+            channel.close();
         }
 
         @Override

@@ -19,4 +19,21 @@ public interface Endpoint {
     InetSocketAddress localAddress();
 
     void close();
+
+    /**
+     * Closes without the goodbyes of a clean close (no DTLS close_notify): for an endpoint whose
+     * peer is believed gone, to which a last message would only be noise.
+     */
+    default void abort() {
+        close();
+    }
+
+    /**
+     * Makes the security association anew on the same socket (DTLS, after the peer forgot it);
+     * completes when it is ready. Endpoints without such state fail the future.
+     */
+    default java.util.concurrent.CompletableFuture<Void> renew() {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("nothing to renew on this endpoint"));
+    }
 }
