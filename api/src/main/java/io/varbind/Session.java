@@ -597,6 +597,9 @@ public final class Session implements AutoCloseable {
             if (old != null && old.processing() instanceof io.varbind.engine.UsmMessageProcessing usm) {
                 usm.destroy();
             }
+            if (old != null && old.processing().tls() != null) {
+                engine().release(old); // new identities need a new (D)TLS session
+            }
             this.useLongNames = b.useLongNames;
             this.useNumeric = b.useNumeric;
             this.useSprintValue = b.useSprintValue;
@@ -1049,6 +1052,9 @@ public final class Session implements AutoCloseable {
         target = null;
         if (t != null && t.processing() instanceof io.varbind.engine.UsmMessageProcessing usm) {
             usm.destroy();
+        }
+        if (t != null && t.processing().tls() != null) {
+            engine().release(t); // the (D)TLS session belongs to this Session's certificates alone
         }
     }
 }

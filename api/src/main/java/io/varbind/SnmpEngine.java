@@ -301,10 +301,8 @@ public final class SnmpEngine implements AutoCloseable {
             if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
                 Endpoint ep = f.join();
                 // later requests wait for the new association (made from the same socket)
-                CompletableFuture<Endpoint> renewed = ep.renew().thenApply(v -> ep);
-                if (!tcpEndpoints.replace(key, f, renewed)) {
-                    renewed.whenComplete((e2, err) -> { }); // another timeout already renews
-                }
+                // (when another timeout replaced it first, renew() returned that same renewal)
+                tcpEndpoints.replace(key, f, ep.renew().thenApply(v -> ep));
             }
         }
         String why = (p.lastRefusal() == null ? "" : " (answers were refused: " + p.lastRefusal() + ")")
@@ -418,6 +416,20 @@ public final class SnmpEngine implements AutoCloseable {
             }
         }
         return f;
+    }
+
+    /**
+     * Closes the stream (TCP, TLS or DTLS session) that requests to {@code target} use, if any; the
+     * next request to it opens a new one. For sessions whose (D)TLS certificates nobody else shares.
+     */
+    public void release(Target target) {
+        if (!target.isStream()) {
+            return;
+        }
+        CompletableFuture<Endpoint> f = tcpEndpoints.remove(streamKey(target));
+        if (f != null) {
+            f.thenAccept(Endpoint::close);
+        }
     }
 
     /**

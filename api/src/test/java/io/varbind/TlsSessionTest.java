@@ -53,6 +53,25 @@ class TlsSessionTest {
     }
 
     @Test
+    void closingASessionClosesItsTlsConnection() throws Exception {
+        try (SnmpEngine engine = SnmpEngine.create()) {
+            for (int i = 0; i < 3; i++) {
+                try (Session s = tls(agent, "manager").theirIdentity(agent.fingerprint("agent")).engine(engine)
+                        .build()) {
+                    assertEquals(TlsAgent.SYS_DESCR, s.get("sysDescr.0").value());
+                }
+            }
+            // three sessions, three TLS connections opened and closed: none left established
+            Thread.sleep(300);
+            // /proc/net/tcp, the agent's side: local address 0100007F:PORT (hex), state 01 = ESTABLISHED
+            String port = String.format("%04X", agent.port());
+            String out = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/net/tcp"));
+            assertEquals(0, out.lines().map(l -> l.trim().split("\\s+"))
+                    .filter(f -> f.length > 3 && f[1].endsWith(":" + port) && f[3].equals("01")).count(), out);
+        }
+    }
+
+    @Test
     void fingerprintsTakeAnyCaseAndColons() {
         String fp = agent.fingerprint("agent").toUpperCase();
         StringBuilder colons = new StringBuilder();
