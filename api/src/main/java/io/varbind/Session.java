@@ -62,6 +62,7 @@ public final class Session implements AutoCloseable {
         private String theirIdentity = "";
         private String theirHostname = "";
         private String trustCert = "";
+        private boolean allowTls10;
         private boolean useLongNames;
         private boolean useNumeric;
         private boolean useSprintValue;
@@ -152,6 +153,7 @@ public final class Session implements AutoCloseable {
             b.theirIdentity = theirIdentity;
             b.theirHostname = theirHostname;
             b.trustCert = trustCert;
+            b.allowTls10 = allowTls10;
             b.useLongNames = useLongNames;
             b.useNumeric = useNumeric;
             b.useSprintValue = useSprintValue;
@@ -279,6 +281,20 @@ public final class Session implements AutoCloseable {
         public Builder theirHostname(String theirHostname) {
             this.theirHostname = theirHostname;
             return this;
+        }
+
+        /**
+         * Lets this session's {@code tls:} connection fall back to TLS 1.0 or 1.1 (default false:
+         * TLS 1.2). Net-SNMP 5.9.3's tlstcp offers only TLS 1.0; the JDK disables it JVM-wide, so
+         * such a session runs on Bouncy Castle's TLS instead, and no other session is affected.
+         */
+        public Builder allowTls10(boolean allow) {
+            this.allowTls10 = allow;
+            return this;
+        }
+
+        boolean allowTls10Value() {
+            return allowTls10;
         }
 
         public Builder trustCert(String trustCert) {

@@ -495,6 +495,9 @@ public final class SnmpEngine implements AutoCloseable {
         } else if (t.transport().equals("dtls")) {
             opened = transports.connectDtls(t.address(), t.localPort(), connectMillis, tls.ourChain(), tls.ourKey(),
                     tls::verifyAgent, h);
+        } else if (tls.legacy()) {
+            opened = transports.connectLegacyTls(t.address(), t.localPort(), connectMillis, MAX_MESSAGE,
+                    tls.ourChain(), tls.ourKey(), tls::verifyAgent, h);
         } else {
             opened = transports.connectTls(t.address(), t.localPort(), connectMillis, MAX_MESSAGE,
                     tls.newEngine(t.address().getHostString(), t.address().getPort()), h);

@@ -29,7 +29,7 @@ final class V3Support {
         boolean defaultLevel = "no_auth_or_privacy".equals(s.securityLevelValue());
         int level = defaultLevel ? 3 : config.securityLevel();
         return new io.varbind.engine.TsmMessageProcessing(io.varbind.engine.TlsSecurity.of(s.ourIdentityValue(),
-                s.theirIdentityValue(), s.theirHostnameValue(), s.trustCertValue()), level,
+                s.theirIdentityValue(), s.theirHostnameValue(), s.trustCertValue(), s.allowTls10Value()), level,
                 hex(s.contextEngineIdValue()), s.contextValue());
     }
 

@@ -72,6 +72,26 @@ class TlsSessionTest {
     }
 
     @Test
+    void aStockNetSnmpAgentSpeaksTls10OnlyToSessionsThatAllowIt() {
+        try (TlsAgent stock = TlsAgent.start(false, true)) {
+            try (Session s = tls(stock, "manager").theirIdentity(stock.fingerprint("agent")).allowTls10(true).build()) {
+                assertEquals(TlsAgent.SYS_DESCR, s.get("sysDescr.0").value());
+                assertTrue(s.walk("system").size() >= 7);
+                assertTrue(s.set("sysContact.0", "set over tls 1.0"));
+            }
+            try (Session s = tls(stock, "manager").trustCert(stock.caCert("ca").toString()).allowTls10(true)
+                    .theirHostname("other.example").build()) {
+                SnmpConnectionException e = assertThrows(SnmpConnectionException.class, () -> s.get("sysDescr.0"));
+                assertTrue(e.getMessage().contains("theirHostname other.example"), e.getMessage());
+            }
+            try (Session s = tls(stock, "manager").theirIdentity(stock.fingerprint("agent")).build()) {
+                SnmpConnectionException e = assertThrows(SnmpConnectionException.class, () -> s.get("sysDescr.0"));
+                assertTrue(e.getMessage().contains("TLS handshake"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void fingerprintsTakeAnyCaseAndColons() {
         String fp = agent.fingerprint("agent").toUpperCase();
         StringBuilder colons = new StringBuilder();

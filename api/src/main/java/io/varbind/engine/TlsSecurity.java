@@ -47,14 +47,24 @@ public final class TlsSecurity {
     private final X509Certificate[] ourChain;
     private final PrivateKey ourKey;
     private final AgentTrust trust;
+    private final boolean legacy;
 
     private TlsSecurity(SSLContext context, String peerHost, X509Certificate[] ourChain, PrivateKey ourKey,
-            AgentTrust trust) {
+            AgentTrust trust, boolean legacy) {
         this.context = context;
         this.peerHost = peerHost;
         this.ourChain = ourChain;
         this.ourKey = ourKey;
         this.trust = trust;
+        this.legacy = legacy;
+    }
+
+    /**
+     * Whether this session may speak TLS 1.0 and 1.1 (on Bouncy Castle's TLS, since the JDK only
+     * allows them for the whole JVM): for Net-SNMP 5.9.3's tlstcp, which offers nothing newer.
+     */
+    public boolean legacy() {
+        return legacy;
     }
 
     /** Our certificate chain for DTLS, or null without ourIdentity. */
@@ -78,6 +88,12 @@ public final class TlsSecurity {
      * authenticated: one of {@code theirIdentity} and {@code trustCert} is required.
      */
     public static TlsSecurity of(String ourIdentity, String theirIdentity, String theirHostname, String trustCert) {
+        return of(ourIdentity, theirIdentity, theirHostname, trustCert, false);
+    }
+
+    /** As {@link #of(String, String, String, String)}, with TLS 1.0 and 1.1 allowed when {@code legacy}. */
+    public static TlsSecurity of(String ourIdentity, String theirIdentity, String theirHostname, String trustCert,
+            boolean legacy) {
         List<Path> dirs = configDirs();
         try {
             KeyManagerFactory kmf = null;
@@ -119,7 +135,7 @@ public final class TlsSecurity {
             String host = theirHostname == null || theirHostname.isEmpty() ? null : theirHostname;
             AgentTrust trust = new AgentTrust(pinned, anchors, host);
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), new javax.net.ssl.TrustManager[] {trust}, null);
-            return new TlsSecurity(ctx, host, chain, key, trust);
+            return new TlsSecurity(ctx, host, chain, key, trust, legacy);
         } catch (IOException | GeneralSecurityException e) {
             throw new SnmpConnectionException("TLS: " + e.getMessage(), e);
         }

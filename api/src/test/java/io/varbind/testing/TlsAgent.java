@@ -131,6 +131,14 @@ public final class TlsAgent implements AutoCloseable {
 
     /** Starts an agent whose certificate is {@code agent}, or an expired one. */
     public static TlsAgent start(boolean expiredAgentCertificate) {
+        return start(expiredAgentCertificate, false);
+    }
+
+    /**
+     * {@code stock}: Net-SNMP 5.9.3 as it ships, tlstcp capped at TLS 1.0 (no shim; the agent's
+     * OpenSSL security level lowered so that TLS 1.0's MD5+SHA-1 handshake signature is allowed).
+     */
+    public static TlsAgent start(boolean expiredAgentCertificate, boolean stock) {
         requireTools();
         try {
             Path dir = Files.createTempDirectory("varbind-tls-");
@@ -159,6 +167,7 @@ public final class TlsAgent implements AutoCloseable {
                     "rwuser " + USM_USER + " priv",
                     "[snmp] localCert " + (expiredAgentCertificate ? "expired" : "agent"),
                     "[snmp] trustCert ca",
+                    stock ? "[snmp] tlsAlgorithms DEFAULT:@SECLEVEL=0" : "",
                     "certSecName 10 --sha256 " + fingerprintOf(dir.resolve("tls/certs/manager.crt")) + " --sn tlsmanager",
                     "certSecName 20 --sha256 " + fingerprintOf(dir.resolve("tls/certs/reader.crt")) + " --cn",
                     "rwuser -s tsm tlsmanager priv",
@@ -179,7 +188,9 @@ public final class TlsAgent implements AutoCloseable {
             Map<String, String> env = pb.environment();
             env.put("SNMPCONFPATH", dir.toString());
             env.put("SNMP_PERSISTENT_DIR", dir.resolve("persist").toString());
-            env.put("LD_PRELOAD", shim.toString());
+            if (!stock) {
+                env.put("LD_PRELOAD", shim.toString());
+            }
             Process p = pb.start();
             TlsAgent agent = new TlsAgent(dir, p, port, dtlsPort, udpPort);
             agent.command = pb;

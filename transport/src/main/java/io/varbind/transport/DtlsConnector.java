@@ -7,37 +7,21 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Vector;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.Certificate;
-import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.DatagramTransport;
-import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SignatureAlgorithm;
-import org.bouncycastle.tls.SignatureAndHashAlgorithm;
-import org.bouncycastle.tls.TlsAuthentication;
-import org.bouncycastle.tls.TlsCredentials;
-import org.bouncycastle.tls.TlsFatalAlert;
-import org.bouncycastle.tls.TlsServerCertificate;
-import org.bouncycastle.tls.crypto.TlsCertificate;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
@@ -53,7 +37,7 @@ final class DtlsConnector {
     /** Datagrams waiting for the session's thread; beyond this they are dropped, as UDP would. */
     private static final int QUEUE = 1024;
     private static final int LIMIT = 16384;
-    private static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private DtlsConnector() {
     }
@@ -172,7 +156,8 @@ final class DtlsConnector {
             // Bouncy Castle's own provider (not registered JVM-wide): the JDK lacks the algorithm
             // names BC's TLS code asks for (RSASSA-PSS as SHA256WITHRSAANDMGF1, for one)
             JcaTlsCrypto crypto = new JcaTlsCryptoProvider().setProvider(PROVIDER).create(new SecureRandom());
-            Client client = new Client(crypto, ourChain, ourKey, verifier, handshakeMillis);
+            BcTlsClient client = new BcTlsClient(crypto, ourChain, ourKey, verifier::verify, handshakeMillis,
+                    ProtocolVersion.DTLSv12.only());
             dtls = new DTLSClientProtocol().connect(client, this);
         }
 
@@ -328,80 +313,4 @@ final class DtlsConnector {
         }
     }
 
-    /** Bouncy Castle's client side: DTLS 1.2 only, our certificate on request, the agent checked by the verifier. */
-    private static final class Client extends DefaultTlsClient {
-        private final X509Certificate[] ourChain;
-        private final PrivateKey ourKey;
-        private final Verifier verifier;
-        private final int handshakeMillis;
-
-        Client(JcaTlsCrypto crypto, X509Certificate[] ourChain, PrivateKey ourKey, Verifier verifier,
-                int handshakeMillis) {
-            super(crypto);
-            this.ourChain = ourChain;
-            this.ourKey = ourKey;
-            this.verifier = verifier;
-            this.handshakeMillis = handshakeMillis;
-        }
-
-        @Override
-        protected ProtocolVersion[] getSupportedVersions() {
-            return ProtocolVersion.DTLSv12.only();
-        }
-
-        @Override
-        public int getHandshakeTimeoutMillis() {
-            return handshakeMillis;
-        }
-
-        @Override
-        public TlsAuthentication getAuthentication() {
-            return new TlsAuthentication() {
-                @Override
-                public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
-                    Certificate c = serverCertificate.getCertificate();
-                    X509Certificate[] chain = new X509Certificate[c.getLength()];
-                    try {
-                        CertificateFactory cf = CertificateFactory.getInstance("X.509");
-                        for (int i = 0; i < chain.length; i++) {
-                            chain[i] = (X509Certificate) cf.generateCertificate(
-                                    new ByteArrayInputStream(c.getCertificateAt(i).getEncoded()));
-                        }
-                        verifier.verify(chain);
-                    } catch (CertificateException e) {
-                        throw new TlsFatalAlert(AlertDescription.bad_certificate, e.getMessage(), e);
-                    }
-                }
-
-                @Override
-                public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-                    if (ourKey == null || ourChain == null || ourChain.length == 0) {
-                        return null;
-                    }
-                    short want = ourKey.getAlgorithm().equals("EC") ? SignatureAlgorithm.ecdsa : SignatureAlgorithm.rsa;
-                    SignatureAndHashAlgorithm chosen = null;
-                    Vector<?> offered = request.getSupportedSignatureAlgorithms();
-                    if (offered != null) {
-                        for (Object o : offered) {
-                            SignatureAndHashAlgorithm a = (SignatureAndHashAlgorithm) o;
-                            if (a.getSignature() == want) {
-                                chosen = a;
-                                break;
-                            }
-                        }
-                    }
-                    TlsCertificate[] certs = new TlsCertificate[ourChain.length];
-                    try {
-                        for (int i = 0; i < certs.length; i++) {
-                            certs[i] = getCrypto().createCertificate(ourChain[i].getEncoded());
-                        }
-                    } catch (java.security.cert.CertificateEncodingException e) {
-                        throw new TlsFatalAlert(AlertDescription.internal_error, e);
-                    }
-                    return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context),
-                            (JcaTlsCrypto) getCrypto(), ourKey, new Certificate(certs), chosen);
-                }
-            };
-        }
-    }
 }

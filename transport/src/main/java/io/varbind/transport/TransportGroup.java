@@ -144,7 +144,7 @@ public final class TransportGroup implements AutoCloseable {
      */
     public CompletableFuture<Endpoint> connectTcp(InetSocketAddress remote, int localPort, int connectTimeoutMillis,
             int maxMessage, MessageHandler handler) {
-        return connect(remote, localPort, connectTimeoutMillis, maxMessage, null, handler);
+        return connect(remote, localPort, connectTimeoutMillis, maxMessage, null, null, handler);
     }
 
     /**
@@ -154,11 +154,26 @@ public final class TransportGroup implements AutoCloseable {
      */
     public CompletableFuture<Endpoint> connectTls(InetSocketAddress remote, int localPort, int connectTimeoutMillis,
             int maxMessage, javax.net.ssl.SSLEngine engine, MessageHandler handler) {
-        return connect(remote, localPort, connectTimeoutMillis, maxMessage, engine, handler);
+        return connect(remote, localPort, connectTimeoutMillis, maxMessage, engine, null, handler);
+    }
+
+    /**
+     * Connects a TLS stream on Bouncy Castle's protocol with the given versions (TLS 1.0 to 1.2
+     * for an agent that speaks nothing newer), certificates and verifier; ready once the
+     * handshake is done.
+     */
+    public CompletableFuture<Endpoint> connectLegacyTls(InetSocketAddress remote, int localPort,
+            int connectTimeoutMillis, int maxMessage, java.security.cert.X509Certificate[] ourChain,
+            java.security.PrivateKey ourKey, CertificateVerifier verifier, MessageHandler handler) {
+        BcTlsClient client = new BcTlsClient(new org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider()
+                .setProvider(DtlsConnector.PROVIDER).create(new java.security.SecureRandom()), ourChain, ourKey,
+                verifier, connectTimeoutMillis, org.bouncycastle.tls.ProtocolVersion.TLSv12.downTo(
+                        org.bouncycastle.tls.ProtocolVersion.TLSv10));
+        return connect(remote, localPort, connectTimeoutMillis, maxMessage, null, new BcTlsHandler(client), handler);
     }
 
     private CompletableFuture<Endpoint> connect(InetSocketAddress remote, int localPort, int connectTimeoutMillis,
-            int maxMessage, javax.net.ssl.SSLEngine ssl, MessageHandler handler) {
+            int maxMessage, javax.net.ssl.SSLEngine ssl, BcTlsHandler bc, MessageHandler handler) {
         io.netty.handler.ssl.SslHandler sslHandler = ssl == null ? null : new io.netty.handler.ssl.SslHandler(ssl);
         if (sslHandler != null) {
             sslHandler.setHandshakeTimeoutMillis(Math.max(1000, connectTimeoutMillis));
@@ -172,6 +187,9 @@ public final class TransportGroup implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         if (sslHandler != null) {
                             ch.pipeline().addLast(sslHandler);
+                        }
+                        if (bc != null) {
+                            ch.pipeline().addLast(bc);
                         }
                         ch.pipeline().addLast(new BerFrameDecoder(maxMessage));
                         ch.pipeline().addLast(new SimpleChannelInboundHandler<ByteBuf>() {
@@ -198,8 +216,28 @@ public final class TransportGroup implements AutoCloseable {
         if (localPort != 0) {
             b.localAddress(localPort);
         }
-        String what = (ssl == null ? "tcp:" : "tls:") + remote.getHostString() + ":" + remote.getPort();
+        String what = (ssl == null && bc == null ? "tcp:" : "tls:") + remote.getHostString() + ":" + remote.getPort();
         CompletableFuture<Endpoint> connected = open(b.connect(remote), true, "cannot connect to " + what);
+        if (bc != null) {
+            CompletableFuture<Endpoint> result = new CompletableFuture<>();
+            connected.whenComplete((ep, err) -> {
+                if (err != null) {
+                    result.completeExceptionally(err);
+                    return;
+                }
+                bc.handshake.orTimeout(Math.max(1000, connectTimeoutMillis), TimeUnit.MILLISECONDS)
+                        .whenComplete((v, herr) -> {
+                            if (herr == null) {
+                                result.complete(ep);
+                            } else {
+                                ep.close();
+                                result.completeExceptionally(new IOException("TLS handshake with " + what
+                                        + " failed: " + rootCause(herr), herr));
+                            }
+                        });
+            });
+            return result;
+        }
         if (sslHandler == null) {
             return connected;
         }
@@ -243,10 +281,12 @@ public final class TransportGroup implements AutoCloseable {
 
     /** The innermost message of a failure (a handshake's real reason is usually deep inside). */
     static String rootCause(Throwable t) {
-        String msg = t.getMessage();
+        String msg = t instanceof java.util.concurrent.TimeoutException ? "no answer in time" : t.getMessage();
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c.getMessage() != null) {
                 msg = c.getMessage();
+            } else if (c instanceof java.util.concurrent.TimeoutException) {
+                msg = "no answer in time";
             }
             if (c.getCause() == c) {
                 break;
