@@ -98,6 +98,13 @@ abstract class SnmpCommand implements Callable<Integer> {
         if (tp.containsKey("trust_cert")) {
             b.trustCert(tp.get("trust_cert"));
         }
+        if (tp.containsKey("allow_tls10")) {
+            String v = tp.get("allow_tls10").toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("yes", "no", "true", "false", "1", "0").contains(v)) {
+                throw new UsageException("-T allow_tls10=" + v + ": yes or no");
+            }
+            b.allowTls10(v.equals("yes") || v.equals("true") || v.equals("1"));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {

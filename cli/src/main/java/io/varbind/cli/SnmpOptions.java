@@ -52,7 +52,8 @@ public final class SnmpOptions {
     int retries = 5;
 
     @Option(names = "-T", paramLabel = "KEY=VALUE",
-            description = "TLS/DTLS: our_identity, their_identity, their_hostname, trust_cert")
+            description = "TLS/DTLS: our_identity, their_identity, their_hostname, trust_cert;"
+                    + " allow_tls10=yes for an agent that speaks only TLS 1.0 (Net-SNMP 5.9.3's tlstcp)")
     List<String> transportParams = new ArrayList<>();
 
     @Option(names = "-O", paramLabel = "FLAGS", description = "output: n numeric, f full, s short, q quick,"
@@ -72,7 +73,8 @@ public final class SnmpOptions {
             }
             String key = p.substring(0, eq).toLowerCase(java.util.Locale.ROOT).replace('-', '_');
             switch (key) {
-                case "our_identity", "their_identity", "their_hostname", "trust_cert" -> m.put(key, p.substring(eq + 1));
+                case "our_identity", "their_identity", "their_hostname", "trust_cert", "allow_tls10" ->
+                        m.put(key, p.substring(eq + 1));
                 default -> throw new UsageException("-T " + p + ": unknown transport parameter '" + key + "'");
             }
         }

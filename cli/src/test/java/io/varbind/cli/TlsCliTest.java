@@ -46,4 +46,18 @@ class TlsCliTest {
             assertEquals(theirs, out.toString(StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void aStockAgentAnswersWithAllowTls10() {
+        try (TlsAgent stock = TlsAgent.start(false, true)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(new String[] {"get", "-v3", "-On", "-T", "our_identity=" + stock.cert("manager"), "-T",
+                "their_identity=" + stock.fingerprint("agent"), "-T", "allow_tls10=yes",
+                "tls:127.0.0.1:" + stock.port(), "sysDescr.0"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+            assertEquals(".1.3.6.1.2.1.1.1.0 = STRING: " + TlsAgent.SYS_DESCR + "\n", out.toString(StandardCharsets.UTF_8));
+        }
+    }
 }
