@@ -44,7 +44,16 @@ public final class TlsAgent implements AutoCloseable {
     private final int dtlsPort;
     private final int udpPort;
 
+    /** Agents still running, stopped when the JVM exits should a test fail to close one. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "tls-snmpd-reaper"));
+    }
+
     private TlsAgent(Path dir, Process process, int port, int dtlsPort, int udpPort) {
+        RUNNING.add(process);
         this.dir = dir;
         this.process = process;
         this.port = port;
@@ -59,7 +68,9 @@ public final class TlsAgent implements AutoCloseable {
         process.destroy();
         try {
             process.waitFor(5, TimeUnit.SECONDS);
+            RUNNING.remove(process);
             process = command.start();
+            RUNNING.add(process);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
                 try (Socket s = new Socket()) {
@@ -309,6 +320,7 @@ public final class TlsAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(process);
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
