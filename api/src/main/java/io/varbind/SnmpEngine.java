@@ -10,6 +10,7 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.varbind.engine.TlsSecurity;
 import io.varbind.transport.Endpoint;
+import io.varbind.transport.HandshakeException;
 import io.varbind.transport.MessageHandler;
 import io.varbind.transport.TransportGroup;
 import io.varbind.engine.Response;
@@ -505,12 +506,8 @@ public final class SnmpEngine implements AutoCloseable {
         return opened.handle((ep, err) -> {
             if (err != null) {
                 Throwable cause = unwrap(err);
-                if (tls != null && cause.getMessage() != null && cause.getMessage().contains("TLS handshake")) {
-                    String why = TlsSecurity.certificateReason(cause);
-                    throw new SnmpConnectionException(why == null ? cause.getMessage()
-                            : (t.transport().equals("dtls") ? "DTLS" : "TLS") + " handshake with " + t.transport() + ":"
-                                    + t.address().getHostString() + ":" + t.address().getPort() + " failed: " + why,
-                            cause);
+                if (cause instanceof HandshakeException) {
+                    throw new SnmpConnectionException(cause.getMessage(), cause); // says which check refused
                 }
                 throw new SnmpConnectionException("cannot connect to " + t.transport() + ":"
                         + t.address().getHostString() + ":" + t.address().getPort() + ": "

@@ -165,19 +165,6 @@ public final class TlsSecurity {
         return e;
     }
 
-    /**
-     * The reason a handshake failed as the checks here worded it (the first certificate exception
-     * in the chain), or null when it failed for another reason.
-     */
-    public static String certificateReason(Throwable t) {
-        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
-            if (c instanceof CertificateException && c.getMessage() != null) {
-                return c.getMessage();
-            }
-        }
-        return null;
-    }
-
     /** The checks of RFC 6353 section 5.3.1 on the agent's certificate, with messages that say which failed. */
     private static final class AgentTrust implements X509TrustManager {
         private final byte[] pinned;

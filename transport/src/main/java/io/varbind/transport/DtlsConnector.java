@@ -1,18 +1,10 @@
 package io.varbind.transport;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,7 +19,8 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /**
  * DTLS 1.2 over UDP (RFC 6353 section 5 over RFC 6347) with Bouncy Castle's DTLS protocol, on a
- * Netty datagram channel connected to one agent. Bouncy Castle's API is blocking, so each session
+ * UDP socket of the group ({@link TransportGroup#bindUdp}) that accepts datagrams from the one agent
+ * only. Bouncy Castle's API is blocking, so each session
  * has its own daemon thread: it runs the handshake (retransmissions and HelloVerifyRequest cookies
  * included), then reads records and hands each SNMP message to the {@link MessageHandler}. The
  * event loop only queues datagrams (a bounded queue: a flood is dropped, never buffered without
@@ -42,25 +35,20 @@ final class DtlsConnector {
     private DtlsConnector() {
     }
 
-    /** Checks the agent's certificate chain (leaf first); throws to refuse it. */
-    interface Verifier {
-        void verify(X509Certificate[] chain) throws CertificateException;
-    }
-
     /**
      * Two attempts, each from a new socket and with half the time: Net-SNMP 5.9.3's dtlsudp at
      * times fails to send its HelloVerifyRequest to a second association from the same host
      * ("failed to send a DTLS specific packet"), and answers the next one from another port.
      */
     static CompletableFuture<Endpoint> connect(TransportGroup group, InetSocketAddress remote, int localPort,
-            int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, Verifier verifier,
+            int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, TransportGroup.CertificateVerifier verifier,
             MessageHandler handler) {
         int each = Math.max(1000, handshakeMillis / 2);
         CompletableFuture<Endpoint> result = new CompletableFuture<>();
         attempt(group, remote, localPort, each, ourChain, ourKey, verifier, handler).whenComplete((ep, err) -> {
             if (err == null) {
                 result.complete(ep);
-            } else if (TransportGroup.rootCause(err).contains("timed out")) {
+            } else if (err instanceof HandshakeException h && h.timedOut()) {
                 attempt(group, remote, localPort, each, ourChain, ourKey, verifier, handler).whenComplete((ep2, err2) -> {
                     if (err2 == null) {
                         result.complete(ep2);
@@ -76,29 +64,21 @@ final class DtlsConnector {
     }
 
     private static CompletableFuture<Endpoint> attempt(TransportGroup group, InetSocketAddress remote, int localPort,
-            int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, Verifier verifier,
+            int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, TransportGroup.CertificateVerifier verifier,
             MessageHandler handler) {
         CompletableFuture<Endpoint> result = new CompletableFuture<>();
         BlockingQueue<byte[]> inbound = new ArrayBlockingQueue<>(QUEUE);
         boolean v6 = remote.getAddress() instanceof java.net.Inet6Address;
-        Bootstrap b = group.udpOptions(new Bootstrap().group(group.eventLoops()).channelFactory(group.datagramChannels(v6)))
-                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
-                    @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
-                        ByteBuf c = msg.content();
-                        byte[] data = new byte[c.readableBytes()];
-                        c.getBytes(c.readerIndex(), data);
-                        inbound.offer(data); // full: dropped
-                    }
-                });
-        b.bind(new InetSocketAddress(v6 ? "::" : "0.0.0.0", localPort)).addListener(bound -> {
-            if (!bound.isSuccess()) {
-                result.completeExceptionally(new IOException("cannot bind a UDP socket for DTLS: "
-                        + bound.cause().getMessage(), bound.cause()));
+        group.bindUdp(v6, localPort, (data, sender) -> {
+            if (remote.equals(sender)) {
+                inbound.offer(data); // full: dropped
+            }
+        }).whenComplete((udp, err) -> {
+            if (err != null) {
+                result.completeExceptionally(err);
                 return;
             }
-            Channel ch = ((io.netty.channel.ChannelFuture) bound).channel();
-            Session s = new Session(ch, remote, inbound, handler);
+            Session s = new Session(udp, remote, inbound, handler);
             Thread t = new Thread(() -> s.run(handshakeMillis, ourChain, ourKey, verifier, result),
                     "varbind-dtls-" + remote.getHostString() + ":" + remote.getPort());
             t.setDaemon(true);
@@ -109,15 +89,15 @@ final class DtlsConnector {
 
     /** One DTLS session: its datagram transport for Bouncy Castle, and the endpoint for the engine. */
     private static final class Session implements DatagramTransport, Endpoint {
-        private final Channel channel;
+        private final Endpoint udp;
         private final InetSocketAddress remote;
         private final BlockingQueue<byte[]> inbound;
         private final MessageHandler handler;
         private volatile DTLSTransport dtls;
         private volatile boolean closed;
 
-        Session(Channel channel, InetSocketAddress remote, BlockingQueue<byte[]> inbound, MessageHandler handler) {
-            this.channel = channel;
+        Session(Endpoint udp, InetSocketAddress remote, BlockingQueue<byte[]> inbound, MessageHandler handler) {
+            this.udp = udp;
             this.remote = remote;
             this.inbound = inbound;
             this.handler = handler;
@@ -126,11 +106,11 @@ final class DtlsConnector {
         private int handshakeMillis;
         private X509Certificate[] ourChain;
         private PrivateKey ourKey;
-        private Verifier verifier;
+        private TransportGroup.CertificateVerifier verifier;
         /** Set while a new handshake replaces the association: the reading loop ends and hands over. */
         private volatile CompletableFuture<Void> renewal;
 
-        void run(int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, Verifier verifier,
+        void run(int handshakeMillis, X509Certificate[] ourChain, PrivateKey ourKey, TransportGroup.CertificateVerifier verifier,
                 CompletableFuture<Endpoint> result) {
             this.handshakeMillis = handshakeMillis;
             this.ourChain = ourChain;
@@ -148,8 +128,7 @@ final class DtlsConnector {
         }
 
         private IOException failure(Exception e) {
-            return new IOException("DTLS handshake with dtls:" + remote.getHostString() + ":" + remote.getPort()
-                    + " failed: " + TransportGroup.rootCause(e), e);
+            return new HandshakeException("dtls:" + remote.getHostString() + ":" + remote.getPort(), e);
         }
 
         private void handshake() throws IOException {
@@ -254,7 +233,7 @@ final class DtlsConnector {
 
         @Override
         public void send(byte[] buf, int off, int len) {
-            channel.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(buf, off, len), remote), channel.voidPromise());
+            udp.send(buf, off, len, remote);
         }
 
         // --- Endpoint, for the engine
@@ -281,18 +260,18 @@ final class DtlsConnector {
 
         @Override
         public boolean isOpen() {
-            return !closed && channel.isActive();
+            return !closed && udp.isOpen();
         }
 
         @Override
         public InetSocketAddress localAddress() {
-            return (InetSocketAddress) channel.localAddress();
+            return udp.localAddress();
         }
 
         @Override
         public void abort() {
             closed = true;
-            channel.close();
+            udp.close();
         }
 
         @Override
@@ -309,7 +288,7 @@ final class DtlsConnector {
                     // closing anyway
                 }
             }
-            channel.close();
+            udp.close();
         }
     }
 

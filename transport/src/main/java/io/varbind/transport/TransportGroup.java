@@ -231,8 +231,7 @@ public final class TransportGroup implements AutoCloseable {
                                 result.complete(ep);
                             } else {
                                 ep.close();
-                                result.completeExceptionally(new IOException("TLS handshake with " + what
-                                        + " failed: " + rootCause(herr), herr));
+                                result.completeExceptionally(new HandshakeException(what, herr));
                             }
                         });
             });
@@ -252,9 +251,7 @@ public final class TransportGroup implements AutoCloseable {
                     result.complete(ep);
                 } else {
                     ep.close();
-                    Throwable c = done.cause();
-                    result.completeExceptionally(new IOException("TLS handshake with " + what + " failed: "
-                            + rootCause(c), c));
+                    result.completeExceptionally(new HandshakeException(what, done.cause()));
                 }
             });
         });
@@ -270,8 +267,7 @@ public final class TransportGroup implements AutoCloseable {
     public CompletableFuture<Endpoint> connectDtls(InetSocketAddress remote, int localPort, int handshakeMillis,
             java.security.cert.X509Certificate[] ourChain, java.security.PrivateKey ourKey,
             CertificateVerifier verifier, MessageHandler handler) {
-        return DtlsConnector.connect(this, remote, localPort, handshakeMillis, ourChain, ourKey, verifier::verify,
-                handler);
+        return DtlsConnector.connect(this, remote, localPort, handshakeMillis, ourChain, ourKey, verifier, handler);
     }
 
     /** Accepts or refuses a peer's certificate chain (leaf first). */
@@ -281,15 +277,10 @@ public final class TransportGroup implements AutoCloseable {
 
     /** The innermost message of a failure (a handshake's real reason is usually deep inside). */
     static String rootCause(Throwable t) {
-        String msg = t instanceof java.util.concurrent.TimeoutException ? "no answer in time" : t.getMessage();
-        for (Throwable c = t; c != null; c = c.getCause()) {
+        String msg = t.getMessage();
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
             if (c.getMessage() != null) {
                 msg = c.getMessage();
-            } else if (c instanceof java.util.concurrent.TimeoutException) {
-                msg = "no answer in time";
-            }
-            if (c.getCause() == c) {
-                break;
             }
         }
         return msg;
