@@ -32,9 +32,16 @@ final class PrivacyCipher {
         }
     }
 
-    /** The IV for the message: AES's 16 octets (RFC 3826 3.1.2.1), or CBC's 8 (RFC 3414 8.1.1.1). */
+    /** The message's IV in {@code s.iv}, as a spec for Cipher.init. */
     private static IvParameterSpec iv(PrivProtocol p, UsmUser.Crypto s, byte[] key, byte[] salt, int boots, int time) {
-        byte[] iv = s.iv;
+        return new IvParameterSpec(s.iv, 0, fillIv(p, s.iv, key, salt, boots, time));
+    }
+
+    /**
+     * Writes the IV for the message into {@code iv}: AES's 16 octets (RFC 3826 3.1.2.1), or CBC's 8
+     * (RFC 3414 8.1.1.1); returns its length.
+     */
+    private static int fillIv(PrivProtocol p, byte[] iv, byte[] key, byte[] salt, int boots, int time) {
         if (p.isAes()) {
             iv[0] = (byte) (boots >>> 24);
             iv[1] = (byte) (boots >>> 16);
@@ -45,13 +52,13 @@ final class PrivacyCipher {
             iv[6] = (byte) (time >>> 8);
             iv[7] = (byte) time;
             System.arraycopy(salt, 0, iv, 8, 8);
-            return new IvParameterSpec(iv, 0, 16);
+            return 16;
         }
         int pre = key.length - 8; // the pre-IV: the last 8 octets of the key material, XOR the salt
         for (int i = 0; i < 8; i++) {
             iv[i] = (byte) (key[pre + i] ^ salt[i]);
         }
-        return new IvParameterSpec(iv, 0, 8);
+        return 8;
     }
 
     /** An AES/ECB cipher keyed once (the block function E_K of CFB). */
@@ -138,11 +145,11 @@ final class PrivacyCipher {
         }
         try {
             UsmUser.Crypto s = user.crypto();
-            IvParameterSpec iv = iv(p, s, user.privKey(), salt, boots, time);
-            if (p.isAes()) {
+            if (p.isAes()) { // keyed once; the IV is the first block of the ECB pass, no Cipher.init
+                fillIv(p, s.iv, user.privKey(), salt, boots, time);
                 return len == 0 ? new byte[0] : aesCfbDecrypt(s, s.iv, enc, off, len);
             }
-            s.cipher.init(Cipher.DECRYPT_MODE, s.privSpec, iv);
+            s.cipher.init(Cipher.DECRYPT_MODE, s.privSpec, iv(p, s, user.privKey(), salt, boots, time));
             return s.cipher.doFinal(enc, off, len);
         } catch (GeneralSecurityException e) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "cannot decrypt: " + e.getClass().getSimpleName(), e);
