@@ -38,7 +38,7 @@ public final class SnmpMessageDecoder {
                 return new CommunityMessage(version, community, pdu(r, end));
             }
             case 3:
-                return v3(r, off, end);
+                return v3(buf, off, len);
             default:
                 throw new BerDecodeException("unsupported SNMP version " + version, versionAt);
         }
@@ -234,67 +234,37 @@ public final class SnmpMessageDecoder {
         return new ScopedPdu(ctxEngine, ctxName, pdu(r, end));
     }
 
-    private static V3Message v3(BerReader r, int wholeOff, int end) {
-        int gLen = r.expect(BerTags.SEQUENCE, end, "msgGlobalData");
-        int gEnd = r.pos + gLen;
-        int msgId = r.int32(gEnd, "msgID");
-        int maxSize = r.int32(gEnd, "msgMaxSize");
-        int flagsAt = r.pos;
-        int fLen = r.expect(BerTags.OCTET_STRING, gEnd, "msgFlags");
-        if (fLen != 1) {
-            throw new BerDecodeException("msgFlags of " + fLen + " octets, not 1", flagsAt);
-        }
-        int flags = r.buf[r.pos++] & 0xFF;
-        int model = r.int32(gEnd, "msgSecurityModel");
-        r.pos = gEnd;
-
-        int spLen = r.expect(BerTags.OCTET_STRING, end, "msgSecurityParameters");
-        int spEnd = r.pos + spLen;
+    private static V3Message v3(byte[] buf, int off, int len) {
+        V3Envelope e = new V3Envelope().parse(buf, off, len);
         UsmSecurityParameters usm = null;
         byte[] rawParams = null;
-        int authOffset = -1;
-        if (model == V3Message.SECURITY_MODEL_USM) {
-            int uLen = r.expect(BerTags.SEQUENCE, spEnd, "UsmSecurityParameters");
-            int uEnd = r.pos + uLen;
-            byte[] engineId = r.octets(uEnd, "msgAuthoritativeEngineID");
-            int boots = r.int32(uEnd, "msgAuthoritativeEngineBoots");
-            int time = r.int32(uEnd, "msgAuthoritativeEngineTime");
-            byte[] user = r.octets(uEnd, "msgUserName");
-            int aLen = r.expect(BerTags.OCTET_STRING, uEnd, "msgAuthenticationParameters");
-            authOffset = r.pos;
-            byte[] auth = new byte[aLen];
-            System.arraycopy(r.buf, r.pos, auth, 0, aLen);
-            r.pos += aLen;
-            byte[] priv = r.octets(uEnd, "msgPrivacyParameters");
-            usm = new UsmSecurityParameters(engineId, boots, time, user, auth, priv);
+        if (e.securityModel == V3Message.SECURITY_MODEL_USM) {
+            usm = new UsmSecurityParameters(copy(buf, e.engineIdOff, e.engineIdLen), e.boots, e.time,
+                    copy(buf, e.userOff, e.userLen), copy(buf, e.authOff, e.authLen), copy(buf, e.privOff, e.privLen));
         } else {
-            rawParams = new byte[spLen];
-            System.arraycopy(r.buf, r.pos, rawParams, 0, spLen);
+            rawParams = copy(buf, e.paramsOff, e.paramsLen);
         }
-        r.pos = spEnd;
-
-        int dataAt = r.pos;
-        int tag = peekTag(r, end);
         V3Message m;
-        if (tag == BerTags.OCTET_STRING) {
-            int eLen = r.expect(BerTags.OCTET_STRING, end, "encryptedPDU");
-            byte[] enc = new byte[eLen];
-            System.arraycopy(r.buf, r.pos, enc, 0, eLen);
-            m = new V3Message(msgId, maxSize, flags, model, usm, rawParams, null, enc);
-            m.encryptedOffset = r.pos;
-            m.encryptedLength = eLen;
-            r.pos += eLen;
-        } else if (tag == BerTags.SEQUENCE) {
-            int spStart = r.pos;
-            ScopedPdu sp = scopedPdu(r, end);
-            m = new V3Message(msgId, maxSize, flags, model, usm, rawParams, sp, null);
-            m.scopedPduOffset = spStart;
+        if (e.encrypted) {
+            m = new V3Message(e.msgId, e.maxSize, e.flags, e.securityModel, usm, rawParams, null,
+                    copy(buf, e.dataOff, e.dataLen));
+            m.encryptedOffset = e.dataOff;
+            m.encryptedLength = e.dataLen;
         } else {
-            throw new BerDecodeException("expected msgData (ScopedPDU or encryptedPDU), found " + BerTags.name(tag), dataAt);
+            BerReader r = new BerReader(buf, e.dataOff);
+            m = new V3Message(e.msgId, e.maxSize, e.flags, e.securityModel, usm, rawParams,
+                    scopedPdu(r, e.dataOff + e.dataLen), null);
+            m.scopedPduOffset = e.dataOff;
         }
-        m.wholeOffset = wholeOff;
-        m.wholeLength = end - wholeOff;
-        m.authParamsOffset = authOffset;
+        m.wholeOffset = e.wholeOff;
+        m.wholeLength = e.wholeLen;
+        m.authParamsOffset = e.authOff;
         return m;
+    }
+
+    private static byte[] copy(byte[] buf, int off, int len) {
+        byte[] r = new byte[len];
+        System.arraycopy(buf, off, r, 0, len);
+        return r;
     }
 }

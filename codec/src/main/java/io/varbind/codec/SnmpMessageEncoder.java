@@ -74,19 +74,108 @@ public final class SnmpMessageEncoder {
             byte[] raw = m.securityParametersRaw();
             pos = BerWriter.putBytes(out, pos, off, raw, 0, raw.length);
         }
-        pos = BerWriter.header(out, pos, off, OCTETS, spEnd);
-        int gEnd = pos;
-        pos = BerWriter.signed(out, pos, off, INT, m.securityModel());
-        pos = BerWriter.put(out, pos, off, m.msgFlags());
-        pos = BerWriter.put(out, pos, off, 1);
-        pos = BerWriter.put(out, pos, off, OCTETS);
-        pos = BerWriter.signed(out, pos, off, INT, m.msgMaxSize());
-        pos = BerWriter.signed(out, pos, off, INT, m.msgId());
-        pos = BerWriter.header(out, pos, off, SEQ, gEnd);
-        pos = BerWriter.signed(out, pos, off, INT, 3);
-        pos = BerWriter.header(out, pos, off, SEQ, end);
+        pos = globalData(out, pos, off, spEnd, m.msgId(), m.msgMaxSize(), m.msgFlags(), m.securityModel());
         int len = moveTo(out, pos, end, off);
         return new EncodedV3(len, authPos < 0 ? -1 : off + (authPos - pos));
+    }
+
+    /** Writes, in front of {@code pos}, the security parameters' OCTET STRING header, msgGlobalData, the version and the message SEQUENCE. */
+    private static int globalData(byte[] out, int pos, int min, int spEnd, int msgId, int maxSize, int flags,
+            int model) {
+        int end = out.length;
+        pos = BerWriter.header(out, pos, min, OCTETS, spEnd);
+        int gEnd = pos;
+        pos = BerWriter.signed(out, pos, min, INT, model);
+        pos = BerWriter.put(out, pos, min, flags);
+        pos = BerWriter.put(out, pos, min, 1);
+        pos = BerWriter.put(out, pos, min, OCTETS);
+        pos = BerWriter.signed(out, pos, min, INT, maxSize);
+        pos = BerWriter.signed(out, pos, min, INT, msgId);
+        pos = BerWriter.header(out, pos, min, SEQ, gEnd);
+        pos = BerWriter.signed(out, pos, min, INT, 3);
+        return BerWriter.header(out, pos, min, SEQ, end);
+    }
+
+    /**
+     * Encodes a USM message at {@code out[off]} without allocating, for the USM to encrypt and
+     * sign in place: msgAuthenticationParameters are {@code authLength} zero octets, and with
+     * {@code blockSize} above 0 the ScopedPDU is written as the content of the encryptedPDU
+     * OCTET STRING, still in plaintext and zero-padded to a multiple of {@code blockSize} (1 for
+     * a stream mode such as AES-CFB, 8 for CBC-DES), for the caller to encrypt where it lies
+     * ({@code layout}'s data offset and length). {@code layout} receives the offsets of what was
+     * written, as {@link V3Envelope#parse} would give them.
+     *
+     * @param blockSize 0 for a plaintext ScopedPDU
+     * @return the message length
+     */
+    public static int encodeV3Usm(byte[] out, int off, int msgId, int maxSize, int flags, byte[] engineId,
+            int boots, int time, byte[] userName, int authLength, byte[] privParameters, ScopedPdu sp,
+            int blockSize, V3Envelope layout) {
+        checkRange(out, off);
+        int end = out.length;
+        int pos = scopedPdu(out, end, off, sp);
+        int dataLen = end - pos;
+        if (blockSize > 1 && dataLen % blockSize != 0) {
+            int padded = (dataLen + blockSize - 1) / blockSize * blockSize;
+            int shift = padded - dataLen;
+            if (pos - shift < off) {
+                throw BerWriter.overflow(out, off);
+            }
+            System.arraycopy(out, pos, out, pos - shift, dataLen);
+            pos -= shift;
+            java.util.Arrays.fill(out, end - shift, end, (byte) 0);
+            dataLen = padded;
+        }
+        int dataPos = pos;
+        if (blockSize > 0) {
+            pos = BerWriter.header(out, pos, off, OCTETS, end);
+        }
+        int spEnd = pos;
+        int uEnd = pos;
+        pos = BerWriter.octets(out, pos, off, OCTETS, privParameters, 0, privParameters.length);
+        int privPos = uEnd - privParameters.length;
+        int aEnd = pos;
+        if (pos - authLength < off) {
+            throw BerWriter.overflow(out, off);
+        }
+        pos -= authLength;
+        java.util.Arrays.fill(out, pos, aEnd, (byte) 0);
+        int authPos = pos;
+        pos = BerWriter.header(out, pos, off, OCTETS, aEnd);
+        int userPos = pos - userName.length;
+        pos = BerWriter.octets(out, pos, off, OCTETS, userName, 0, userName.length);
+        pos = BerWriter.signed(out, pos, off, INT, time);
+        pos = BerWriter.signed(out, pos, off, INT, boots);
+        int enginePos = pos - engineId.length;
+        pos = BerWriter.octets(out, pos, off, OCTETS, engineId, 0, engineId.length);
+        pos = BerWriter.header(out, pos, off, SEQ, uEnd);
+        int paramsPos = pos;
+        pos = globalData(out, pos, off, spEnd, msgId, maxSize, flags, V3Message.SECURITY_MODEL_USM);
+        int len = moveTo(out, pos, end, off);
+        int shift = off - pos;
+        layout.buf = out;
+        layout.wholeOff = off;
+        layout.wholeLen = len;
+        layout.msgId = msgId;
+        layout.maxSize = maxSize;
+        layout.flags = flags;
+        layout.securityModel = V3Message.SECURITY_MODEL_USM;
+        layout.paramsOff = paramsPos + shift;
+        layout.paramsLen = spEnd - paramsPos;
+        layout.engineIdOff = enginePos + shift;
+        layout.engineIdLen = engineId.length;
+        layout.boots = boots;
+        layout.time = time;
+        layout.userOff = userPos + shift;
+        layout.userLen = userName.length;
+        layout.authOff = authPos + shift;
+        layout.authLen = authLength;
+        layout.privOff = privPos + shift;
+        layout.privLen = privParameters.length;
+        layout.dataOff = dataPos + shift;
+        layout.dataLen = blockSize > 0 ? dataLen : end - dataPos;
+        layout.encrypted = blockSize > 0;
+        return len;
     }
 
     /** Encodes a scoped PDU alone (the plaintext that privacy encrypts); returns its length. */
