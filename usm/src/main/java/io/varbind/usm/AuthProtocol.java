@@ -42,6 +42,11 @@ public enum AuthProtocol {
         return keyLength;
     }
 
+    /** The digest's block size, to which HMAC pads the key (RFC 2104 section 2). */
+    public int hmacBlockSize() {
+        return this == SHA384 || this == SHA512 ? 128 : 64;
+    }
+
     /** Octets of msgAuthenticationParameters: the truncated HMAC (12, 12, 16, 24, 32, 48). */
     public int macLength() {
         return macLength;

@@ -2,101 +2,36 @@ package io.varbind.usm;
 
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The USM privacy transforms on the JDK's ciphers (AES-NI accelerated; DES and DESede are in
- * SunJCE, so Bouncy Castle is not needed): CBC-DES with IV = pre-IV XOR salt and zero padding
- * (RFC 3414 section 8.1.1), 3DES-EDE in CBC the same way (draft-reeder-snmpv3-usm-3desede), and
- * CFB128-AES with IV = engineBoots || engineTime || salt (RFC 3826 section 3.1.2.1). Each thread keeps
- * one keyed Cipher per user ({@link UsmUser.Crypto}), re-initialised per message with the IV.
+ * The USM privacy transforms: CBC-DES with IV = pre-IV XOR salt and zero padding (RFC 3414
+ * section 8.1.1), 3DES-EDE in CBC the same way (draft-reeder-snmpv3-usm-3desede), and CFB128-AES
+ * with IV = engineBoots || engineTime || salt (RFC 3826 section 3.1.2.1).
+ *
+ * <p>All of them run on one JDK cipher per direction in ECB mode, keyed once per thread and user
+ * ({@link UsmUser.Crypto}; SunJCE has AES on AES-NI, DES and DESede, so Bouncy Castle is not
+ * needed), with the chaining done here. A JDK CBC or CFB Cipher must be re-initialised for each
+ * message's IV, which allocates and costs more than the chaining; ECB takes the IV as data. The
+ * directions that can run on many blocks at once (CFB and CBC decryption: every block's cipher
+ * input is known from the ciphertext) do so in one ECB call; the encryptions, where each block
+ * needs the previous ciphertext, call ECB per block. Nothing here allocates per message beyond
+ * the scratch arrays of {@link UsmUser.Crypto}, which grow to the largest message seen.
  */
 final class PrivacyCipher {
     private PrivacyCipher() {
     }
 
-    /** A new Cipher for {@code p} (the JDK's SunJCE has all of them). */
-    static Cipher newCipher(PrivProtocol p) {
+    /** An ECB cipher of {@code p}'s block function, keyed with {@code key}, for {@code mode}. */
+    static Cipher ecb(PrivProtocol p, SecretKeySpec key, int mode) {
+        String name = p == PrivProtocol.DES ? "DES" : p == PrivProtocol.TRIPLE_DES ? "DESede" : "AES";
         try {
-            switch (p) {
-                case DES:
-                    return Cipher.getInstance("DES/CBC/NoPadding");
-                case TRIPLE_DES:
-                    return Cipher.getInstance("DESede/CBC/NoPadding");
-                default:
-                    return Cipher.getInstance("AES/CFB/NoPadding");
-            }
+            Cipher c = Cipher.getInstance(name + "/ECB/NoPadding");
+            c.init(mode, key);
+            return c;
         } catch (GeneralSecurityException e) {
             throw new UsmException("keyDerivation", p + " is not available in this JVM", e);
         }
-    }
-
-    /** The message's IV in {@code s.iv}, as a spec for Cipher.init. */
-    private static IvParameterSpec iv(PrivProtocol p, UsmUser.Crypto s, byte[] key, byte[] salt, int boots, int time) {
-        return new IvParameterSpec(s.iv, 0, fillIv(p, s.iv, key, salt, boots, time));
-    }
-
-    /**
-     * Writes the IV for the message into {@code iv}: AES's 16 octets (RFC 3826 3.1.2.1), or CBC's 8
-     * (RFC 3414 8.1.1.1); returns its length.
-     */
-    private static int fillIv(PrivProtocol p, byte[] iv, byte[] key, byte[] salt, int boots, int time) {
-        if (p.isAes()) {
-            iv[0] = (byte) (boots >>> 24);
-            iv[1] = (byte) (boots >>> 16);
-            iv[2] = (byte) (boots >>> 8);
-            iv[3] = (byte) boots;
-            iv[4] = (byte) (time >>> 24);
-            iv[5] = (byte) (time >>> 16);
-            iv[6] = (byte) (time >>> 8);
-            iv[7] = (byte) time;
-            System.arraycopy(salt, 0, iv, 8, 8);
-            return 16;
-        }
-        int pre = key.length - 8; // the pre-IV: the last 8 octets of the key material, XOR the salt
-        for (int i = 0; i < 8; i++) {
-            iv[i] = (byte) (key[pre + i] ^ salt[i]);
-        }
-        return 8;
-    }
-
-    /** An AES/ECB cipher keyed once (the block function E_K of CFB). */
-    static Cipher ecb(SecretKeySpec key) {
-        try {
-            Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, key);
-            return c;
-        } catch (GeneralSecurityException e) {
-            throw new UsmException("keyDerivation", "AES is not available in this JVM", e);
-        }
-    }
-
-    /**
-     * CFB128 decryption (RFC 3826 section 3.1.4) as one bulk block operation: the keystream
-     * block for ciphertext block i is E_K(C_{i-1}) with C_0 the IV, so every keystream block is
-     * known from the ciphertext alone and all are computed by one ECB call over IV || C_1..C_{n-1}
-     * (which the JDK runs on AES-NI several blocks at a time), then XORed in. The JDK's own CFB
-     * decrypts block by block and must be re-initialised for every IV.
-     */
-    private static byte[] aesCfbDecrypt(UsmUser.Crypto s, byte[] iv, byte[] enc, int off, int len)
-            throws GeneralSecurityException {
-        int blocks = (len + 15) / 16;
-        int n = blocks * 16;
-        if (s.stream.length < n) {
-            s.stream = new byte[Math.max(n, 2 * s.stream.length)];
-        }
-        byte[] x = s.stream;
-        System.arraycopy(iv, 0, x, 0, 16);
-        System.arraycopy(enc, off, x, 16, n - 16);
-        if (s.ecb.update(x, 0, n, x, 0) != n) { // in place: ECB reads each block before writing it
-            throw new GeneralSecurityException("short ECB output");
-        }
-        byte[] plain = new byte[len];
-        for (int i = 0; i < len; i++) {
-            plain[i] = (byte) (enc[off + i] ^ x[i]);
-        }
-        return plain;
     }
 
     static SecretKeySpec keySpec(PrivProtocol p, byte[] key) {
@@ -110,49 +45,170 @@ final class PrivacyCipher {
         }
     }
 
-    /** Encrypts {@code len} octets of plaintext; returns the ciphertext (CBC: zero-padded to 8). */
-    static byte[] encrypt(UsmUser user, byte[] salt, int boots, int time, byte[] plain, int off, int len) {
+    /** The cipher's block: 16 octets for AES, 8 for DES and 3DES (which CBC pads to). */
+    static int blockSize(PrivProtocol p) {
+        return p.isAes() ? 16 : 8;
+    }
+
+    /**
+     * Writes the message's IV into {@code s.iv}: AES's 16 octets (RFC 3826 3.1.2.1), or CBC's 8,
+     * the last 8 octets of the privacy key XOR the salt (RFC 3414 8.1.1.1).
+     */
+    private static void fillIv(PrivProtocol p, UsmUser.Crypto s, byte[] key, byte[] salt, int saltOff, int boots,
+            int time) {
+        byte[] iv = s.iv;
+        if (p.isAes()) {
+            iv[0] = (byte) (boots >>> 24);
+            iv[1] = (byte) (boots >>> 16);
+            iv[2] = (byte) (boots >>> 8);
+            iv[3] = (byte) boots;
+            iv[4] = (byte) (time >>> 24);
+            iv[5] = (byte) (time >>> 16);
+            iv[6] = (byte) (time >>> 8);
+            iv[7] = (byte) time;
+            System.arraycopy(salt, saltOff, iv, 8, 8);
+            return;
+        }
+        int pre = key.length - 8;
+        for (int i = 0; i < 8; i++) {
+            iv[i] = (byte) (key[pre + i] ^ salt[saltOff + i]);
+        }
+    }
+
+    /**
+     * Encrypts {@code buf[off..off+len)} in place. For DES and 3DES {@code len} must be a whole
+     * number of 8-octet blocks (the caller zero-pads, RFC 3414 8.1.1.2).
+     */
+    static void encryptInPlace(UsmUser user, byte[] salt, int saltOff, int boots, int time, byte[] buf, int off,
+            int len) {
         PrivProtocol p = user.priv();
+        UsmUser.Crypto s = user.crypto();
+        fillIv(p, s, user.privKey(), salt, saltOff, boots, time);
         try {
-            UsmUser.Crypto s = user.crypto();
-            Cipher c = s.cipher;
-            c.init(Cipher.ENCRYPT_MODE, s.privSpec, iv(p, s, user.privKey(), salt, boots, time));
             if (p.isAes()) {
-                return c.doFinal(plain, off, len);
+                cfbEncrypt(s, buf, off, len);
+            } else {
+                if (len % 8 != 0) {
+                    throw new IllegalArgumentException("CBC plaintext of " + len + " octets is not padded");
+                }
+                cbcEncrypt(s, buf, off, len);
             }
-            int padded = (len + 7) / 8 * 8;
-            byte[] in = new byte[padded];
-            System.arraycopy(plain, off, in, 0, len);
-            return c.doFinal(in);
         } catch (GeneralSecurityException e) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "cannot encrypt: " + e.getClass().getSimpleName(), e);
         }
     }
 
+    /** CFB128 (RFC 3826 3.1.3): C_i = P_i XOR E_K(C_{i-1}), C_0 the IV; the last block may be short. */
+    private static void cfbEncrypt(UsmUser.Crypto s, byte[] buf, int off, int len) throws GeneralSecurityException {
+        byte[] k = s.block;
+        s.ecbEncrypt.update(s.iv, 0, 16, k, 0);
+        int end = off + len;
+        for (int p = off; p < end; p += 16) {
+            int n = Math.min(16, end - p);
+            for (int i = 0; i < n; i++) {
+                buf[p + i] ^= k[i];
+            }
+            if (p + 16 < end) {
+                s.ecbEncrypt.update(buf, p, 16, k, 0);
+            }
+        }
+    }
+
+    /** CBC: C_i = E_K(P_i XOR C_{i-1}), C_0 the IV. */
+    private static void cbcEncrypt(UsmUser.Crypto s, byte[] buf, int off, int len) throws GeneralSecurityException {
+        byte[] x = s.block;
+        byte[] prev = s.iv;
+        int prevOff = 0;
+        for (int p = off; p < off + len; p += 8) {
+            for (int i = 0; i < 8; i++) {
+                x[i] = (byte) (buf[p + i] ^ prev[prevOff + i]);
+            }
+            s.ecbEncrypt.update(x, 0, 8, buf, p);
+            prev = buf;
+            prevOff = p;
+        }
+    }
+
     /**
-     * Decrypts ciphertext; a length that is not a whole number of CBC blocks or a salt of the
-     * wrong size is a decryption error (RFC 3414 section 8.3.2).
+     * Decrypts {@code enc[off..off+len)} into {@code dst[dstOff..)}, which may be the same place
+     * (in-place decryption). A salt of the wrong size or a CBC ciphertext that is not a whole
+     * number of blocks is a decryption error (RFC 3414 section 8.3.2).
      */
-    static byte[] decrypt(UsmUser user, byte[] salt, int boots, int time, byte[] enc, int off, int len) {
+    static void decrypt(UsmUser user, byte[] salt, int saltOff, int saltLen, int boots, int time, byte[] enc,
+            int off, int len, byte[] dst, int dstOff) {
         PrivProtocol p = user.priv();
-        if (salt.length != 8) {
-            throw new UsmException(UsmStats.DECRYPTION_ERRORS, "msgPrivacyParameters of " + salt.length
-                    + " octets, not 8");
+        if (saltLen != 8) {
+            throw new UsmException(UsmStats.DECRYPTION_ERRORS, "msgPrivacyParameters of " + saltLen + " octets, not 8");
         }
         if (!p.isAes() && len % 8 != 0) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "ciphertext of " + len
                     + " octets is not a whole number of blocks");
         }
+        if (len == 0) {
+            return;
+        }
+        UsmUser.Crypto s = user.crypto();
+        fillIv(p, s, user.privKey(), salt, saltOff, boots, time);
         try {
-            UsmUser.Crypto s = user.crypto();
-            if (p.isAes()) { // keyed once; the IV is the first block of the ECB pass, no Cipher.init
-                fillIv(p, s.iv, user.privKey(), salt, boots, time);
-                return len == 0 ? new byte[0] : aesCfbDecrypt(s, s.iv, enc, off, len);
+            if (p.isAes()) {
+                cfbDecrypt(s, enc, off, len, dst, dstOff);
+            } else {
+                cbcDecrypt(s, enc, off, len, dst, dstOff);
             }
-            s.cipher.init(Cipher.DECRYPT_MODE, s.privSpec, iv(p, s, user.privKey(), salt, boots, time));
-            return s.cipher.doFinal(enc, off, len);
         } catch (GeneralSecurityException e) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "cannot decrypt: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * CFB128 decryption (RFC 3826 3.1.4) in one ECB call: the keystream for ciphertext block i is
+     * E_K(C_{i-1}), C_0 the IV, all known from the ciphertext, so E_K runs once over IV || C_1..C_{n-1}
+     * (several blocks at a time on AES-NI) and the result is XORed in.
+     */
+    private static void cfbDecrypt(UsmUser.Crypto s, byte[] enc, int off, int len, byte[] dst, int dstOff)
+            throws GeneralSecurityException {
+        int n = (len + 15) / 16 * 16;
+        s.ensureStream(n);
+        byte[] in = s.streamIn;
+        byte[] k = s.streamOut;
+        System.arraycopy(s.iv, 0, in, 0, 16);
+        System.arraycopy(enc, off, in, 16, n - 16);
+        s.ecbEncrypt.update(in, 0, n, k, 0); // separate arrays: in place would make the JDK copy the input
+        for (int i = 0; i < len; i++) {
+            dst[dstOff + i] = (byte) (enc[off + i] ^ k[i]);
+        }
+    }
+
+    /**
+     * CBC decryption: P_i = D_K(C_i) XOR C_{i-1}, C_0 the IV; D_K runs once over the whole
+     * ciphertext, and the XOR goes from the last block back, so it works in place.
+     */
+    private static void cbcDecrypt(UsmUser.Crypto s, byte[] enc, int off, int len, byte[] dst, int dstOff)
+            throws GeneralSecurityException {
+        s.ensureStream(len);
+        byte[] d = s.streamOut;
+        s.ecbDecrypt.update(enc, off, len, d, 0);
+        for (int b = len - 8; b >= 0; b -= 8) {
+            for (int i = 0; i < 8; i++) {
+                byte prev = b == 0 ? s.iv[i] : enc[off + b - 8 + i];
+                dst[dstOff + b + i] = (byte) (d[b + i] ^ prev);
+            }
+        }
+    }
+
+    /** Encrypts {@code len} octets of plaintext into a new array (CBC: zero-padded to 8). */
+    static byte[] encrypt(UsmUser user, byte[] salt, int boots, int time, byte[] plain, int off, int len) {
+        int block = user.priv().isAes() ? 1 : 8;
+        byte[] out = new byte[(len + block - 1) / block * block];
+        System.arraycopy(plain, off, out, 0, len);
+        encryptInPlace(user, salt, 0, boots, time, out, 0, out.length);
+        return out;
+    }
+
+    /** Decrypts into a new array. */
+    static byte[] decrypt(UsmUser user, byte[] salt, int boots, int time, byte[] enc, int off, int len) {
+        byte[] out = new byte[len];
+        decrypt(user, salt, 0, salt.length, boots, time, enc, off, len, out, 0);
+        return out;
     }
 }

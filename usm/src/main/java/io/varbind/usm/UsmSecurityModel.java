@@ -1,48 +1,37 @@
 package io.varbind.usm;
 
 import io.varbind.codec.BerDecodeException;
-import io.varbind.codec.EncodedV3;
 import io.varbind.codec.ScopedPdu;
 import io.varbind.codec.SnmpMessage;
 import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.codec.SnmpMessageEncoder;
-import io.varbind.codec.UsmSecurityParameters;
+import io.varbind.codec.V3Envelope;
 import io.varbind.codec.V3Message;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * RFC 3414 section 3 message processing on the codec's {@link V3Message}, for the manager side:
- * outgoing messages are encoded, encrypted and signed in place in the caller's buffer; incoming
- * ones are verified (digest in constant time, time window), decrypted and decoded. Every failure
- * is a {@link UsmException} naming its usmStats counter. Stateless apart from the salt counter.
+ * RFC 3414 section 3 message processing: outgoing messages are encoded, encrypted and signed in
+ * place in the caller's buffer; incoming ones are verified (digest in constant time, time
+ * window), decrypted and decoded. Every failure is a {@link UsmException} naming its usmStats
+ * counter. Stateless apart from the salt counter.
+ *
+ * <p>{@link #encode} and {@link #decodeInPlace} allocate nothing per message: the message is
+ * written and encrypted where it lies, the HMAC runs on a keyed per-thread digest, and incoming
+ * messages are read through a caller's {@link V3Envelope} and decrypted in place, for the
+ * codec's {@link io.varbind.codec.VarBindCursor} to read. {@link #decode} builds objects.
  */
 public final class UsmSecurityModel {
     private static final byte[] EMPTY = new byte[0];
     private static final AtomicLong SALT = new AtomicLong(ThreadLocalRandom.current().nextLong());
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[65536 + 64]);
+    private static final ThreadLocal<V3Envelope> ENVELOPE = ThreadLocal.withInitial(V3Envelope::new);
 
     private UsmSecurityModel() {
     }
 
     /** A decoded, verified and decrypted incoming message. */
     public record Incoming(V3Message message, ScopedPdu scopedPdu, boolean authenticated) {
-    }
-
-    /**
-     * The HMAC of {@code buf[off..off+len)} with the user's key (RFC 3414 6.3.1, 7.3.1; RFC 7860
-     * 4.2.1), whole, in the thread's array: its first {@code macLength()} octets are the digest.
-     */
-    private static byte[] digest(UsmUser user, byte[] buf, int off, int len) {
-        UsmUser.Crypto c = user.crypto();
-        c.mac.update(buf, off, len);
-        try {
-            c.mac.doFinal(c.digest, 0);
-        } catch (javax.crypto.ShortBufferException e) {
-            throw new IllegalStateException(e); // 64 octets hold every HMAC of the USM
-        }
-        return c.digest;
     }
 
     /** Constant-time comparison of {@code n} octets (the time does not depend on where they differ). */
@@ -52,14 +41,6 @@ public final class UsmSecurityModel {
             diff |= a[aOff + i] ^ b[bOff + i];
         }
         return diff == 0;
-    }
-
-    private static final byte[][] ZERO_DIGESTS = new byte[65][];
-
-    static {
-        for (AuthProtocol p : AuthProtocol.values()) {
-            ZERO_DIGESTS[p.macLength()] = new byte[p.macLength()];
-        }
     }
 
     /**
@@ -78,114 +59,169 @@ public final class UsmSecurityModel {
         byte[] name = user == null ? EMPTY : user.nameRaw();
         boolean auth = (flags & V3Message.FLAG_AUTH) != 0;
         boolean priv = (flags & V3Message.FLAG_PRIV) != 0;
-        byte[] authParams = auth ? ZERO_DIGESTS[user.auth().macLength()] : EMPTY; // read only: copied out
-        byte[] privParams = EMPTY;
-        V3Message m;
+        UsmUser.Crypto c = auth ? user.crypto() : null;
+        byte[] salt = EMPTY;
         if (priv) {
+            salt = c.salt;
             long s = SALT.incrementAndGet();
-            privParams = new byte[8];
             if (user.priv().isAes()) {
                 for (int i = 0; i < 8; i++) {
-                    privParams[i] = (byte) (s >>> (56 - 8 * i));
+                    salt[i] = (byte) (s >>> (56 - 8 * i));
                 }
             } else {
                 // DES/3DES salt: engineBoots then a local counter (RFC 3414 8.1.1.1)
-                int c = (int) s;
-                privParams = new byte[] {(byte) (boots >>> 24), (byte) (boots >>> 16), (byte) (boots >>> 8),
-                    (byte) boots, (byte) (c >>> 24), (byte) (c >>> 16), (byte) (c >>> 8), (byte) c};
+                for (int i = 0; i < 4; i++) {
+                    salt[i] = (byte) (boots >>> (24 - 8 * i));
+                    salt[4 + i] = (byte) (s >>> (24 - 8 * i));
+                }
             }
-            byte[] scratch = SCRATCH.get();
-            int n = SnmpMessageEncoder.encodeScopedPdu(scopedPdu, scratch, 0);
-            byte[] enc = PrivacyCipher.encrypt(user, privParams, boots, time, scratch, 0, n);
-            m = V3Message.encrypted(msgId, maxSize, flags, new UsmSecurityParameters(engineId, boots, time, name,
-                    authParams, privParams), enc);
-        } else {
-            m = V3Message.plain(msgId, maxSize, flags, new UsmSecurityParameters(engineId, boots, time, name,
-                    authParams, privParams), scopedPdu);
         }
-        EncodedV3 e = SnmpMessageEncoder.encodeV3(m, out, off);
+        V3Envelope layout = ENVELOPE.get();
+        int block = !priv ? 0 : user.priv().isAes() ? 1 : 8;
+        int n = SnmpMessageEncoder.encodeV3Usm(out, off, msgId, maxSize, flags, engineId, boots, time, name,
+                auth ? user.auth().macLength() : 0, salt, scopedPdu, block, layout);
+        if (priv) {
+            PrivacyCipher.encryptInPlace(user, salt, 0, boots, time, out, layout.dataOffset(), layout.dataLength());
+        }
         if (auth) {
-            byte[] digest = digest(user, out, off, e.length());
-            System.arraycopy(digest, 0, out, e.authParametersOffset(), user.auth().macLength());
+            c.hmac(out, off, n);
+            System.arraycopy(c.digest, 0, out, layout.authParametersOffset(), user.auth().macLength());
         }
-        return e.length();
+        return n;
     }
 
     /**
-     * Verifies, decrypts and decodes an incoming v3 message from the engine in {@code engine}.
-     * Modifies {@code buf} (the digest is zeroed to be checked). Unauthenticated messages are
-     * returned with {@code authenticated} false: the caller accepts those only as reports.
+     * Parses, checks and verifies an incoming message into {@code e} without decrypting it
+     * (RFC 3414 section 3.2 steps 1-7). Modifies nothing in {@code buf} for long: the digest is
+     * zeroed to be checked, then put back.
      *
-     * @param user the user whose keys check the message (null: a discovery answer)
+     * @return whether the message is authenticated
      */
-    public static Incoming decode(byte[] buf, int off, int len, UsmUser user, EngineState engine) {
-        SnmpMessage sm;
+    private static boolean verify(byte[] buf, int off, int len, UsmUser user, EngineState engine, V3Envelope e) {
         try {
-            sm = SnmpMessageDecoder.decode(buf, off, len);
-        } catch (BerDecodeException e) {
-            throw new UsmException("snmpInASNParseErrs", e.getMessage(), e);
+            e.parse(buf, off, len);
+        } catch (BerDecodeException x) {
+            if (e.version() >= 0 && e.version() != 3) {
+                throw new UsmException("snmpInBadVersions", "not an SNMPv3 message", x);
+            }
+            throw new UsmException("snmpInASNParseErrs", x.getMessage(), x);
         }
-        if (!(sm instanceof V3Message m)) {
-            throw new UsmException("snmpInBadVersions", "not an SNMPv3 message");
+        if (e.securityModel() != V3Message.SECURITY_MODEL_USM) {
+            throw new UsmException("snmpUnknownSecurityModels", "security model " + e.securityModel());
         }
-        if (m.securityModel() != V3Message.SECURITY_MODEL_USM) {
-            throw new UsmException("snmpUnknownSecurityModels", "security model " + m.securityModel());
-        }
-        if (m.isPriv() && !m.isAuth()) {
+        if (e.isPriv() && !e.isAuth()) {
             throw new UsmException("snmpInvalidMsgs", "privacy without authentication");
         }
-        UsmSecurityParameters u = m.usm();
-        if (!m.isAuth()) {
-            if (m.scopedPdu() == null) {
+        if (!e.isAuth()) {
+            if (e.encrypted()) {
                 throw new UsmException(UsmStats.UNSUPPORTED_SEC_LEVELS, "encrypted but not authenticated");
             }
-            return new Incoming(m, m.scopedPdu(), false);
+            return false;
         }
         if (user == null || user.auth() == AuthProtocol.NONE) {
             throw new UsmException(UsmStats.UNSUPPORTED_SEC_LEVELS, "an authenticated message for a user without keys");
         }
-        if (!Arrays.equals(u.userName(), user.nameRaw())) {
+        byte[] name = user.nameRaw();
+        if (!Arrays.equals(buf, e.userNameOffset(), e.userNameOffset() + e.userNameLength(), name, 0, name.length)) {
             throw new UsmException(UsmStats.UNKNOWN_USER_NAMES, "a message for another user");
         }
-        if (engine != null && !Arrays.equals(u.engineId(), engine.engineIdRaw())) {
-            throw new UsmException(UsmStats.UNKNOWN_ENGINE_IDS, "a message from another engine id");
+        if (engine != null) {
+            byte[] id = engine.engineIdRaw();
+            if (!Arrays.equals(buf, e.engineIdOffset(), e.engineIdOffset() + e.engineIdLength(), id, 0, id.length)) {
+                throw new UsmException(UsmStats.UNKNOWN_ENGINE_IDS, "a message from another engine id");
+            }
         }
-        byte[] got = u.authParameters();
-        if (got.length != user.auth().macLength()) {
-            throw new UsmException(UsmStats.WRONG_DIGESTS, "msgAuthenticationParameters of " + got.length
-                    + " octets, not " + user.auth().macLength());
+        int macLength = user.auth().macLength();
+        if (e.authParametersLength() != macLength) {
+            throw new UsmException(UsmStats.WRONG_DIGESTS, "msgAuthenticationParameters of "
+                    + e.authParametersLength() + " octets, not " + macLength);
         }
-        int at = m.authParametersOffset();
-        Arrays.fill(buf, at, at + got.length, (byte) 0);
-        byte[] expected = digest(user, buf, m.wholeMessageOffset(), m.wholeMessageLength());
-        System.arraycopy(got, 0, buf, at, got.length);
-        if (!equalDigests(expected, 0, got, 0, got.length)) {
+        UsmUser.Crypto c = user.crypto();
+        int at = e.authParametersOffset();
+        byte[] keep = c.receivedDigest;
+        System.arraycopy(buf, at, keep, 0, macLength);
+        Arrays.fill(buf, at, at + macLength, (byte) 0);
+        c.hmac(buf, e.wholeMessageOffset(), e.wholeMessageLength());
+        System.arraycopy(keep, 0, buf, at, macLength);
+        if (!equalDigests(c.digest, 0, keep, 0, macLength)) {
             throw new UsmException(UsmStats.WRONG_DIGESTS, "the message digest does not match (wrong password?)");
         }
-        if (engine != null && !engine.acceptAuthenticated(u.engineBoots(), u.engineTime())) {
-            throw new UsmException(UsmStats.NOT_IN_TIME_WINDOWS, "engineBoots " + u.engineBoots() + ", engineTime "
-                    + u.engineTime() + " are outside the time window");
+        if (engine != null && !engine.acceptAuthenticated(e.engineBoots(), e.engineTime())) {
+            throw new UsmException(UsmStats.NOT_IN_TIME_WINDOWS, "engineBoots " + e.engineBoots() + ", engineTime "
+                    + e.engineTime() + " are outside the time window");
         }
-        if (!m.isPriv()) {
-            if (m.scopedPdu() == null) {
+        if (!e.isPriv()) {
+            if (e.encrypted()) {
                 throw new UsmException("snmpInvalidMsgs", "encrypted data without the privacy flag");
             }
-            return new Incoming(m, m.scopedPdu(), true);
+            return true;
         }
         if (user.priv() == PrivProtocol.NONE) {
             throw new UsmException(UsmStats.UNSUPPORTED_SEC_LEVELS, "an encrypted message for a user without privacy");
         }
-        if (m.scopedPdu() != null) {
+        if (!e.encrypted()) {
             throw new UsmException(UsmStats.DECRYPTION_ERRORS, "the privacy flag is set but the PDU is plaintext");
         }
-        byte[] plain = PrivacyCipher.decrypt(user, u.privParameters(), u.engineBoots(),
-                u.engineTime(), buf, m.encryptedPduOffset(), m.encryptedPduLength());
+        return true;
+    }
+
+    private static UsmException undecodable(BerDecodeException x) {
+        return new UsmException(UsmStats.DECRYPTION_ERRORS, "the decrypted scoped PDU does not parse ("
+                + x.getMessage() + "): wrong privacy password or protocol?", x);
+    }
+
+    /**
+     * Verifies an incoming v3 message from the engine in {@code engine} and decrypts it in place,
+     * allocating nothing: afterwards {@code e} describes the message and its data
+     * ({@link V3Envelope#dataOffset()}, {@link V3Envelope#dataLength()}) is the plaintext
+     * ScopedPDU in {@code buf}, for {@link io.varbind.codec.VarBindCursor#resetScopedPdu}.
+     * Unauthenticated messages are accepted with the result false: the caller takes those only
+     * as reports. Overwrites the encryptedPDU in {@code buf}.
+     *
+     * @param user the user whose keys check the message (null: a discovery answer)
+     * @return whether the message is authenticated
+     */
+    public static boolean decodeInPlace(byte[] buf, int off, int len, UsmUser user, EngineState engine,
+            V3Envelope e) {
+        boolean authenticated = verify(buf, off, len, user, engine, e);
+        if (e.encrypted()) {
+            PrivacyCipher.decrypt(user, buf, e.privParametersOffset(), e.privParametersLength(), e.engineBoots(),
+                    e.engineTime(), buf, e.dataOffset(), e.dataLength(), buf, e.dataOffset());
+            try {
+                e.decryptedInPlace();
+            } catch (BerDecodeException x) {
+                throw undecodable(x);
+            }
+        }
+        return authenticated;
+    }
+
+    /**
+     * Verifies, decrypts and decodes an incoming v3 message from the engine in {@code engine},
+     * into objects; {@code buf} is left as it was.
+     *
+     * @param user the user whose keys check the message (null: a discovery answer)
+     */
+    public static Incoming decode(byte[] buf, int off, int len, UsmUser user, EngineState engine) {
+        V3Envelope e = ENVELOPE.get();
+        boolean authenticated = verify(buf, off, len, user, engine, e);
+        SnmpMessage sm;
         try {
-            ScopedPdu sp = SnmpMessageDecoder.decodeScopedPdu(plain, 0, plain.length);
-            return new Incoming(m, sp, true);
-        } catch (BerDecodeException e) {
-            throw new UsmException(UsmStats.DECRYPTION_ERRORS, "the decrypted scoped PDU does not parse ("
-                    + e.getMessage() + "): wrong privacy password or protocol?", e);
+            sm = SnmpMessageDecoder.decode(buf, off, len);
+        } catch (BerDecodeException x) {
+            throw new UsmException("snmpInASNParseErrs", x.getMessage(), x);
+        }
+        V3Message m = (V3Message) sm;
+        if (!e.encrypted()) {
+            return new Incoming(m, m.scopedPdu(), authenticated);
+        }
+        byte[] plain = new byte[e.dataLength()];
+        PrivacyCipher.decrypt(user, buf, e.privParametersOffset(), e.privParametersLength(), e.engineBoots(),
+                e.engineTime(), buf, e.dataOffset(), e.dataLength(), plain, 0);
+        try {
+            return new Incoming(m, SnmpMessageDecoder.decodeScopedPdu(plain, 0, plain.length), authenticated);
+        } catch (BerDecodeException x) {
+            throw undecodable(x);
         }
     }
 }

@@ -2,10 +2,10 @@ package io.varbind.usm;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -24,52 +24,106 @@ public final class UsmUser {
     private static final int MAX_THREADS = 64;
 
     /**
-     * One thread's keyed HMAC and cipher for this user: the key schedules are computed once, not
-     * per message (a Mac returns to its key after each doFinal). Only its thread uses it.
+     * One thread's keyed HMAC and ciphers for this user: key schedules and HMAC pads are computed
+     * once, not per message, and the scratch arrays are reused, so signing, verifying, encrypting
+     * and decrypting a message allocate nothing. Only its thread uses it.
      */
     static final class Crypto {
-        final Mac mac;
+        /** The digest HMAC runs on (RFC 2104); the JDK's Mac allocates its inner digest per message. */
+        final MessageDigest md;
+        final int digestLength;
+        /** The key XOR 0x36 and XOR 0x5c, zero-padded to the digest's block (RFC 2104 section 2). */
+        final byte[] ipad;
+        final byte[] opad;
         final byte[] digest = new byte[64];
-        final Cipher cipher;
-        final SecretKeySpec privSpec;
+        /** A received digest, kept while the message's own field is zeroed to be checked. */
+        final byte[] receivedDigest = new byte[64];
+        /** The privacy key's block function in ECB mode (see PrivacyCipher), per direction. */
+        final Cipher ecbEncrypt;
+        final Cipher ecbDecrypt;
         final byte[] iv = new byte[16];
-        /** AES only: the key in ECB mode, for CFB decryption in one bulk call (see PrivacyCipher). */
-        final Cipher ecb;
-        /** The keystream input, then output, of a CFB decryption; grows to the largest message seen. */
-        byte[] stream = new byte[2048];
+        final byte[] block = new byte[16];
+        final byte[] salt = new byte[8];
+        /** Cipher input and output of a bulk decryption; grow to the largest message seen. */
+        byte[] streamIn = new byte[2048];
+        byte[] streamOut = new byte[2048];
 
         Crypto(UsmUser u) {
-            try {
-                mac = u.auth == AuthProtocol.NONE ? null : Mac.getInstance(u.auth.macAlgorithm());
-                if (mac != null) {
-                    mac.init(new SecretKeySpec(u.authKey, u.auth.macAlgorithm()));
+            if (u.auth == AuthProtocol.NONE) {
+                md = null;
+                digestLength = 0;
+                ipad = opad = new byte[0];
+            } else {
+                try {
+                    md = MessageDigest.getInstance(u.auth.digestAlgorithm());
+                } catch (GeneralSecurityException e) {
+                    throw new UsmException("keyDerivation", u.auth + " is not available", e);
                 }
-            } catch (GeneralSecurityException e) {
-                throw new UsmException("keyDerivation", u.auth + " HMAC is not available", e);
+                digestLength = md.getDigestLength();
+                int block = u.auth.hmacBlockSize();
+                ipad = new byte[block];
+                opad = new byte[block];
+                for (int i = 0; i < block; i++) {
+                    byte k = i < u.authKey.length ? u.authKey[i] : 0;
+                    ipad[i] = (byte) (k ^ 0x36);
+                    opad[i] = (byte) (k ^ 0x5c);
+                }
             }
-            cipher = u.priv == PrivProtocol.NONE ? null : PrivacyCipher.newCipher(u.priv);
-            privSpec = u.priv == PrivProtocol.NONE ? null : PrivacyCipher.keySpec(u.priv, u.privKey);
-            ecb = u.priv.isAes() ? PrivacyCipher.ecb(privSpec) : null;
+            if (u.priv == PrivProtocol.NONE) {
+                ecbEncrypt = ecbDecrypt = null;
+            } else {
+                SecretKeySpec key = PrivacyCipher.keySpec(u.priv, u.privKey);
+                ecbEncrypt = PrivacyCipher.ecb(u.priv, key, Cipher.ENCRYPT_MODE);
+                ecbDecrypt = u.priv.isAes() ? null : PrivacyCipher.ecb(u.priv, key, Cipher.DECRYPT_MODE);
+            }
         }
 
-        /** Replaces the key material in the Mac and Cipher by zeros. */
-        void wipe(UsmUser u) {
+        /** HMAC of {@code buf[off..off+len)} into {@link #digest} (its first {@code digestLength} octets). */
+        void hmac(byte[] buf, int off, int len) {
             try {
-                if (mac != null) {
-                    mac.init(new SecretKeySpec(new byte[u.authKey.length], u.auth.macAlgorithm()));
-                }
-                if (cipher != null) {
-                    cipher.init(Cipher.ENCRYPT_MODE, PrivacyCipher.keySpec(u.priv, new byte[u.privKey.length]),
-                            new javax.crypto.spec.IvParameterSpec(new byte[u.priv.isAes() ? 16 : 8]));
-                }
-                if (ecb != null) {
-                    ecb.init(Cipher.ENCRYPT_MODE, PrivacyCipher.keySpec(u.priv, new byte[u.privKey.length]));
+                md.update(ipad);
+                md.update(buf, off, len);
+                md.digest(digest, 0, digestLength);
+                md.update(opad);
+                md.update(digest, 0, digestLength);
+                md.digest(digest, 0, digestLength);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException(e); // 64 octets hold every digest of the USM
+            }
+        }
+
+        void ensureStream(int n) {
+            if (streamIn.length < n) {
+                int size = Math.max(n, 2 * streamIn.length);
+                streamIn = new byte[size];
+                streamOut = new byte[size];
+            }
+        }
+
+        /** Replaces the key material in the pads and ciphers by zeros. */
+        void wipe(UsmUser u) {
+            Arrays.fill(ipad, (byte) 0);
+            Arrays.fill(opad, (byte) 0);
+            if (md != null) {
+                md.reset();
+            }
+            try {
+                if (ecbEncrypt != null) {
+                    SecretKeySpec zero = PrivacyCipher.keySpec(u.priv, new byte[u.privKey.length]);
+                    ecbEncrypt.init(Cipher.ENCRYPT_MODE, zero);
+                    if (ecbDecrypt != null) {
+                        ecbDecrypt.init(Cipher.DECRYPT_MODE, zero);
+                    }
                 }
             } catch (GeneralSecurityException | RuntimeException ignored) {
                 // best effort: the objects are dropped just after
             }
             Arrays.fill(digest, (byte) 0);
-            Arrays.fill(stream, (byte) 0);
+            Arrays.fill(receivedDigest, (byte) 0);
+            Arrays.fill(iv, (byte) 0);
+            Arrays.fill(block, (byte) 0);
+            Arrays.fill(streamIn, (byte) 0);
+            Arrays.fill(streamOut, (byte) 0);
         }
     }
 

@@ -9,6 +9,7 @@ import io.varbind.codec.BerTags;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.ScopedPdu;
+import io.varbind.codec.V3Envelope;
 import io.varbind.codec.V3Message;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -148,6 +149,13 @@ class UsmSecurityModelTest {
             UsmSecurityModel.Incoming in = UsmSecurityModel.decode(msg, 0, n, u, engine);
             // only bytes outside what the digest protects may change without an error: none exist
             throw new AssertionError("tampered byte " + at + " accepted: " + in.scopedPdu());
+        } catch (UsmException expected) {
+            assertTrue(expected.counter() != null);
+        }
+        byte[] inPlace = msg.clone();
+        try {
+            UsmSecurityModel.decodeInPlace(inPlace, 0, n, u, engine, new V3Envelope());
+            throw new AssertionError("tampered byte " + at + " accepted in place");
         } catch (UsmException expected) {
             assertTrue(expected.counter() != null);
         }
