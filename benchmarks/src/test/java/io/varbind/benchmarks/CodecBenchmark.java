@@ -1,6 +1,5 @@
 package io.varbind.benchmarks;
 
-import io.varbind.codec.BerTags;
 import io.varbind.codec.CommunityMessage;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
@@ -84,29 +83,7 @@ public class CodecBenchmark {
     @Benchmark
     public long varbind_decode() {
         VarBindCursor c = cursor.reset(wire, 0, wire.length);
-        long h = c.requestId();
-        while (c.next()) {
-            int n = c.oid(arcs);
-            h += arcs[n - 1] + n;
-            switch (c.valueTag()) {
-                case BerTags.OBJECT_IDENTIFIER:
-                    h += c.oidValue(valueArcs);
-                    break;
-                case BerTags.INTEGER:
-                case BerTags.COUNTER32:
-                case BerTags.GAUGE32:
-                case BerTags.TIMETICKS:
-                case BerTags.COUNTER64:
-                case BerTags.UINTEGER32:
-                    h += c.longValue();
-                    break;
-                default:
-                    // octets, addresses, NULL, exceptions: where the content is and how long
-                    h += c.valueLength();
-                    break;
-            }
-        }
-        return h;
+        return CodecWorkloads.visit(c, arcs, valueArcs);
     }
 
     /** The object path: a whole message of immutable PDU, VarBind and Variable objects. */

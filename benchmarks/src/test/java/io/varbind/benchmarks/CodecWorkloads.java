@@ -6,6 +6,7 @@ import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.SnmpMessageEncoder;
 import io.varbind.codec.VarBind;
+import io.varbind.codec.VarBindCursor;
 import io.varbind.codec.Variable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -161,5 +162,36 @@ final class CodecWorkloads {
                     + java.util.HexFormat.of().formatHex(ours) + "\n" + java.util.HexFormat.of().formatHex(theirs));
         }
         return ours;
+    }
+
+    /**
+     * Reads every varbind under a positioned cursor without allocating: each OID's arcs, each
+     * integer or OID value, and where other contents lie; returns a hash of what it saw (for the
+     * benchmark to consume, so that nothing is optimised away).
+     */
+    static long visit(VarBindCursor c, int[] arcs, int[] valueArcs) {
+        long h = c.requestId();
+        while (c.next()) {
+            int n = c.oid(arcs);
+            h += arcs[n - 1] + n;
+            switch (c.valueTag()) {
+                case BerTags.OBJECT_IDENTIFIER:
+                    h += c.oidValue(valueArcs);
+                    break;
+                case BerTags.INTEGER:
+                case BerTags.COUNTER32:
+                case BerTags.GAUGE32:
+                case BerTags.TIMETICKS:
+                case BerTags.COUNTER64:
+                case BerTags.UINTEGER32:
+                    h += c.longValue();
+                    break;
+                default:
+                    // octets, addresses, NULL, exceptions: where the content is and how long
+                    h += c.valueLength();
+                    break;
+            }
+        }
+        return h;
     }
 }

@@ -1,5 +1,8 @@
 package io.varbind.benchmarks;
 
+import io.varbind.codec.Oid;
+import io.varbind.codec.V3Envelope;
+import io.varbind.codec.VarBindCursor;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.UsmKeyLocalizer;
 import io.varbind.usm.UsmSecurityModel;
@@ -46,6 +49,11 @@ public class UsmBenchmark {
     private final byte[] out = new byte[8192];
     private byte[] varbindWire;
     private byte[] snmp4jWire;
+    private final byte[] in = new byte[8192];
+    private final V3Envelope envelope = new V3Envelope();
+    private final VarBindCursor cursor = new VarBindCursor();
+    private final int[] arcs = new int[Oid.MAX_ARCS];
+    private final int[] valueArcs = new int[Oid.MAX_ARCS];
 
     @Setup
     public void setup() {
@@ -59,8 +67,19 @@ public class UsmBenchmark {
         return w.varbindEncode(out);
     }
 
+    /**
+     * The allocation-free path: the message copied into the receive buffer (as a socket would
+     * put it there), verified and decrypted in place, every varbind visited through the cursor.
+     */
     @Benchmark
-    public UsmSecurityModel.Incoming varbind_decode() {
+    public long varbind_decode() {
+        System.arraycopy(varbindWire, 0, in, 0, varbindWire.length);
+        return w.varbindDecodeInPlace(in, varbindWire.length, envelope, cursor, arcs, valueArcs);
+    }
+
+    /** The object path: the same, ending in ScopedPdu, VarBind and Variable objects. */
+    @Benchmark
+    public UsmSecurityModel.Incoming varbind_decode_objects() {
         return w.varbindDecode(varbindWire, varbindWire.length);
     }
 

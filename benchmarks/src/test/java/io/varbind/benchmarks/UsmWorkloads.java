@@ -2,6 +2,8 @@ package io.varbind.benchmarks;
 
 import io.varbind.codec.Pdu;
 import io.varbind.codec.ScopedPdu;
+import io.varbind.codec.V3Envelope;
+import io.varbind.codec.VarBindCursor;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.EngineState;
 import io.varbind.usm.PrivProtocol;
@@ -109,6 +111,14 @@ final class UsmWorkloads {
     /** Varbind: verify, decrypt and decode. */
     UsmSecurityModel.Incoming varbindDecode(byte[] msg, int len) {
         return UsmSecurityModel.decode(msg, 0, len, varbindUser, varbindEngine);
+    }
+
+    /** Varbind, allocation-free: verify and decrypt in place, then visit every varbind. */
+    long varbindDecodeInPlace(byte[] msg, int len, V3Envelope e, VarBindCursor c, int[] arcs, int[] valueArcs) {
+        if (!UsmSecurityModel.decodeInPlace(msg, 0, len, varbindUser, varbindEngine, e)) {
+            throw new IllegalStateException("not authenticated");
+        }
+        return CodecWorkloads.visit(c.resetScopedPdu(msg, e.dataOffset(), e.dataLength()), arcs, valueArcs);
     }
 
     private static final class Header extends MPv3.HeaderData {

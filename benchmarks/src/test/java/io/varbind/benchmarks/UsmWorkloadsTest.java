@@ -3,6 +3,8 @@ package io.varbind.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.varbind.codec.SnmpMessageDecoder;
+import io.varbind.codec.V3Envelope;
 import io.varbind.usm.UsmSecurityModel;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,12 @@ class UsmWorkloadsTest {
                 UsmSecurityModel.Incoming in = w.varbindDecode(theirs, theirs.length);
                 assertTrue(in.authenticated());
                 assertEquals(w.varbindScoped.pdu(), in.scopedPdu().pdu(), combo + " " + workload);
+                // the allocation-free path reads it too, in place
+                byte[] buf = theirs.clone();
+                V3Envelope e = new V3Envelope();
+                assertTrue(UsmSecurityModel.decodeInPlace(buf, 0, buf.length, w.varbindUser, w.varbindEngine, e));
+                assertEquals(w.varbindScoped.pdu(),
+                        SnmpMessageDecoder.decodeScopedPdu(buf, e.dataOffset(), e.dataLength()).pdu());
                 // and each reads its own
                 assertEquals(w.varbindScoped.pdu(), w.varbindDecode(ours, ours.length).scopedPdu().pdu());
                 assertEquals(w.snmp4jScoped.getVariableBindings(), w.snmp4jDecode(theirs).getVariableBindings());
