@@ -794,6 +794,7 @@ public final class Session implements AutoCloseable {
 
     private static <T> T join(CompletableFuture<T> f) {
         try {
+            io.varbind.engine.ResponseFuture.spinBriefly(f);
             return f.get();
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());

@@ -180,7 +180,7 @@ public final class SnmpEngine implements AutoCloseable {
      * processing's exception (for example a USM report).
      */
     public CompletableFuture<Response> request(Target target, Pdu pdu) {
-        CompletableFuture<Response> f = new CompletableFuture<>();
+        CompletableFuture<Response> f = new io.varbind.engine.ResponseFuture();
         if (closed) {
             f.completeExceptionally(new SnmpException("the engine is closed"));
             return f;
