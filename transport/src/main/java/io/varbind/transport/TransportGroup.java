@@ -2,6 +2,7 @@ package io.varbind.transport;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
@@ -96,7 +97,12 @@ public final class TransportGroup implements AutoCloseable {
 
     /** Applies the receive options of a UDP socket: big buffers, batched reads under epoll. */
     public Bootstrap udpOptions(Bootstrap b) {
-        b.option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 1 << 20);
+        b.option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 1 << 20)
+                // A read needs room for the largest datagram times the recvmmsg batch (512 KiB under
+                // epoll). With Netty's default adaptive allocator that cost a direct buffer allocated
+                // and freed per read (half the throughput of sequential GETs); the pooled allocator
+                // hands out the same arena memory again.
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
         if (epoll) {
             b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, 65536)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536 * BATCH));
