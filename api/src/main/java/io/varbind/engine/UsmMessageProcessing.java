@@ -8,6 +8,7 @@ import io.varbind.codec.Pdu;
 import io.varbind.codec.ScopedPdu;
 import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.codec.UsmSecurityParameters;
+import io.varbind.codec.V3Envelope;
 import io.varbind.codec.VarBind;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.EngineState;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * request with a {@link SnmpConnectionException} naming its counter.
  */
 public final class UsmMessageProcessing implements MessageProcessing {
+    private static final ThreadLocal<V3Envelope> ENVELOPE = ThreadLocal.withInitial(V3Envelope::new);
     private static final int MAX_SIZE = 65507;
 
     private final String userName;
@@ -136,22 +138,23 @@ public final class UsmMessageProcessing implements MessageProcessing {
 
     @Override
     public Pdu decodeResponse(Target target, byte[] buf, int off, int len) {
-        UsmSecurityModel.Incoming in;
+        // the engine hands over a buffer of this response's own: verified and decrypted in place
+        V3Envelope e = ENVELOPE.get();
+        boolean authenticated;
         try {
-            in = UsmSecurityModel.decode(buf, off, len, user, state);
-        } catch (UsmException e) {
-            throw new SnmpConnectionException(e.getMessage(), e);
+            authenticated = UsmSecurityModel.decodeInPlace(buf, off, len, user, state, e);
+        } catch (UsmException x) {
+            throw new SnmpConnectionException(x.getMessage(), x);
         }
-        Pdu p = in.scopedPdu().pdu();
+        Pdu p = SnmpMessageDecoder.decodeScopedPdu(buf, e.dataOffset(), e.dataLength()).pdu();
         if (p.type() == BerTags.REPORT) {
             String counter = p.varBinds().isEmpty() ? null : UsmStats.name(p.varBinds().get(0).oid());
             if (UsmStats.NOT_IN_TIME_WINDOWS.equals(counter) && state != null) {
-                UsmSecurityParameters u = in.message().usm();
-                state.resync(u.engineBoots(), u.engineTime());
+                state.resync(e.engineBoots(), e.engineTime());
             }
             return p;
         }
-        if (!in.authenticated() && user != null && user.securityFlags() != 0) {
+        if (!authenticated && user != null && user.securityFlags() != 0) {
             throw new SnmpConnectionException("an unauthenticated response to an authenticated request");
         }
         if (p.type() != BerTags.RESPONSE) {
