@@ -260,18 +260,24 @@ public final class SnmpEngine implements AutoCloseable {
         if (p.isDone()) {
             return;
         }
-        byte[] bytes;
+        byte[] scratch = SCRATCH.get();
+        int n;
         try {
-            byte[] scratch = SCRATCH.get();
-            int n = p.target().processing().encodeRequest(p.target(), p.pdu(), p.id(), scratch, 0);
-            bytes = java.util.Arrays.copyOf(scratch, n);
+            n = p.target().processing().encodeRequest(p.target(), p.pdu(), p.id(), scratch, 0);
         } catch (RuntimeException e) {
             fail(p, e instanceof SnmpException ? e : new SnmpException("cannot encode the request: " + e.getMessage(), e));
             return;
         }
-        p.sent(bytes.length, System.nanoTime());
+        p.sent(n, System.nanoTime());
         p.scheduleTimeout(timer, this::onTimeout);
-        endpoint(p.target()).whenComplete((ep, err) -> {
+        CompletableFuture<Endpoint> ready = endpoint(p.target());
+        if (ready.isDone() && !ready.isCompletedExceptionally()) {
+            // the usual case: straight from the scratch buffer (Endpoint.send is done with it on return)
+            ready.join().send(scratch, 0, n, p.target().address());
+            return;
+        }
+        byte[] bytes = java.util.Arrays.copyOf(scratch, n); // the endpoint is not ready: sent later
+        ready.whenComplete((ep, err) -> {
             if (err != null) {
                 fail(p, unwrap(err) instanceof SnmpException se ? se
                         : new SnmpConnectionException("cannot reach " + p.target().address() + ": " + unwrap(err).getMessage(),

@@ -7,7 +7,8 @@ public interface Endpoint {
 
     /**
      * Queues one message for {@code to} (ignored by a stream, which has one peer). Never blocks;
-     * callable from any thread.
+     * callable from any thread. The octets are sent or copied before it returns, so the caller
+     * may reuse {@code message} at once.
      */
     void send(byte[] message, int offset, int length, InetSocketAddress to);
 

@@ -344,7 +344,7 @@ public final class TransportGroup implements AutoCloseable {
                     return;
                 }
             }
-            ByteBuf buf = Unpooled.wrappedBuffer(message, offset, length);
+            ByteBuf buf = Unpooled.copiedBuffer(message, offset, length); // written later: the caller reuses its array
             if (stream) {
                 // a real promise: SslHandler cannot complete a void one; a failed write closes the stream
                 channel.writeAndFlush(buf).addListener(io.netty.channel.ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);

@@ -172,6 +172,15 @@ class TransportGroupTest {
                 e.send(req, 0, req.length, null);
                 InputStream in = s.getInputStream();
                 assertArrayEquals(req, in.readNBytes(req.length));
+                // the sender may reuse its array as soon as send returns (the write happens later
+                // on the event loop): what goes out is what the array held at the call
+                byte[] reused = message(2000);
+                byte[] first = reused.clone();
+                e.send(reused, 0, reused.length, null);
+                java.util.Arrays.fill(reused, 4, reused.length, (byte) 0x55);
+                e.send(reused, 0, reused.length, null);
+                assertArrayEquals(first, in.readNBytes(first.length));
+                assertArrayEquals(reused, in.readNBytes(reused.length));
                 // a stream that is not BER ends the connection with an error
                 out.write(new byte[] {0x02, 0x01, 0x00});
                 out.flush();
