@@ -1,9 +1,12 @@
 package io.varbind.cli.agent;
 
+import io.varbind.codec.BerDecodeException;
 import io.varbind.codec.BerEncodeException;
 import io.varbind.codec.BerTags;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.ScopedPdu;
+import io.varbind.codec.SnmpMessageDecoder;
+import io.varbind.codec.V3Envelope;
 import io.varbind.codec.V3Message;
 import io.varbind.codec.VarBind;
 import io.varbind.codec.Variable;
@@ -31,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 7a); everything else goes to the command responder and back at the request's level.
  */
 public final class UsmAgentProcessor implements V3MessageProcessor {
+    private static final ThreadLocal<V3Envelope> ENVELOPE = ThreadLocal.withInitial(V3Envelope::new);
 
     /** One configured user: its keys are localised to this engine's id once, at start. */
     public record User(UsmUser usm, boolean writeAccess) {
@@ -106,9 +110,19 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
                 || !m.isAuth() && u.auth() != AuthProtocol.NONE) {
             return report(m, UsmStats.UNSUPPORTED_SEC_LEVELS, null, requestId, contextName, out, size);
         }
-        UsmSecurityModel.Incoming incoming;
+        ScopedPdu scoped;
         try {
-            incoming = UsmSecurityModel.decode(in, off, len, u, null);
+            // the dispatcher hands over a buffer of this request's own: verified and decrypted in place
+            V3Envelope e = ENVELOPE.get();
+            UsmSecurityModel.decodeInPlace(in, off, len, u, null, e);
+            try {
+                scoped = SnmpMessageDecoder.decodeScopedPdu(in, e.dataOffset(), e.dataLength());
+            } catch (BerDecodeException bad) {
+                if (!m.isPriv()) {
+                    return -1; // a parse error: counted as such, no report (RFC 3412 section 7.2 step 2)
+                }
+                throw new UsmException(UsmStats.DECRYPTION_ERRORS, "the decrypted scoped PDU does not parse");
+            }
         } catch (UsmException e) {
             String counter = e.counter().startsWith("usmStats") ? e.counter() : null;
             if (counter == null) {
@@ -123,24 +137,24 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
                 UsmUser authOnly = u.withoutPrivacy();
                 try {
                     return report(m, UsmStats.NOT_IN_TIME_WINDOWS, authOnly,
-                            incoming.scopedPdu().pdu().requestId(), contextName, out, size);
+                            scoped.pdu().requestId(), contextName, out, size);
                 } finally {
                     authOnly.destroy();
                 }
             }
         }
-        Pdu request = incoming.scopedPdu().pdu();
+        Pdu request = scoped.pdu();
         if (!isRequest(request.type())) {
             return -1;
         }
         Pdu response = responder.respond(request, CommandResponder.V3, user.writeAccess(), Math.max(1, size / 16));
-        ScopedPdu reply = new ScopedPdu(engineId, incoming.scopedPdu().contextName(), response);
+        ScopedPdu reply = new ScopedPdu(engineId, scoped.contextName(), response);
         try {
             return UsmSecurityModel.encode(out, 0, m.msgId(), size, false, u, engine, reply);
         } catch (BerEncodeException | IndexOutOfBoundsException tooLarge) {
             Pdu tooBig = new Pdu(BerTags.RESPONSE, request.requestId(), 1, 0, List.of());
             return UsmSecurityModel.encode(out, 0, m.msgId(), size, false, u, engine,
-                    new ScopedPdu(engineId, incoming.scopedPdu().contextName(), tooBig));
+                    new ScopedPdu(engineId, scoped.contextName(), tooBig));
         }
     }
 
