@@ -245,6 +245,18 @@ public final class Variable {
         return Arrays.copyOfRange(data, dataOff, dataOff + dataLen);
     }
 
+    /**
+     * This value with octets of its own: decoded OCTET STRING, IpAddress, Opaque and NsapAddress
+     * values refer to the decoder's input, so one that outlives the input buffer (a value an
+     * agent stores from a SET) must be detached first. Values without octets are returned as is.
+     */
+    public Variable detached() {
+        if (data == null) {
+            return this;
+        }
+        return new Variable(tag, opaqueKind, num, bytes(), 0, dataLen, oid);
+    }
+
     public int bytesLength() {
         return data == null ? 0 : dataLen;
     }

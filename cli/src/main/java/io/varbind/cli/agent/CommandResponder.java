@@ -203,7 +203,8 @@ public final class CommandResponder {
             slots[i] = at;
         }
         for (int i = 0; i < in.size(); i++) {
-            store.replace(slots[i], in.get(i).value());
+            // detached: the request's octet strings refer to a receive buffer that the next request reuses
+            store.replace(slots[i], in.get(i).value().detached());
         }
         return response(request, ErrorStatus.NO_ERROR, 0, in);
     }

@@ -54,6 +54,24 @@ class MessageDispatcherTest {
     }
 
     @Test
+    void aSetValueOutlivesTheReceiveBufferItCameIn() {
+        MessageDispatcher d = dispatcher();
+        // as the agent's handlers do: one receive buffer per thread, reused for every request
+        byte[] in = new byte[65536];
+        byte[] set = encode(1, "private", new Pdu(BerTags.SET, 7, 0, 0,
+                List.of(new VarBind(BIG.append(3), Variable.octetString("written by SET")))));
+        System.arraycopy(set, 0, in, 0, set.length);
+        byte[] out = new byte[65536];
+        assertTrue(d.process(in, 0, set.length, out, 65507) > 0);
+        byte[] other = encode(1, "public", request(BerTags.GET, 0, 0, BIG.append(1), BIG.append(2)));
+        java.util.Arrays.fill(in, (byte) 0x7e);
+        System.arraycopy(other, 0, in, 0, other.length);
+        assertTrue(d.process(in, 0, other.length, out, 65507) > 0);
+        byte[] get = encode(1, "public", request(BerTags.GET, 0, 0, BIG.append(3)));
+        assertEquals(Variable.octetString("written by SET"), answer(d, get, 65507).varBinds().get(0).value());
+    }
+
+    @Test
     void wrongCommunityAndResponsesAreDropped() {
         MessageDispatcher d = dispatcher();
         byte[] out = new byte[65536];
