@@ -140,13 +140,13 @@ public final class UsmMessageProcessing implements MessageProcessing {
     public Pdu decodeResponse(Target target, byte[] buf, int off, int len) {
         // the engine hands over a buffer of this response's own: verified and decrypted in place
         V3Envelope e = ENVELOPE.get();
-        boolean authenticated;
+        Pdu p;
         try {
-            authenticated = UsmSecurityModel.decodeInPlace(buf, off, len, user, state, e);
+            p = UsmSecurityModel.decodeScopedPduInPlace(buf, off, len, user, state, e).pdu();
         } catch (UsmException x) {
             throw new SnmpConnectionException(x.getMessage(), x);
         }
-        Pdu p = SnmpMessageDecoder.decodeScopedPdu(buf, e.dataOffset(), e.dataLength()).pdu();
+        boolean authenticated = e.isAuth();
         if (p.type() == BerTags.REPORT) {
             String counter = p.varBinds().isEmpty() ? null : UsmStats.name(p.varBinds().get(0).oid());
             if (UsmStats.NOT_IN_TIME_WINDOWS.equals(counter) && state != null) {

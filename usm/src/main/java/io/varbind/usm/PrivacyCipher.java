@@ -45,11 +45,6 @@ final class PrivacyCipher {
         }
     }
 
-    /** The cipher's block: 16 octets for AES, 8 for DES and 3DES (which CBC pads to). */
-    static int blockSize(PrivProtocol p) {
-        return p.isAes() ? 16 : 8;
-    }
-
     /**
      * Writes the message's IV into {@code s.iv}: AES's 16 octets (RFC 3826 3.1.2.1), or CBC's 8,
      * the last 8 octets of the privacy key XOR the salt (RFC 3414 8.1.1.1).
@@ -194,21 +189,5 @@ final class PrivacyCipher {
                 dst[dstOff + b + i] = (byte) (d[b + i] ^ prev);
             }
         }
-    }
-
-    /** Encrypts {@code len} octets of plaintext into a new array (CBC: zero-padded to 8). */
-    static byte[] encrypt(UsmUser user, byte[] salt, int boots, int time, byte[] plain, int off, int len) {
-        int block = user.priv().isAes() ? 1 : 8;
-        byte[] out = new byte[(len + block - 1) / block * block];
-        System.arraycopy(plain, off, out, 0, len);
-        encryptInPlace(user, salt, 0, boots, time, out, 0, out.length);
-        return out;
-    }
-
-    /** Decrypts into a new array. */
-    static byte[] decrypt(UsmUser user, byte[] salt, int boots, int time, byte[] enc, int off, int len) {
-        byte[] out = new byte[len];
-        decrypt(user, salt, 0, salt.length, boots, time, enc, off, len, out, 0);
-        return out;
     }
 }

@@ -197,6 +197,22 @@ public final class UsmSecurityModel {
     }
 
     /**
+     * {@link #decodeInPlace}, then the plaintext ScopedPDU decoded into objects (whose octet
+     * strings refer to {@code buf}); whether the message was authenticated is
+     * {@code e.isAuth()}. A decrypted ScopedPDU that does not parse is a decryption error, a
+     * plaintext one a parse error, as in {@link #decode}.
+     */
+    public static ScopedPdu decodeScopedPduInPlace(byte[] buf, int off, int len, UsmUser user, EngineState engine,
+            V3Envelope e) {
+        decodeInPlace(buf, off, len, user, engine, e);
+        try {
+            return SnmpMessageDecoder.decodeScopedPdu(buf, e.dataOffset(), e.dataLength());
+        } catch (BerDecodeException x) {
+            throw e.isPriv() ? undecodable(x) : new UsmException("snmpInASNParseErrs", x.getMessage(), x);
+        }
+    }
+
+    /**
      * Verifies, decrypts and decodes an incoming v3 message from the engine in {@code engine},
      * into objects; {@code buf} is left as it was.
      *

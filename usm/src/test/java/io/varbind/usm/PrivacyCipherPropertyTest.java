@@ -25,11 +25,11 @@ class PrivacyCipherPropertyTest {
         PrivProtocol p = new PrivProtocol[] {PrivProtocol.AES128, PrivProtocol.AES192, PrivProtocol.AES256C}[kind];
         UsmUser u = UsmUser.localized("u", AuthProtocol.SHA256, "authpassword", p, "privpassword", ENGINE);
         byte[] salt = Arrays.copyOf(saltSeed, 8);
-        byte[] enc = PrivacyCipher.encrypt(u, salt, boots, time, plain, 0, plain.length);
+        byte[] enc = Ciphers.encrypt(u, salt, boots, time, plain, 0, plain.length);
         // at an offset inside a larger buffer, as in a received message
         byte[] wire = new byte[enc.length + 7];
         System.arraycopy(enc, 0, wire, 5, enc.length);
-        assertArrayEquals(plain, PrivacyCipher.decrypt(u, salt, boots, time, wire, 5, enc.length));
+        assertArrayEquals(plain, Ciphers.decrypt(u, salt, boots, time, wire, 5, enc.length));
 
         byte[] iv = new byte[16];
         for (int i = 0; i < 4; i++) {
@@ -48,8 +48,8 @@ class PrivacyCipherPropertyTest {
         PrivProtocol p = triple ? PrivProtocol.TRIPLE_DES : PrivProtocol.DES;
         UsmUser u = UsmUser.localized("u", AuthProtocol.MD5, "authpassword", p, "privpassword", ENGINE);
         byte[] salt = Arrays.copyOf(saltSeed, 8);
-        byte[] enc = PrivacyCipher.encrypt(u, salt, 1, 2, plain, 0, plain.length);
-        byte[] back = PrivacyCipher.decrypt(u, salt, 1, 2, enc, 0, enc.length);
+        byte[] enc = Ciphers.encrypt(u, salt, 1, 2, plain, 0, plain.length);
+        byte[] back = Ciphers.decrypt(u, salt, 1, 2, enc, 0, enc.length);
         assertArrayEquals(plain, Arrays.copyOf(back, plain.length));
     }
 }

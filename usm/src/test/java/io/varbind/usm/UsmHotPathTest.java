@@ -65,7 +65,7 @@ class UsmHotPathTest {
             @ForAll @Size(min = 8, max = 8) byte[] salt) throws Exception {
         PrivProtocol p = triple ? PrivProtocol.TRIPLE_DES : PrivProtocol.DES;
         UsmUser u = UsmUser.localized("u", AuthProtocol.SHA1, "authpassword", p, "privpassword", ENGINE);
-        byte[] enc = PrivacyCipher.encrypt(u, salt, 1, 2, plain, 0, plain.length);
+        byte[] enc = Ciphers.encrypt(u, salt, 1, 2, plain, 0, plain.length);
         byte[] key = u.privKey();
         byte[] iv = new byte[8];
         for (int i = 0; i < 8; i++) {
@@ -130,8 +130,12 @@ class UsmHotPathTest {
         byte[] buf = new byte[4096];
         int n = UsmSecurityModel.encode(buf, 0, 1, 65507, true, right, engine, response(3));
         UsmException x = assertThrows(UsmException.class,
-                () -> UsmSecurityModel.decodeInPlace(buf, 0, n, wrong, engine, new V3Envelope()));
+                () -> UsmSecurityModel.decodeInPlace(buf.clone(), 0, n, wrong, engine, new V3Envelope()));
         assertEquals(UsmStats.DECRYPTION_ERRORS, x.counter());
+        x = assertThrows(UsmException.class,
+                () -> UsmSecurityModel.decodeScopedPduInPlace(buf.clone(), 0, n, wrong, engine, new V3Envelope()));
+        assertEquals(UsmStats.DECRYPTION_ERRORS, x.counter());
+        assertEquals(response(3), UsmSecurityModel.decodeScopedPduInPlace(buf, 0, n, right, engine, new V3Envelope()));
     }
 
     @Test

@@ -1,11 +1,9 @@
 package io.varbind.cli.agent;
 
-import io.varbind.codec.BerDecodeException;
 import io.varbind.codec.BerEncodeException;
 import io.varbind.codec.BerTags;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.ScopedPdu;
-import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.codec.V3Envelope;
 import io.varbind.codec.V3Message;
 import io.varbind.codec.VarBind;
@@ -112,17 +110,8 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
         }
         ScopedPdu scoped;
         try {
-            // the dispatcher hands over a buffer of this request's own: verified and decrypted in place
-            V3Envelope e = ENVELOPE.get();
-            UsmSecurityModel.decodeInPlace(in, off, len, u, null, e);
-            try {
-                scoped = SnmpMessageDecoder.decodeScopedPdu(in, e.dataOffset(), e.dataLength());
-            } catch (BerDecodeException bad) {
-                if (!m.isPriv()) {
-                    return -1; // a parse error: counted as such, no report (RFC 3412 section 7.2 step 2)
-                }
-                throw new UsmException(UsmStats.DECRYPTION_ERRORS, "the decrypted scoped PDU does not parse");
-            }
+            // the receive buffer is this request's until it is answered: verified and decrypted in place
+            scoped = UsmSecurityModel.decodeScopedPduInPlace(in, off, len, u, null, ENVELOPE.get());
         } catch (UsmException e) {
             String counter = e.counter().startsWith("usmStats") ? e.counter() : null;
             if (counter == null) {
