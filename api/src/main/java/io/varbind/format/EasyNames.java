@@ -21,6 +21,12 @@ public final class EasyNames {
      * object type is kept whole as the oid with an empty index.
      */
     public static String[] split(int[] oid, MibTree tree, boolean useLongNames, boolean useNumeric) {
+        return split(oid, tree, useNumeric || tree == null ? null : tree.lookup(oid, oid.length), useLongNames,
+                useNumeric);
+    }
+
+    /** {@link #split(int[], MibTree, boolean, boolean)} with the tree's match of {@code oid} already looked up. */
+    public static String[] split(int[] oid, MibTree tree, Match m, boolean useLongNames, boolean useNumeric) {
         if (useNumeric || tree == null) {
             if (oid.length < 2) {
                 return new String[] {"." + OidFormat.numeric(oid, oid.length), ""};
@@ -28,7 +34,6 @@ public final class EasyNames {
             return new String[] {"." + OidFormat.numeric(oid, oid.length - 1),
                 Integer.toUnsignedString(oid[oid.length - 1])};
         }
-        Match m = tree.lookup(oid, oid.length);
         if (m == null || m.node() == null) {
             return new String[] {"." + OidFormat.numeric(oid, oid.length), ""};
         }
