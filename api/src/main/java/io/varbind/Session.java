@@ -895,15 +895,41 @@ public final class Session implements AutoCloseable {
         });
     }
 
+    /**
+     * The request PDUs of recent single-OID calls, by OID spelling, PDU type, tree and bestGuess:
+     * a poller asks for the same OIDs again and again, and a PDU is immutable, so each is resolved
+     * and built once. Unsynchronised on purpose: entries are immutable records (safely published
+     * by their final fields), and a lost write costs one more resolution.
+     */
+    private record Prepared(int type, String spec, MibTree tree, int bestGuess, Pdu pdu) {
+    }
+
+    private final Prepared[] prepared = new Prepared[8];
+
+    private Pdu preparedRequest(State s, int type, String spec) {
+        if (spec == null) {
+            throw new SnmpUnknownObjectIdException("unknown object id (None)");
+        }
+        int slot = (spec.hashCode() ^ type) & (prepared.length - 1);
+        Prepared p = prepared[slot];
+        if (p != null && p.type() == type && p.tree() == s.tree() && p.bestGuess() == s.bestGuess()
+                && p.spec().equals(spec)) {
+            return p.pdu();
+        }
+        Pdu pdu = Pdu.request(type, List.of(Oid.of(resolve(s, spec))));
+        prepared[slot] = new Prepared(type, spec, s.tree(), s.bestGuess(), pdu);
+        return pdu;
+    }
+
     /** GET or GETNEXT of one OID: its variable straight from the answer, in one stage. */
     private CompletableFuture<SnmpVariable> getOrNextOne(int type, String oid) {
         try {
             State s = named();
-            List<Oid> oids = List.of(Oid.of(resolve(s, oid)));
+            Pdu pdu = preparedRequest(s, type, oid);
             if (s.flag(RETRY_NO_SUCH) && s.config().settings().version == 1) {
-                return getOrNext(s, type, oids).thenApply(l -> l.get(0));
+                return getOrNext(s, type, List.of(pdu.varBinds().get(0).oid())).thenApply(l -> l.get(0));
             }
-            return request(s, Pdu.request(type, oids)).thenApply(r -> {
+            return request(s, pdu).thenApply(r -> {
                 Pdu p = r.pdu();
                 if (p.errorStatus() != 0) {
                     throw errorStatus(p);
