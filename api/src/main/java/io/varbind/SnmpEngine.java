@@ -325,6 +325,7 @@ public final class SnmpEngine implements AutoCloseable {
 
     private void fail(PendingRequest p, Throwable e) {
         if (p.finish()) {
+            p.release(); // before completing: whoever sees the outcome sees the slot free
             p.future().completeExceptionally(e);
         }
     }
@@ -377,6 +378,7 @@ public final class SnmpEngine implements AutoCloseable {
         }
         if (p.finish()) {
             long rtt = System.nanoTime() - p.sentAt();
+            p.release(); // before completing: whoever sees the answer sees the slot free
             p.future().complete(new Response(pdu, rtt, p.sends() - 1, p.bytesSent(), data.length));
         }
     }

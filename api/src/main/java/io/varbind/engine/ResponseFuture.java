@@ -18,7 +18,8 @@ public final class ResponseFuture extends CompletableFuture<Response> {
 
     /**
      * Ties the request in flight to this future: once the future completes, however (answer,
-     * failure, a caller's cancel or completion), the request is released. Without a dependent
+     * failure, a caller's cancel or completion), the request is released (the engine releases it
+     * just before it completes the future itself). Without a dependent
      * stage per request, which would cost heap for as long as the request is in flight.
      */
     public void attach(PendingRequest p) {
