@@ -805,17 +805,27 @@ public final class Session implements AutoCloseable {
     private static SnmpVariable toVariable(VarBind vb, State s) {
         MibTree t = s.tree();
         int[] arcs = vb.oid().toArray();
-        Match m = t.lookup(arcs, arcs.length); // once, for the name and the value's syntax
         boolean longNames = s.flag(LONG_NAMES);
         boolean numeric = s.flag(NUMERIC);
+        boolean sprint = s.flag(SPRINT_VALUE);
+        boolean enums = s.flag(ENUMS);
+        // the MIB is needed for names, enumeration labels and sprint values; numeric names of plain
+        // values (a poller's usual settings) need no lookup at all
+        Match m = numeric && !sprint && !enums ? null : t.lookup(arcs, arcs.length);
         String[] split = EasyNames.split(arcs, t, m, longNames, numeric);
         MibNode node = m == null ? null : m.node();
         Variable v = vb.value();
         int tag = v.tag();
-        String value = s.flag(SPRINT_VALUE) ? ValueFormat.easySprint(v, node, t, longNames, numeric)
-                : ValueFormat.easyValue(v, node, s.flag(ENUMS));
         byte[] raw = tag == BerTags.OCTET_STRING || tag == BerTags.IP_ADDRESS || tag == BerTags.OPAQUE
                 || tag == BerTags.NSAP_ADDRESS ? v.bytes() : null;
+        String value;
+        if (sprint) {
+            value = ValueFormat.easySprint(v, node, t, longNames, numeric);
+        } else if (raw != null && (tag == BerTags.OCTET_STRING || tag == BerTags.NSAP_ADDRESS)) {
+            value = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1); // the octets copied once
+        } else {
+            value = ValueFormat.easyValue(v, node, enums);
+        }
         return SnmpVariable.received(split[0], split[1], value, ValueFormat.easyType(v), raw);
     }
 
