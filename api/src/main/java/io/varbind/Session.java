@@ -680,7 +680,7 @@ public final class Session implements AutoCloseable {
         if (s.closed()) {
             throw closedError();
         }
-        if (s.tree() != null && s.engine() != null) {
+        if (s.tree() != null && s.engine() != null && !staleSharedEngine(s)) {
             return s;
         }
         synchronized (this) {
@@ -688,15 +688,20 @@ public final class Session implements AutoCloseable {
             if (cur.closed()) {
                 throw closedError();
             }
-            if (cur.tree() == null || cur.engine() == null) {
+            if (cur.tree() == null || cur.engine() == null || staleSharedEngine(cur)) {
                 // the default tree reads the MIB search path (folders and modification times): once here
                 MibTree t = cur.tree() != null ? cur.tree() : MibTree.defaultTree();
-                cur = new State(cur.config(), t, cur.engine() != null ? cur.engine() : SnmpEngine.shared(),
-                        cur.target(), cur.flags(), cur.bestGuess(), false);
+                SnmpEngine e = cur.engine() != null && !staleSharedEngine(cur) ? cur.engine() : SnmpEngine.shared();
+                cur = new State(cur.config(), t, e, cur.target(), cur.flags(), cur.bestGuess(), false);
                 state = cur;
             }
             return cur;
         }
+    }
+
+    /** The shared engine this session took was closed: {@link SnmpEngine#shared()} makes a new one. */
+    private static boolean staleSharedEngine(State s) {
+        return s.config().settings().engine == null && s.engine() != null && s.engine().isClosed();
     }
 
     /**

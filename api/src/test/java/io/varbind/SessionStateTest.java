@@ -132,6 +132,16 @@ class SessionStateTest {
     }
 
     @Test
+    void aSessionOnTheSharedEngineOutlivesItsClose() {
+        try (Session s = Session.builder().hostname(agent.hostname()).version(2).timeout(2).retries(1)
+                .mibs(MibTree.builtIn()).build()) {
+            assertEquals("public", s.get("sysDescr.0").value());
+            SnmpEngine.shared().close(); // SnmpEngine.shared() makes a new one; the session follows
+            assertEquals("public", s.get("sysDescr.0").value());
+        }
+    }
+
+    @Test
     void flagsApplyFromTheNextCall() throws Exception {
         try (Session s = v2c("public").build()) {
             s.setUseNumeric(true);
