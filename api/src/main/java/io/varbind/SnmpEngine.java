@@ -542,9 +542,13 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        List<Runnable> waiting = limiter.close();
         SnmpException gone = new SnmpException("the engine was closed");
         for (PendingRequest p : pending.values()) {
             fail(p, gone);
+        }
+        for (Runnable start : waiting) {
+            start.run(); // start() on a closed engine fails the request
         }
         for (CompletableFuture<Endpoint> f : udpEndpoints.values()) {
             f.thenAccept(Endpoint::close);
