@@ -11,7 +11,9 @@ import io.varbind.SnmpConnectionException;
 import io.varbind.SnmpEngine;
 import io.varbind.SnmpException;
 import io.varbind.SnmpTimeoutException;
+import io.varbind.SnmpVariable;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class HostileSessionTest {
         return Session.builder().engine(engine).hostname("udp:127.0.0.1:" + r.address().getPort()).version(3)
                 .securityLevel("authPriv").securityUsername(HostileV3Responder.USER).authProtocol("SHA")
                 .authPassword(HostileV3Responder.AUTH_PASSWORD).privacyProtocol("AES")
-                .privacyPassword(HostileV3Responder.PRIV_PASSWORD).timeout(0.3).retries(1).build();
+                .privacyPassword(HostileV3Responder.PRIV_PASSWORD).timeout(1).retries(0).build();
     }
 
     private static SnmpException failure(Session s) {
@@ -93,8 +95,49 @@ class HostileSessionTest {
                 SnmpException e = failure(s);
                 assertInstanceOf(SnmpTimeoutException.class, e, c[0]);
                 assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
-                assertEquals(2, r.requests.get() - 2, c[0] + ": one request and its retry"); // after discovery and the first get
+                assertEquals(1, r.requests.get() - 2, c[0]); // after discovery and the first get
                 stillWorks(s, r);
+            }
+        }
+    }
+
+    private Session v2c(HostileResponder r, int version) {
+        return Session.builder().engine(engine).hostname("udp:127.0.0.1:" + r.address(0).getPort())
+                .version(version).community("public").timeout(1).retries(0).build();
+    }
+
+    @Test
+    void wellFormedAnswersWithAnotherCommunityVersionOrPduTypeAreRefused() throws Exception {
+        String[][] cases = {
+            {"WRONG_COMMUNITY", "another community"},
+            {"WRONG_VERSION", "response of version"},
+            {"WRONG_PDU_TYPE", "expected a Response PDU"},
+        };
+        for (int version : new int[] {1, 2}) {
+            for (String[] c : cases) {
+                HostileResponder.Mode mode = HostileResponder.Mode.valueOf(c[0]);
+                try (HostileResponder r = new HostileResponder(mode, 1, 0); Session s = v2c(r, version)) {
+                    long refusedBefore = engine.statistics().refusedMessages();
+                    SnmpException e = failure(s);
+                    assertInstanceOf(SnmpTimeoutException.class, e, c[0]);
+                    assertTrue(e.getMessage().contains(c[1]), c[0] + " v" + version + ": " + e.getMessage());
+                    assertEquals(1, r.requests.get(), c[0]);
+                    assertEquals(1, engine.statistics().refusedMessages() - refusedBefore, c[0]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bulkwalkSendsItsNonRepeaters() throws Exception {
+        try (HostileResponder r = new HostileResponder(HostileResponder.Mode.GOOD, 1, 0); Session s = v2c(r, 2)) {
+            for (int nonRepeaters : new int[] {0, 1}) {
+                int before = r.requests.get();
+                List<SnmpVariable> got = s.bulkwalk(".1.3.6.1.9", nonRepeaters, 5);
+                assertEquals(5, got.size(), "non-repeaters " + nonRepeaters);
+                assertEquals(nonRepeaters, r.lastNonRepeaters);
+                // a non-repeater gets one successor per request (RFC 3416 4.2.3): 5 values, then the end
+                assertEquals(nonRepeaters == 0 ? 2 : 6, r.requests.get() - before, "non-repeaters " + nonRepeaters);
             }
         }
     }
