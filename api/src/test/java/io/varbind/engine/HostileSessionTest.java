@@ -141,4 +141,29 @@ class HostileSessionTest {
             }
         }
     }
+
+    @Test
+    void aStreamAgentCannotAnswerRequestsSentToAnother() throws Exception {
+        try (HostileStreamResponder silent = new HostileStreamResponder(HostileStreamResponder.Mode.SILENT);
+                HostileStreamResponder thief = new HostileStreamResponder(HostileStreamResponder.Mode.ANSWER_NEIGHBOURS);
+                Session quiet = tcp(silent); Session hostile = tcp(thief)) {
+            // connections first, so that the two requests below get neighbouring request ids
+            assertThrows(SnmpTimeoutException.class, () -> quiet.get(OID));
+            assertEquals("mine", hostile.get(OID).value());
+            for (int i = 0; i < 5; i++) {
+                java.util.concurrent.CompletableFuture<SnmpVariable> victim = quiet.getAsync(OID);
+                java.util.concurrent.CompletableFuture<SnmpVariable> own = hostile.getAsync(OID);
+                assertEquals("mine", own.get(10, java.util.concurrent.TimeUnit.SECONDS).value());
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> victim.get(10, java.util.concurrent.TimeUnit.SECONDS));
+                assertInstanceOf(SnmpTimeoutException.class, e.getCause());
+            }
+            assertTrue(engine.statistics().wrongSourceResponses() >= 5, engine.statistics().toString());
+        }
+    }
+
+    private Session tcp(HostileStreamResponder r) {
+        return Session.builder().engine(engine).hostname("tcp:127.0.0.1:" + r.address().getPort()).version(2)
+                .community("public").timeout(1).retries(0).build();
+    }
 }
