@@ -145,6 +145,8 @@ public final class UsmMessageProcessing implements MessageProcessing {
             p = UsmSecurityModel.decodeScopedPduInPlace(buf, off, len, user, state, e).pdu();
         } catch (UsmException x) {
             throw new SnmpConnectionException(x.getMessage(), x);
+        } catch (IllegalStateException x) { // the keys were destroyed under this response (session closed)
+            throw new SnmpConnectionException("the session's keys were destroyed", x);
         }
         boolean authenticated = e.isAuth();
         if (p.type() == BerTags.REPORT) {
