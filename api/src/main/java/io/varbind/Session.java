@@ -129,7 +129,7 @@ public final class Session implements AutoCloseable {
             return engineTime;
         }
 
-        private Builder copy() {
+        Builder copy() {
             Builder b = new Builder();
             b.hostname = hostname;
             b.version = version;
