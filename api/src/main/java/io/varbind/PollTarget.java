@@ -1,5 +1,6 @@
 package io.varbind;
 
+import io.varbind.mib.MibTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -84,9 +85,17 @@ public final class PollTarget {
         return maxRepetitions;
     }
 
-    /** A new session with these settings on {@code engine}. */
-    Session openSession(SnmpEngine engine) {
-        return settings.copy().engine(engine).build();
+    /**
+     * A new session with these settings on {@code engine}, naming with {@code mibs} unless the
+     * settings chose their own tree. (A session without a tree asks {@link MibTree#defaultTree()}
+     * on every operation, which checks the MIB folders on disk each time: too slow for a poller.)
+     */
+    Session openSession(SnmpEngine engine, MibTree mibs) {
+        Session.Builder b = settings.copy().engine(engine);
+        if (b.mibsValue() == null) {
+            b.mibs(mibs);
+        }
+        return b.build();
     }
 
     /** Settings of a {@link PollTarget}. */

@@ -1,5 +1,6 @@
 package io.varbind;
 
+import io.varbind.mib.MibTree;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public final class Poller implements AutoCloseable {
     private final long baseNanos = System.nanoTime();
     private final long baseEpochNanos = System.currentTimeMillis() * 1_000_000L;
     private long sequence;
+    private volatile MibTree mibs;
     private volatile boolean waitingForSpace;
     private volatile boolean closed;
 
@@ -181,6 +183,16 @@ public final class Poller implements AutoCloseable {
         }
     }
 
+    /** The MIB tree of sessions that name none: {@link MibTree#defaultTree()}, loaded once per poller. */
+    private MibTree mibs() {
+        MibTree t = mibs;
+        if (t == null) {
+            t = MibTree.defaultTree();
+            mibs = t;
+        }
+        return t;
+    }
+
     /** The engine the polls run on. */
     public SnmpEngine engine() {
         return engine;
@@ -195,7 +207,7 @@ public final class Poller implements AutoCloseable {
      * @throws IllegalStateException when the poller is closed
      */
     public void add(PollTarget target) {
-        Session fresh = target.openSession(engine);
+        Session fresh = target.openSession(engine, mibs());
         Session old = null;
         lock.lock();
         try {

@@ -129,6 +129,10 @@ public final class Session implements AutoCloseable {
             return engineTime;
         }
 
+        MibTree mibsValue() {
+            return mibs;
+        }
+
         Builder copy() {
             Builder b = new Builder();
             b.hostname = hostname;
