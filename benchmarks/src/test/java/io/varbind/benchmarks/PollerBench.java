@@ -123,6 +123,10 @@ public final class PollerBench {
             return poller.statistics().overruns();
         }
 
+        long missed() {
+            return poller.statistics().missed();
+        }
+
         @Override
         public void close() {
             poller.close();
@@ -236,6 +240,7 @@ public final class PollerBench {
         long heapAfter = heapAfterGc();
         c.lateness = new Lateness();
         long overrunsBefore = cl instanceof VarbindClient v ? v.overruns() : c.overruns.sum();
+        long missedBefore = cl instanceof VarbindClient v ? v.missed() : 0;
         c.measuring = true;
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
@@ -244,12 +249,13 @@ public final class PollerBench {
         long elapsed = System.nanoTime() - t0;
         long cpu = processCpuNanos() - cpu0;
         long overruns = (cl instanceof VarbindClient v ? v.overruns() : c.overruns.sum()) - overrunsBefore;
+        long missed = (cl instanceof VarbindClient v ? v.missed() : 0) - missedBefore;
         long done = c.completed.sum();
         System.out.printf(Locale.ROOT,
                 "%-8s targets=%d oids=%d interval=%.1fs: %.0f polls/s (%.0f due), %.1f us CPU/poll, %.1f%% failed, "
-                        + "%d overruns, start late p50 %.1f ms p99 %.1f ms, heap %.0f B/target%n",
+                        + "%d overruns, %d slots missed by a late scheduler, start late p50 %.1f ms p99 %.1f ms, heap %.0f B/target%n",
                 client, targets, oidCount, intervalSeconds, done / (elapsed / 1e9), targets / intervalSeconds,
-                done == 0 ? Double.NaN : cpu / 1000.0 / done, done == 0 ? 0 : 100.0 * c.failed.sum() / done, overruns,
+                done == 0 ? Double.NaN : cpu / 1000.0 / done, done == 0 ? 0 : 100.0 * c.failed.sum() / done, overruns, missed,
                 c.lateness.percentileMillis(0.5), c.lateness.percentileMillis(0.99),
                 (heapAfter - heapBefore) / (double) targets);
         cl.close();

@@ -38,33 +38,29 @@ final class PollRecords {
         this.topic = topic;
         this.perVariable = perVariable;
         this.durationField = avroNames ? "duration_ms" : "duration.ms";
-        this.variableSchema = SchemaBuilder.struct().name(VARIABLE_SCHEMA).version(1)
-                .doc("One variable binding, as easysnmp's SNMPVariable gives it")
-                .field("oid", Schema.STRING_SCHEMA)
-                .field("name", Schema.STRING_SCHEMA)
-                .field("index", Schema.STRING_SCHEMA)
-                .field("type", Schema.STRING_SCHEMA)
-                .field("value", Schema.OPTIONAL_STRING_SCHEMA)
-                .build();
-        this.pollSchema = SchemaBuilder.struct().name(POLL_SCHEMA).version(1).doc("One poll of one SNMP agent")
-                .field("target", Schema.STRING_SCHEMA)
-                .field("timestamp", Schema.INT64_SCHEMA)
-                .field(durationField, Schema.INT64_SCHEMA)
-                .field("error", Schema.OPTIONAL_STRING_SCHEMA)
+        this.variableSchema = variableFields(SchemaBuilder.struct().name(VARIABLE_SCHEMA).version(1)
+                .doc("One variable binding, as easysnmp's SNMPVariable gives it"), false).build();
+        this.pollSchema = pollFields(SchemaBuilder.struct().name(POLL_SCHEMA).version(1)
+                .doc("One poll of one SNMP agent"))
                 .field("variables", SchemaBuilder.array(variableSchema).build())
                 .build();
-        this.pollVariableSchema = SchemaBuilder.struct().name(POLL_VARIABLE_SCHEMA).version(1)
-                .doc("One variable of one poll of one SNMP agent (or the poll's error when nothing was read)")
-                .field("target", Schema.STRING_SCHEMA)
+        this.pollVariableSchema = variableFields(pollFields(SchemaBuilder.struct().name(POLL_VARIABLE_SCHEMA)
+                .version(1).doc("One variable of one poll of one SNMP agent (or the poll's error when nothing was read)")),
+                true).build();
+    }
+
+    private SchemaBuilder pollFields(SchemaBuilder b) {
+        return b.field("target", Schema.STRING_SCHEMA)
                 .field("timestamp", Schema.INT64_SCHEMA)
                 .field(durationField, Schema.INT64_SCHEMA)
-                .field("error", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("oid", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("name", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("index", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("type", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("value", Schema.OPTIONAL_STRING_SCHEMA)
-                .build();
+                .field("error", Schema.OPTIONAL_STRING_SCHEMA);
+    }
+
+    /** oid, name, index, type (required unless {@code optional}: a failed poll's record has none) and value. */
+    private static SchemaBuilder variableFields(SchemaBuilder b, boolean optional) {
+        Schema s = optional ? Schema.OPTIONAL_STRING_SCHEMA : Schema.STRING_SCHEMA;
+        return b.field("oid", s).field("name", s).field("index", s).field("type", s)
+                .field("value", Schema.OPTIONAL_STRING_SCHEMA);
     }
 
     Schema valueSchema() {
