@@ -23,6 +23,12 @@ final class PollRecords {
     static final String POLL_VARIABLE_SCHEMA = "io.varbind.kafka.PollVariable";
 
     private static final int MAX_CACHED_NAMES = 65536;
+    /**
+     * One source partition for every record: a poll has nothing to resume, and Connect copies its
+     * map of committable offsets (one entry per partition) on every send iteration, which with a
+     * partition per target cost more than the polling (10,000 targets: ~550 polls/s end to end).
+     */
+    static final Map<String, String> PARTITION = Map.of("source", "varbind-snmp-poll");
 
     private final String topic;
     private final boolean perVariable;
@@ -72,7 +78,6 @@ final class PollRecords {
         long timestamp = r.actualStart().toEpochMilli();
         long duration = r.duration().toMillis();
         String error = r.error() == null ? null : errorText(r.error());
-        Map<String, String> partition = Map.of("target", r.target());
         Map<String, Long> offset = Map.of("timestamp", timestamp);
         if (!perVariable) {
             List<Struct> vars = new ArrayList<>(r.variables().size());
@@ -82,14 +87,14 @@ final class PollRecords {
             }
             Struct value = new Struct(pollSchema).put("target", r.target()).put("timestamp", timestamp)
                     .put(durationField, duration).put("error", error).put("variables", vars);
-            out.add(new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, r.target(), pollSchema,
+            out.add(new SourceRecord(PARTITION, offset, topic, null, Schema.STRING_SCHEMA, r.target(), pollSchema,
                     value, timestamp));
             return;
         }
         if (r.variables().isEmpty()) {
             Struct value = new Struct(pollVariableSchema).put("target", r.target()).put("timestamp", timestamp)
                     .put(durationField, duration).put("error", error);
-            out.add(new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, r.target(),
+            out.add(new SourceRecord(PARTITION, offset, topic, null, Schema.STRING_SCHEMA, r.target(),
                     pollVariableSchema, value, timestamp));
             return;
         }
@@ -97,7 +102,7 @@ final class PollRecords {
             Struct value = new Struct(pollVariableSchema).put("target", r.target()).put("timestamp", timestamp)
                     .put(durationField, duration).put("error", error).put("oid", numericOid(v)).put("name", v.oid())
                     .put("index", nonNull(v.oidIndex())).put("type", nonNull(v.snmpType())).put("value", v.value());
-            out.add(new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, r.target(),
+            out.add(new SourceRecord(PARTITION, offset, topic, null, Schema.STRING_SCHEMA, r.target(),
                     pollVariableSchema, value, timestamp));
         }
     }
