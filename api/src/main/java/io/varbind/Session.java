@@ -12,6 +12,7 @@ import io.varbind.mib.Match;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
 import io.varbind.session.ErrorStatus;
+import io.varbind.session.RequestNames;
 import io.varbind.session.SetValues;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -684,14 +685,7 @@ public final class Session implements AutoCloseable {
     }
 
     private int[] resolve(String spec) {
-        if (spec == null) {
-            throw new SnmpUnknownObjectIdException("unknown object id (None)");
-        }
-        try {
-            return tree().resolve(spec, bestGuess).oid();
-        } catch (RuntimeException e) {
-            throw new SnmpUnknownObjectIdException("unknown object id (" + spec + ")", e);
-        }
+        return RequestNames.resolve(tree(), spec, bestGuess);
     }
 
     private static String joined(String oid, String index) {
@@ -704,7 +698,7 @@ public final class Session implements AutoCloseable {
     private List<Oid> resolveAll(List<String> oids) {
         List<Oid> out = new ArrayList<>(oids.size());
         for (String o : oids) {
-            out.add(Oid.of(resolve(o)));
+            out.add(Oid.of(RequestNames.wireForm(resolve(o))));
         }
         return out;
     }
@@ -731,9 +725,20 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
-    private SnmpVariable placeholder(Oid oid) {
-        String[] split = EasyNames.split(oid.toArray(), tree(), useLongNames, useNumeric);
+    /** easysnmp leaves the requested variable as the caller spelt it, under every display flag. */
+    private static SnmpVariable placeholder(String spec) {
+        String[] split = RequestNames.split(spec);
         return SnmpVariable.received(split[0], split[1], "NOSUCHNAME", "NOSUCHNAME", null);
+    }
+
+    /** The requested variables with no value and no type, as easysnmp returns them from an empty answer. */
+    private static List<SnmpVariable> unanswered(List<String> specs) {
+        List<SnmpVariable> out = new ArrayList<>(specs.size());
+        for (String spec : specs) {
+            String[] split = RequestNames.split(spec);
+            out.add(SnmpVariable.received(split[0], split[1] == null ? "" : split[1], null, null, null));
+        }
+        return out;
     }
 
     private void checkNonexistent(List<VarBind> vbs) {
@@ -765,7 +770,7 @@ public final class Session implements AutoCloseable {
      * GET or GETNEXT of {@code oids}; a v1 noSuchName raises, or with {@code retryNoSuch} drops the
      * failing varbind, asks again for the rest and puts a NOSUCHNAME placeholder in its place.
      */
-    private CompletableFuture<List<SnmpVariable>> getOrNext(int type, List<Oid> oids) {
+    private CompletableFuture<List<SnmpVariable>> getOrNext(int type, List<String> specs, List<Oid> oids) {
         Target t = target();
         boolean v1 = t.version() == 0;
         boolean retry = retryNoSuch;
@@ -780,11 +785,13 @@ public final class Session implements AutoCloseable {
                 int bad = p.errorIndex() - 1;
                 List<Oid> rest = new ArrayList<>(oids);
                 rest.remove(bad);
+                List<String> restSpecs = new ArrayList<>(specs);
+                restSpecs.remove(bad);
                 CompletableFuture<List<SnmpVariable>> more = rest.isEmpty()
-                        ? CompletableFuture.completedFuture(new ArrayList<>()) : getOrNext(type, rest);
+                        ? CompletableFuture.completedFuture(new ArrayList<>()) : getOrNext(type, restSpecs, rest);
                 return more.thenApply(list -> {
                     List<SnmpVariable> out = new ArrayList<>(list);
-                    out.add(bad, placeholder(oids.get(bad)));
+                    out.add(bad, placeholder(specs.get(bad)));
                     return out;
                 });
             }
@@ -825,7 +832,7 @@ public final class Session implements AutoCloseable {
 
     public CompletableFuture<List<SnmpVariable>> getAsync(List<String> oids) {
         try {
-            return getOrNext(BerTags.GET, resolveAll(oids));
+            return getOrNext(BerTags.GET, oids, resolveAll(oids));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -855,7 +862,7 @@ public final class Session implements AutoCloseable {
 
     public CompletableFuture<List<SnmpVariable>> getNextAsync(List<String> oids) {
         try {
-            return getOrNext(BerTags.GETNEXT, resolveAll(oids));
+            return getOrNext(BerTags.GETNEXT, oids, resolveAll(oids));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -900,6 +907,9 @@ public final class Session implements AutoCloseable {
                 if (r.pdu().errorStatus() != 0) {
                     throw errorStatus(r.pdu());
                 }
+                if (r.pdu().varBinds().isEmpty()) {
+                    return unanswered(oids); // as easysnmp, which then leaves the request's list as it was
+                }
                 return toVariables(r.pdu().varBinds());
             });
         } catch (RuntimeException e) {
@@ -930,7 +940,14 @@ public final class Session implements AutoCloseable {
                 refuseV1("bulkwalk");
             }
             Oid root = Oid.of(resolve(oid));
-            return engine().walk(target(), root, bulk, nonRepeaters, maxRepetitions).thenApply(this::toVariables);
+            List<VarBind> all = new ArrayList<>();
+            return engine().walk(target(), root, bulk, nonRepeaters, maxRepetitions, all::addAll).thenApply(summary -> {
+                if (summary.endOfMib()) {
+                    // a v1 agent's noSuchName at the end of its view: easysnmp raises it, results and all
+                    throw new SnmpNoSuchNameException("no such name error encountered");
+                }
+                return toVariables(all);
+            });
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -953,8 +970,8 @@ public final class Session implements AutoCloseable {
     }
 
     public CompletableFuture<List<SnmpVariable>> bulkwalkAsync(String oid, int nonRepeaters, int maxRepetitions) {
-        if (maxRepetitions < 1) {
-            return failed(new IllegalArgumentException("max-repetitions must be at least 1"));
+        if (nonRepeaters < 0 || maxRepetitions < 0) {
+            return failed(new IllegalArgumentException("non-repeaters and max-repetitions must not be negative"));
         }
         return walkAsync(oid, true, nonRepeaters, maxRepetitions);
     }
