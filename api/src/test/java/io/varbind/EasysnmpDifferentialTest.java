@@ -182,8 +182,9 @@ class EasysnmpDifferentialTest {
             add(ops, 3, f, "get", ".");
             add(ops, 2, f, "getnext", "iso", ".", "iso.3");
             // InetAddress indexes and the OID values that name them
+            // ... and the SMIv1 at group, whose atNetAddress is a NetworkAddress (C0:00:02:01 under sprint)
             for (String t : List.of("ipAddressTable", "ipAddressPrefixTable", "inetCidrRouteTable", "ipDefaultRouterTable",
-                    "ipv6ScopeZoneIndexTable")) {
+                    "ipv6ScopeZoneIndexTable", ".1.3.6.1.2.1.3")) {
                 add(ops, 2, f, "walk", t);
             }
             add(ops, 3, f, "bulkwalk", "ipAddressTable");
