@@ -12,6 +12,7 @@ import io.varbind.mib.Match;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
 import io.varbind.session.ErrorStatus;
+import io.varbind.session.RequestNames;
 import io.varbind.session.SetValues;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -785,14 +786,7 @@ public final class Session implements AutoCloseable {
     }
 
     private static int[] resolve(State s, String spec) {
-        if (spec == null) {
-            throw new SnmpUnknownObjectIdException("unknown object id (None)");
-        }
-        try {
-            return s.tree().resolve(spec, s.bestGuess()).oid();
-        } catch (RuntimeException e) {
-            throw new SnmpUnknownObjectIdException("unknown object id (" + spec + ")", e);
-        }
+        return RequestNames.resolve(s.tree(), spec, s.bestGuess());
     }
 
     private static String joined(String oid, String index) {
@@ -805,7 +799,7 @@ public final class Session implements AutoCloseable {
     private static List<Oid> resolveAll(State s, List<String> oids) {
         List<Oid> out = new ArrayList<>(oids.size());
         for (String o : oids) {
-            out.add(Oid.of(resolve(s, o)));
+            out.add(Oid.of(RequestNames.wireForm(resolve(s, o))));
         }
         return out;
     }
@@ -846,9 +840,20 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
-    private static SnmpVariable placeholder(Oid oid, State s) {
-        String[] split = EasyNames.split(oid.toArray(), s.tree(), s.flag(LONG_NAMES), s.flag(NUMERIC));
+    /** easysnmp leaves the requested variable as the caller spelt it, under every display flag. */
+    private static SnmpVariable placeholder(String spec) {
+        String[] split = RequestNames.split(spec);
         return SnmpVariable.received(split[0], split[1], "NOSUCHNAME", "NOSUCHNAME", null);
+    }
+
+    /** The requested variables with no value and no type, as easysnmp returns them from an empty answer. */
+    private static List<SnmpVariable> unanswered(List<String> specs) {
+        List<SnmpVariable> out = new ArrayList<>(specs.size());
+        for (String spec : specs) {
+            String[] split = RequestNames.split(spec);
+            out.add(SnmpVariable.received(split[0], split[1] == null ? "" : split[1], null, null, null));
+        }
+        return out;
     }
 
     private static void checkNonexistent(List<VarBind> vbs, State s) {
@@ -890,7 +895,7 @@ public final class Session implements AutoCloseable {
      * failing varbind, asks again for the rest and puts a NOSUCHNAME placeholder in its place.
      * One stage on the engine's future unless a v1 retry may be needed.
      */
-    private CompletableFuture<List<SnmpVariable>> getOrNext(State s, int type, List<Oid> oids) {
+    private CompletableFuture<List<SnmpVariable>> getOrNext(State s, int type, List<String> specs, List<Oid> oids) {
         boolean retry = s.flag(RETRY_NO_SUCH) && s.config().settings().version == 1;
         CompletableFuture<io.varbind.engine.Response> f = request(s, Pdu.request(type, oids));
         if (!retry) {
@@ -902,11 +907,13 @@ public final class Session implements AutoCloseable {
                 int bad = p.errorIndex() - 1;
                 List<Oid> rest = new ArrayList<>(oids);
                 rest.remove(bad);
+                List<String> restSpecs = new ArrayList<>(specs);
+                restSpecs.remove(bad);
                 CompletableFuture<List<SnmpVariable>> more = rest.isEmpty()
-                        ? CompletableFuture.completedFuture(new ArrayList<>()) : getOrNext(s, type, rest);
+                        ? CompletableFuture.completedFuture(new ArrayList<>()) : getOrNext(s, type, restSpecs, rest);
                 return more.thenApply(list -> {
                     List<SnmpVariable> out = new ArrayList<>(list);
-                    out.add(bad, placeholder(oids.get(bad), s));
+                    out.add(bad, placeholder(specs.get(bad)));
                     return out;
                 });
             }
@@ -935,7 +942,7 @@ public final class Session implements AutoCloseable {
                 && p.spec().equals(spec)) {
             return p.pdu();
         }
-        Pdu pdu = Pdu.request(type, List.of(Oid.of(resolve(s, spec))));
+        Pdu pdu = Pdu.request(type, List.of(Oid.of(RequestNames.wireForm(resolve(s, spec)))));
         prepared[slot] = new Prepared(type, spec, s.tree(), s.bestGuess(), pdu);
         return pdu;
     }
@@ -946,7 +953,7 @@ public final class Session implements AutoCloseable {
             State s = named();
             Pdu pdu = preparedRequest(s, type, oid);
             if (s.flag(RETRY_NO_SUCH) && s.config().settings().version == 1) {
-                return getOrNext(s, type, List.of(pdu.varBinds().get(0).oid())).thenApply(l -> l.get(0));
+                return getOrNext(s, type, List.of(oid), List.of(pdu.varBinds().get(0).oid())).thenApply(l -> l.get(0));
             }
             return request(s, pdu).thenApply(r -> {
                 Pdu p = r.pdu();
@@ -998,7 +1005,7 @@ public final class Session implements AutoCloseable {
     public CompletableFuture<List<SnmpVariable>> getAsync(List<String> oids) {
         try {
             State s = named();
-            return getOrNext(s, BerTags.GET, resolveAll(s, oids));
+            return getOrNext(s, BerTags.GET, oids, resolveAll(s, oids));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1028,7 +1035,7 @@ public final class Session implements AutoCloseable {
     public CompletableFuture<List<SnmpVariable>> getNextAsync(List<String> oids) {
         try {
             State s = named();
-            return getOrNext(s, BerTags.GETNEXT, resolveAll(s, oids));
+            return getOrNext(s, BerTags.GETNEXT, oids, resolveAll(s, oids));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1074,6 +1081,9 @@ public final class Session implements AutoCloseable {
                 if (r.pdu().errorStatus() != 0) {
                     throw errorStatus(r.pdu());
                 }
+                if (r.pdu().varBinds().isEmpty()) {
+                    return unanswered(oids); // as easysnmp, which then leaves the request's list as it was
+                }
                 return toVariables(r.pdu().varBinds(), s);
             });
         } catch (RuntimeException e) {
@@ -1111,7 +1121,13 @@ public final class Session implements AutoCloseable {
                 for (int i = 0, n = vbs.size(); i < n; i++) {
                     out.add(toVariable(vbs.get(i), s));
                 }
-            }).thenApply(summary -> out);
+            }).thenApply(summary -> {
+                if (summary.endOfMib()) {
+                    // a v1 agent's noSuchName at the end of its view: easysnmp raises it, results and all
+                    throw new SnmpNoSuchNameException("no such name error encountered");
+                }
+                return out;
+            });
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1134,8 +1150,8 @@ public final class Session implements AutoCloseable {
     }
 
     public CompletableFuture<List<SnmpVariable>> bulkwalkAsync(String oid, int nonRepeaters, int maxRepetitions) {
-        if (maxRepetitions < 1) {
-            return failed(new IllegalArgumentException("max-repetitions must be at least 1"));
+        if (nonRepeaters < 0 || maxRepetitions < 0) {
+            return failed(new IllegalArgumentException("non-repeaters and max-repetitions must not be negative"));
         }
         return walkAsync(oid, true, nonRepeaters, maxRepetitions);
     }

@@ -50,8 +50,8 @@ public final class Walk {
         if (bulk && target.version() == 0) {
             throw new SnmpException("GETBULK does not exist in SNMPv1");
         }
-        if (bulk && maxRepetitions < 1) {
-            throw new IllegalArgumentException("max-repetitions must be at least 1");
+        if (bulk && (maxRepetitions < 0 || nonRepeaters < 0)) {
+            throw new IllegalArgumentException("non-repeaters and max-repetitions must not be negative");
         }
         this.engine = engine;
         this.target = target;
@@ -69,6 +69,8 @@ public final class Walk {
     }
 
     private void step() {
+        // sent as asked, as easysnmp does: 0 repetitions usually gets an empty answer, which ends the
+        // walk; a non-repeater makes each answer one GETNEXT's worth
         Pdu p = bulk ? Pdu.getBulk(nonRepeaters, maxRepetitions, List.of(last)) : Pdu.request(BerTags.GETNEXT, List.of(last));
         requests++;
         engine.request(target, p).whenComplete(this::onResponse);

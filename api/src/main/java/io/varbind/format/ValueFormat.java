@@ -184,6 +184,10 @@ public final class ValueFormat {
             case BerTags.COUNTER64:
                 return (q ? "" : "Counter64: ") + Long.toUnsignedString(v.longValue()) + units;
             case BerTags.IP_ADDRESS:
+                if (node != null && "NetworkAddress".equals(node.baseType())) {
+                    // an SMIv1 NetworkAddress (RFC 1155 section 3.2.3.1): Net-SNMP prints its octets in hex
+                    return (q ? "" : "Network Address: ") + colonHex(v.bytes());
+                }
                 return (q ? "" : "IpAddress: ") + ip(v);
             case BerTags.OBJECT_IDENTIFIER:
                 return (q ? "" : "OID: ") + oid(v.oidValue().toArray(), tree, o);
@@ -254,6 +258,19 @@ public final class ValueFormat {
         return q ? "\"" + hex(b) + "\"" : "Hex-STRING: " + hex(b);
     }
 
+    /** Octets as two upper-case hex digits each, joined by colons ({@code C0:00:02:01}). */
+    private static String colonHex(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length * 3);
+        for (int i = 0; i < b.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Character.toUpperCase(Character.forDigit((b[i] >> 4) & 15, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b[i] & 15, 16)));
+        }
+        return sb.toString();
+    }
+
     /** An OID value in the output style (as Net-SNMP prints it after {@code OID: }). */
     public static String oid(int[] oid, MibTree tree, OutputOptions o) {
         if (tree == null) {
@@ -277,6 +294,10 @@ public final class ValueFormat {
      * Net-SNMP's OID output format.
      */
     public static String easySprint(Variable v, MibNode node, MibTree tree, boolean useLongNames, boolean useNumeric) {
+        if (v.tag() == BerTags.OBJECT_IDENTIFIER) {
+            // easysnmp turns Net-SNMP's index breakdown off (-Ob): the instance suffix stays numeric
+            return EasyNames.netSnmpName(v.oidValue().toArray(), tree, useLongNames, useNumeric);
+        }
         return netSnmp(v, node, tree, useNumeric ? EASY_SPRINT_NUMERIC : useLongNames ? EASY_SPRINT_FULL : EASY_SPRINT);
     }
 
