@@ -123,7 +123,7 @@ public final class AgentServer implements AutoCloseable {
                                     .syncUninterruptibly().channel();
                         }
                         channels.add(ch);
-                    } catch (RuntimeException ex) {
+                    } catch (Exception ex) { // Netty rethrows the bind's IOException unchecked
                         throw new AgentException("cannot listen on " + (e.tcp() ? "tcp:" : "udp:")
                                 + (v6 ? "[" + e.host() + "]" : e.host()) + ":" + port + ": " + ex.getMessage(), ex);
                     }
