@@ -33,9 +33,9 @@ import java.util.function.IntFunction;
 
 /**
  * The agent's sockets: a thin Netty layer that hands each UDP datagram, or each BER-framed message
- * on a TCP connection (RFC 3430), to a {@link MessageDispatcher} on the event-loop thread (the
- * work is in-memory and short) and sends back what it returns. Each bound port may have its own
- * dispatcher (a simulated device per port).
+ * on a TCP connection (RFC 3430), to an {@link IncomingMessageProcessor} (the command responder's
+ * {@link MessageDispatcher}) on the event-loop thread (the work is in-memory and short) and sends
+ * back what it returns. Each bound port may have its own processor (a simulated device per port).
  *
  * <p>Hostile peers are bounded here: TCP connections close when idle, are capped in total and per
  * source address, and a failure of one socket (accept failing for want of file descriptors
@@ -89,10 +89,11 @@ public final class AgentServer implements AutoCloseable {
      * Binds every port of every endpoint; fails (and releases what was bound) when one cannot be
      * bound. {@code threads} event loops share the sockets (0: one per core).
      *
-     * @param dispatchers the dispatcher of each port, by the port asked for (0 for an ephemeral one)
+     * @param dispatchers what processes the messages of each port, by the port asked for (0 for an
+     *     ephemeral one): a {@link MessageDispatcher}, or another listening application's processor
      * @param stats where socket-level events (refused and idle connections, failed sends) are counted
      */
-    public static AgentServer start(List<Endpoint> endpoints, IntFunction<MessageDispatcher> dispatchers,
+    public static AgentServer start(List<Endpoint> endpoints, IntFunction<? extends IncomingMessageProcessor> dispatchers,
             AgentStatistics stats, int threads, Limits limits) {
         TransportGroup transports = TransportGroup.create(threads, "varbind-agent");
         EventLoopGroup group = transports.eventLoops();
@@ -109,7 +110,7 @@ public final class AgentServer implements AutoCloseable {
                         throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
                     }
                     boolean v6 = addr.getAddress() instanceof Inet6Address;
-                    MessageDispatcher dispatcher = dispatchers.apply(port);
+                    IncomingMessageProcessor dispatcher = dispatchers.apply(port);
                     try {
                         Channel ch;
                         if (e.tcp()) {
@@ -137,7 +138,7 @@ public final class AgentServer implements AutoCloseable {
     }
 
     private static ServerBootstrap tcpBootstrap(TransportGroup transports, EventLoopGroup group,
-            MessageDispatcher dispatcher, Limits limits, ConnectionLimiter limiter, AcceptGuard guard) {
+            IncomingMessageProcessor dispatcher, Limits limits, ConnectionLimiter limiter, AcceptGuard guard) {
         long idleMillis = limits.tcpIdleTimeout().toMillis();
         return new ServerBootstrap().group(group).channel(transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -205,11 +206,11 @@ public final class AgentServer implements AutoCloseable {
 
     @ChannelHandler.Sharable
     private static final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
-        private final MessageDispatcher dispatcher;
+        private final IncomingMessageProcessor dispatcher;
         private final AgentStatistics stats;
         private final int unauthenticatedMax;
 
-        UdpHandler(MessageDispatcher dispatcher, AgentStatistics stats, int unauthenticatedMax) {
+        UdpHandler(IncomingMessageProcessor dispatcher, AgentStatistics stats, int unauthenticatedMax) {
             this.dispatcher = dispatcher;
             this.stats = stats;
             this.unauthenticatedMax = unauthenticatedMax;
@@ -241,10 +242,10 @@ public final class AgentServer implements AutoCloseable {
     }
 
     private static final class TcpHandler extends SimpleChannelInboundHandler<ByteBuf> {
-        private final MessageDispatcher dispatcher;
+        private final IncomingMessageProcessor dispatcher;
         private final AgentStatistics stats;
 
-        TcpHandler(MessageDispatcher dispatcher, AgentStatistics stats) {
+        TcpHandler(IncomingMessageProcessor dispatcher, AgentStatistics stats) {
             this.dispatcher = dispatcher;
             this.stats = stats;
         }

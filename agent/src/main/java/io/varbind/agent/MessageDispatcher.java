@@ -17,7 +17,7 @@ import java.util.List;
  * v3 handed to a {@link V3MessageProcessor}. Every failure of one packet is counted and the packet
  * dropped, so hostile input never stops the agent answering others. Thread-safe.
  */
-public final class MessageDispatcher {
+public final class MessageDispatcher implements IncomingMessageProcessor {
 
     /**
      * Largest unauthenticated answer (v1, v2c, v3 noAuthNoPriv) sent over UDP by default: what an
@@ -64,6 +64,7 @@ public final class MessageDispatcher {
      *
      * @return the response length, or -1 when nothing is to be sent
      */
+    @Override
     public int process(byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax) {
         stats.inPackets.increment();
         try {
