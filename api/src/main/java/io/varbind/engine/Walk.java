@@ -3,6 +3,7 @@ package io.varbind.engine;
 import io.varbind.SnmpEngine;
 import io.varbind.SnmpException;
 import io.varbind.codec.BerTags;
+import io.varbind.codec.ErrorStatus;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.VarBind;
@@ -102,7 +103,7 @@ public final class Walk {
                 return;
             }
             throw new SnmpException("walk of ." + root + " at ." + last + ": the agent answered "
-                    + ErrorNames.name(r.errorStatus()) + " (index " + r.errorIndex() + ")");
+                    + ErrorStatus.name(r.errorStatus()) + " (index " + r.errorIndex() + ")");
         }
         List<VarBind> batch = new ArrayList<>(r.varBinds().size());
         boolean end = r.varBinds().isEmpty();

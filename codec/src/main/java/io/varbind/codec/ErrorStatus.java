@@ -1,6 +1,10 @@
-package io.varbind.agent;
+package io.varbind.codec;
 
-/** The error-status values of RFC 3416 section 3 (v1's are the first six, RFC 1157 4.1.1). */
+/**
+ * The error-status values of RFC 3416 section 3 and their names (v1's are the first six, RFC 1157
+ * section 4.1.1): the one table both the command generator ({@code api}) and the responder
+ * ({@code agent}) use.
+ */
 public final class ErrorStatus {
     public static final int NO_ERROR = 0;
     public static final int TOO_BIG = 1;
@@ -22,7 +26,17 @@ public final class ErrorStatus {
     public static final int NOT_WRITABLE = 17;
     public static final int INCONSISTENT_NAME = 18;
 
+    private static final String[] NAMES = {"noError", "tooBig", "noSuchName", "badValue", "readOnly", "genErr",
+        "noAccess", "wrongType", "wrongLength", "wrongEncoding", "wrongValue", "noCreation", "inconsistentValue",
+        "resourceUnavailable", "commitFailed", "undoFailed", "authorizationError", "notWritable",
+        "inconsistentName"};
+
     private ErrorStatus() {
+    }
+
+    /** The RFC 3416 name of {@code status} ({@code noAccess}), or {@code error-status N} for others. */
+    public static String name(int status) {
+        return status >= 0 && status < NAMES.length ? NAMES[status] : "error-status " + status;
     }
 
     /**
