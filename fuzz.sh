@@ -12,7 +12,7 @@ targets="codec.messages:codec:io.varbind.codec.CodecFuzzTest#messages
 codec.v3Envelope:codec:io.varbind.codec.CodecFuzzTest#v3Envelope
 usm.decodeInPlace:usm:io.varbind.usm.UsmFuzzTest#decodeInPlace
 mib.modules:mib-parser:io.varbind.mib.MibFuzzTest#modules
-cli.walkFile:cli:io.varbind.cli.agent.WalkFileFuzzTest#walkFile
+agent.walkFile:agent:io.varbind.agent.WalkFileFuzzTest#walkFile
 cli.oidAndValue:cli:io.varbind.cli.CliInputFuzzTest#oidAndValue"
 if [ $# -lt 1 ]; then
     echo "$targets" | cut -d: -f1
