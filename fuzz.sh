@@ -13,6 +13,7 @@ codec.v3Envelope:codec:io.varbind.codec.CodecFuzzTest#v3Envelope
 usm.decodeInPlace:usm:io.varbind.usm.UsmFuzzTest#decodeInPlace
 mib.modules:mib-parser:io.varbind.mib.MibFuzzTest#modules
 agent.walkFile:agent:io.varbind.agent.WalkFileFuzzTest#walkFile
+agent.dispatcher:agent:io.varbind.agent.DispatcherFuzzTest#dispatcher
 cli.oidAndValue:cli:io.varbind.cli.CliInputFuzzTest#oidAndValue"
 if [ $# -lt 1 ]; then
     echo "$targets" | cut -d: -f1
