@@ -13,6 +13,7 @@ import io.varbind.transport.Endpoint;
 import io.varbind.transport.HandshakeException;
 import io.varbind.transport.MessageHandler;
 import io.varbind.transport.TransportGroup;
+import io.varbind.engine.RateLimitedLog;
 import io.varbind.engine.Response;
 import io.varbind.engine.Target;
 import io.varbind.engine.Walk;
@@ -30,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine many sessions share: the event loops, the sockets, request correlation, timeouts,
@@ -45,6 +48,12 @@ public final class SnmpEngine implements AutoCloseable {
     public static final int MAX_MESSAGE = 65507;
 
     private static volatile SnmpEngine shared;
+
+    /** Logger "io.varbind.engine": what the engine drops, retries, reports (api/README.md, Logging). */
+    private static final Logger LOG = LoggerFactory.getLogger("io.varbind.engine");
+    private static final RateLimitedLog MALFORMED_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.WARN);
+    private static final RateLimitedLog WRONG_SOURCE_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.WARN);
+    private static final RateLimitedLog REFUSED_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.WARN);
 
     private final TransportGroup transports;
     private final HashedWheelTimer timer;
@@ -295,11 +304,15 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         if (p.sends() <= p.target().retries()) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("no answer from {} after {} tries: sending again", p.target().address(), p.sends());
+            }
             send(p);
             return;
         }
         timeouts.increment();
         Target t = p.target();
+        LOG.debug("no answer from {} after {} tries: timed out", t.address(), p.sends());
         if (t.transport().equals("dtls")) {
             // a DTLS association has no connection to lose: an agent that restarted ignores the old
             // one, and silence is how that shows; the next request makes a new association
@@ -332,15 +345,20 @@ public final class SnmpEngine implements AutoCloseable {
             id = SnmpMessageDecoder.peekRequestId(data, 0, data.length);
         } catch (BerDecodeException e) {
             malformed.increment();
+            MALFORMED_LOG.log("dropped a malformed message from {}: {}", sender, e.getMessage());
             return;
         }
         PendingRequest p = pending.get(id);
         if (p == null || p.isDone()) {
-            unmatched.increment();
+            unmatched.increment(); // late answers to retried requests land here: debug only
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("dropped a message from {} matching no request in flight (request-id {})", sender, id);
+            }
             return;
         }
         if (!stream && !sameAddress(p.target().address(), sender)) {
             wrongSource.increment();
+            WRONG_SOURCE_LOG.log("dropped a response from {}: its request went to {}", sender, p.target().address());
             return;
         }
         Pdu pdu;
@@ -349,13 +367,18 @@ public final class SnmpEngine implements AutoCloseable {
         } catch (BerDecodeException e) {
             malformed.increment();
             p.refused(e.getMessage());
+            MALFORMED_LOG.log("dropped a malformed message from {}: {}", sender, e.getMessage());
             return;
         } catch (SnmpException e) {
             refused.increment();
             p.refused(e.getMessage());
+            REFUSED_LOG.log("refused a response from {}: {}", sender, e.getMessage());
             return;
         }
         if (pdu.type() == BerTags.REPORT && !p.target().processing().reportCompletes()) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("report from {}: {}", sender, pdu.varBinds());
+            }
             boolean again;
             try {
                 again = p.target().processing().onReport(p.target(), pdu, p.reportRetried());
@@ -461,6 +484,7 @@ public final class SnmpEngine implements AutoCloseable {
             @Override
             public void onError(Throwable cause) {
                 malformed.increment(); // e.g. an ICMP unreachable surfaced as a read error
+                MALFORMED_LOG.log("a read error on the engine's UDP socket: {}", cause.toString());
             }
         };
         return transports.bindUdp(v6, localPort, h).handle((ep, err) -> {

@@ -8,6 +8,7 @@ import io.varbind.codec.V3Envelope;
 import io.varbind.codec.V3Message;
 import io.varbind.codec.VarBind;
 import io.varbind.codec.Variable;
+import io.varbind.engine.RateLimitedLog;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.EngineState;
 import io.varbind.usm.PrivProtocol;
@@ -37,6 +38,9 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
     /** One configured user: its keys are localised to this engine's id once, at start. */
     public record User(UsmUser usm, boolean writeAccess) {
     }
+
+    private static final RateLimitedLog REFUSED_LOG = new RateLimitedLog(
+            org.slf4j.LoggerFactory.getLogger("io.varbind.agent"), RateLimitedLog.Level.INFO);
 
     private final byte[] engineId;
     private final EngineState engine;
@@ -113,6 +117,7 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
             // the receive buffer is this request's until it is answered: verified and decrypted in place
             scoped = UsmSecurityModel.decodeScopedPduInPlace(in, off, len, u, null, ENVELOPE.get());
         } catch (UsmException e) {
+            REFUSED_LOG.log("refused a v3 request: {} ({})", e.getMessage(), e.counter());
             String counter = e.counter().startsWith("usmStats") ? e.counter() : null;
             if (counter == null) {
                 return -1; // a parse error: counted as such, no report (RFC 3412 section 7.2 step 2)
