@@ -13,6 +13,7 @@ import io.varbind.transport.Endpoint;
 import io.varbind.transport.HandshakeException;
 import io.varbind.transport.MessageHandler;
 import io.varbind.transport.TransportGroup;
+import io.varbind.engine.JmxPublisher;
 import io.varbind.engine.RateLimitedLog;
 import io.varbind.engine.Response;
 import io.varbind.engine.Target;
@@ -71,6 +72,8 @@ public final class SnmpEngine implements AutoCloseable {
     private final LongAdder timeouts = new LongAdder();
     private final Map<Object, Object> attachments = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private static final AtomicInteger ENGINES = new AtomicInteger();
+    private final javax.management.ObjectName mbean;
 
     /** Counters of what the engine dropped, for diagnostics. */
     public record Statistics(long unmatchedResponses, long wrongSourceResponses, long malformedMessages,
@@ -83,6 +86,7 @@ public final class SnmpEngine implements AutoCloseable {
         private int maxInFlight = 65536;
         private int maxInFlightPerTarget = 256;
         private int maxQueued = 1 << 20;
+        private String name;
 
         public Builder threads(int n) {
             if (n < 1) {
@@ -117,6 +121,15 @@ public final class SnmpEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The engine's name in JMX ({@code io.varbind:type=SnmpEngine,name=NAME}, see
+         * {@link SnmpEngineMXBean}); by default {@code engine-N}, N counting engines made.
+         */
+        public Builder name(String name) {
+            this.name = java.util.Objects.requireNonNull(name, "name");
+            return this;
+        }
+
         public SnmpEngine build() {
             return new SnmpEngine(this);
         }
@@ -137,7 +150,7 @@ public final class SnmpEngine implements AutoCloseable {
             synchronized (SnmpEngine.class) {
                 e = shared;
                 if (e == null || e.closed) {
-                    e = create();
+                    e = builder().name("shared").build();
                     SnmpEngine toClose = e;
                     Runtime.getRuntime().addShutdownHook(new Thread(toClose::close, "varbind-engine-shutdown"));
                     shared = e;
@@ -152,6 +165,46 @@ public final class SnmpEngine implements AutoCloseable {
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("varbind-timer", true), 5, TimeUnit.MILLISECONDS,
                 1024);
         this.limiter = new InFlightLimiter(b.maxInFlight, b.maxInFlightPerTarget, b.maxQueued);
+        this.mbean = JmxPublisher.register("SnmpEngine", b.name != null ? b.name : "engine-" + ENGINES.incrementAndGet(),
+                new Counters(), SnmpEngineMXBean.class);
+    }
+
+    /** The JMX view of {@link #statistics()}. */
+    private final class Counters implements SnmpEngineMXBean {
+        @Override
+        public long getUnmatchedResponses() {
+            return unmatched.sum();
+        }
+
+        @Override
+        public long getWrongSourceResponses() {
+            return wrongSource.sum();
+        }
+
+        @Override
+        public long getMalformedMessages() {
+            return malformed.sum();
+        }
+
+        @Override
+        public long getRefusedMessages() {
+            return refused.sum();
+        }
+
+        @Override
+        public long getTimeouts() {
+            return timeouts.sum();
+        }
+
+        @Override
+        public int getInFlight() {
+            return limiter.inFlight();
+        }
+
+        @Override
+        public int getQueued() {
+            return limiter.queued();
+        }
     }
 
     /**
@@ -566,6 +619,7 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        JmxPublisher.unregister(mbean);
         SnmpException gone = new SnmpException("the engine was closed");
         for (PendingRequest p : pending.values()) {
             fail(p, gone);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import io.varbind.codec.Oid;
+import io.varbind.engine.JmxPublisher;
 import io.varbind.mib.Match;
 import io.varbind.mib.MibTree;
 
@@ -38,11 +39,15 @@ public final class Agent implements AutoCloseable {
     private final AgentServer server;
     private final List<String> warnings;
     private final int instances;
+    private final javax.management.ObjectName mbean;
+    private static final java.util.concurrent.atomic.AtomicInteger AGENTS = new java.util.concurrent.atomic.AtomicInteger();
 
     private Agent(AgentServer server, List<String> warnings, int instances) {
         this.server = server;
         this.warnings = warnings;
         this.instances = instances;
+        this.mbean = JmxPublisher.register("SnmpAgent", "agent-" + AGENTS.incrementAndGet(),
+                server.dispatcher().statistics(), AgentStatisticsMXBean.class);
     }
 
     /** Loads the data and binds every endpoint; throws {@link AgentException} naming what failed. */
@@ -133,6 +138,7 @@ public final class Agent implements AutoCloseable {
 
     @Override
     public void close() {
+        JmxPublisher.unregister(mbean);
         server.close();
     }
 }

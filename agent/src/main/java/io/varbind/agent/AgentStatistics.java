@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
  * What the agent saw, named after the snmpGroup counters of SNMPv2-MIB (RFC 3418) where one
  * exists. Updated from every event-loop thread; read for logs and tests.
  */
-public final class AgentStatistics {
+public final class AgentStatistics implements AgentStatisticsMXBean {
     public final LongAdder inPackets = new LongAdder();
     public final LongAdder outPackets = new LongAdder();
     /** snmpInASNParseErrs: packets that are not a decodable SNMP message. */
@@ -21,6 +21,46 @@ public final class AgentStatistics {
     public final LongAdder tooBig = new LongAdder();
     /** Requests that failed inside the agent (a bug); counted and dropped, never fatal. */
     public final LongAdder internalErrors = new LongAdder();
+
+    @Override
+    public long getInPackets() {
+        return inPackets.sum();
+    }
+
+    @Override
+    public long getOutPackets() {
+        return outPackets.sum();
+    }
+
+    @Override
+    public long getInAsnParseErrs() {
+        return inAsnParseErrs.sum();
+    }
+
+    @Override
+    public long getInBadVersions() {
+        return inBadVersions.sum();
+    }
+
+    @Override
+    public long getInBadCommunityNames() {
+        return inBadCommunityNames.sum();
+    }
+
+    @Override
+    public long getSilentDrops() {
+        return silentDrops.sum();
+    }
+
+    @Override
+    public long getTooBig() {
+        return tooBig.sum();
+    }
+
+    @Override
+    public long getInternalErrors() {
+        return internalErrors.sum();
+    }
 
     @Override
     public String toString() {
