@@ -34,7 +34,10 @@ if [ "$module" = mib-parser ]; then
         [ -d "$d" ] && find "$d" -maxdepth 1 -type f -size -64k -exec cp -n {} "$corpus/" \;
     done
 fi
-# The libFuzzer arguments after the annotation's own win: -max_total_time sets the duration.
+# Every Varbind class is instrumented (by default only the module's own would be, not the ones it
+# gets from other modules' jars); libFuzzer arguments after the annotation's own win: -max_total_time
+# sets the duration.
 JAZZER_FUZZ=1 exec mvn -B -ntp -o verify -pl "$module" -am -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+    -Djazzer.instrumentation_includes="io.varbind.**" -Djazzer.custom_hook_includes="io.varbind.**" \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$seconds" \
     -Djazzer.internal.arg.2=-print_final_stats=1
