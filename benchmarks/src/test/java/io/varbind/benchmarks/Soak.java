@@ -33,8 +33,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Soak {
     /** What a run saw; {@link #failures()} lists what breaks the soak's promises. */
-    public record Report(long requests, long ok, Map<String, Long> typedErrors, long untyped, List<Sample> samples,
-            List<String> failures) {
+    public record Report(long requests, long ok, Map<String, Long> typedErrors, Map<String, String> examples,
+            long untyped, List<Sample> samples, List<String> failures) {
     }
 
     /** One sample: seconds since the start, heap used after GC (bytes), live threads, open fds. */
@@ -86,6 +86,7 @@ public final class Soak {
         long ok = 0;
         long untyped = 0;
         Map<String, Long> typed = new TreeMap<>();
+        Map<String, String> examples = new TreeMap<>();
         List<Sample> samples = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         long deadlineMillis = (long) (TIMEOUT_SECONDS * 1000 * (RETRIES + 1)) * 4 + 10_000;
@@ -127,6 +128,7 @@ public final class Soak {
                     } catch (ExecutionException e) {
                         if (e.getCause() instanceof SnmpException se) {
                             typed.merge(se.getClass().getSimpleName(), 1L, Long::sum);
+                            examples.putIfAbsent(se.getClass().getSimpleName(), se.getMessage());
                         } else {
                             untyped++;
                             if (failures.size() < 20) {
@@ -175,7 +177,8 @@ public final class Soak {
         if (ok < requests / 2) {
             failures.add("only " + ok + " of " + requests + " requests answered");
         }
-        return new Report(requests, ok, typed, untyped, samples, failures);
+        log.accept("soak: one message of each typed error: " + examples);
+        return new Report(requests, ok, typed, examples, untyped, samples, failures);
     }
 
     private static Agent startAgent(int base, int n, byte[] engineId, int boots) {
