@@ -79,7 +79,8 @@ public final class AgentServer implements AutoCloseable {
                                 addr.getAddress() instanceof java.net.Inet6Address)).bind(addr))
                                 .syncUninterruptibly().channel();
                         channels.add(ch);
-                    } catch (RuntimeException ex) {
+                    } catch (Exception ex) { // Netty rethrows a failed bind's IOException unchecked
+                        // (e.g. "Address already in use"): it must still become the typed error
                         throw new AgentException("cannot listen on " + (e.tcp() ? "tcp:" : "udp:")
                                 + (addr.getAddress() instanceof java.net.Inet6Address ? "[" + e.host() + "]" : e.host())
                                 + ":" + port + ": " + ex.getMessage(), ex);

@@ -69,7 +69,9 @@ public final class Soak {
         int base = 0;
         Agent agent = null;
         for (int attempt = 0; agent == null; attempt++) {
-            base = 20000 + ThreadLocalRandom.current().nextInt(40000 - endpoints);
+            // below Linux's ephemeral range (32768-60999), so that no other socket takes a port
+            // while the agent restarts
+            base = 20000 + ThreadLocalRandom.current().nextInt(12000 - endpoints);
             try {
                 agent = startAgent(base, endpoints, engineId, boots);
             } catch (AgentException e) {
