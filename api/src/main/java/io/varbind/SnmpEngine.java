@@ -74,6 +74,9 @@ public final class SnmpEngine implements AutoCloseable {
     private volatile boolean closed;
     private static final AtomicInteger ENGINES = new AtomicInteger();
     private final javax.management.ObjectName mbean;
+    // one of each per engine, not per request
+    private final Consumer<PendingRequest> timeoutRequest = this::onTimeout;
+    private final Consumer<PendingRequest> releaseRequest;
 
     /** Counters of what the engine dropped, for diagnostics. */
     public record Statistics(long unmatchedResponses, long wrongSourceResponses, long malformedMessages,
@@ -165,6 +168,10 @@ public final class SnmpEngine implements AutoCloseable {
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("varbind-timer", true), 5, TimeUnit.MILLISECONDS,
                 1024);
         this.limiter = new InFlightLimiter(b.maxInFlight, b.maxInFlightPerTarget, b.maxQueued);
+        this.releaseRequest = p -> {
+            pending.remove(p.id(), p);
+            limiter.release(p.target().address());
+        };
         this.mbean = JmxPublisher.register("SnmpEngine", b.name != null ? b.name : "engine-" + ENGINES.incrementAndGet(),
                 new Counters(), SnmpEngineMXBean.class);
     }
@@ -309,12 +316,9 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         int id = allocateId();
-        PendingRequest p = new PendingRequest(target, pdu, id, f);
+        PendingRequest p = new PendingRequest(target, pdu, id, f, releaseRequest);
         pending.put(id, p);
-        f.whenComplete((r, e) -> {
-            pending.remove(id, p);
-            limiter.release(target.address());
-        });
+        ((io.varbind.engine.ResponseFuture) f).attach(p); // releases it once f completes, however
         send(p);
     }
 
@@ -331,7 +335,7 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         p.sent(n, System.nanoTime());
-        p.scheduleTimeout(timer, this::onTimeout);
+        p.scheduleTimeout(timer, timeoutRequest);
         CompletableFuture<Endpoint> ready = endpoint(p.target());
         if (ready.isDone() && !ready.isCompletedExceptionally()) {
             // the usual case: straight from the scratch buffer (Endpoint.send is done with it on return)
@@ -387,6 +391,7 @@ public final class SnmpEngine implements AutoCloseable {
 
     private void fail(PendingRequest p, Throwable e) {
         if (p.finish()) {
+            p.release(); // before completing: whoever sees the outcome sees the slot free
             p.future().completeExceptionally(e);
         }
     }
@@ -454,6 +459,7 @@ public final class SnmpEngine implements AutoCloseable {
         }
         if (p.finish()) {
             long rtt = System.nanoTime() - p.sentAt();
+            p.release(); // before completing: whoever sees the answer sees the slot free
             p.future().complete(new Response(pdu, rtt, p.sends() - 1, p.bytesSent(), data.length));
         }
     }
