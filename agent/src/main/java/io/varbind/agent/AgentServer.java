@@ -124,7 +124,8 @@ public final class AgentServer implements AutoCloseable {
                                     .syncUninterruptibly().channel();
                         }
                         channels.add(ch);
-                    } catch (Exception ex) { // Netty rethrows the bind's IOException unchecked
+                    } catch (Exception ex) { // Netty rethrows a failed bind's IOException unchecked
+                        // (e.g. "Address already in use"): it must still become the typed error
                         throw new AgentException("cannot listen on " + (e.tcp() ? "tcp:" : "udp:")
                                 + (v6 ? "[" + e.host() + "]" : e.host()) + ":" + port + ": " + ex.getMessage(), ex);
                     }

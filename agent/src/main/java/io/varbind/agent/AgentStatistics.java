@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
  * SNMP-USER-BASED-SM-MIB's usmStats (RFC 3414 section 5) where one exists; the agent also serves
  * those over SNMP. Updated from every event-loop thread; read for logs, tests and the MIB.
  */
-public final class AgentStatistics {
+public final class AgentStatistics implements AgentStatisticsMXBean {
     /** snmpInPkts: every message received, whatever became of it. */
     public final LongAdder inPackets = new LongAdder();
     /** snmpOutPkts (RFC 1907): messages sent. */
@@ -53,6 +53,46 @@ public final class AgentStatistics {
     /** A usmStats counter by its number under usmStats (1 unsupportedSecLevels ... 6 decryptionErrors). */
     LongAdder usm(int index) {
         return usm[index];
+    }
+
+    @Override
+    public long getInPackets() {
+        return inPackets.sum();
+    }
+
+    @Override
+    public long getOutPackets() {
+        return outPackets.sum();
+    }
+
+    @Override
+    public long getInAsnParseErrs() {
+        return inAsnParseErrs.sum();
+    }
+
+    @Override
+    public long getInBadVersions() {
+        return inBadVersions.sum();
+    }
+
+    @Override
+    public long getInBadCommunityNames() {
+        return inBadCommunityNames.sum();
+    }
+
+    @Override
+    public long getSilentDrops() {
+        return silentDrops.sum();
+    }
+
+    @Override
+    public long getTooBig() {
+        return tooBig.sum();
+    }
+
+    @Override
+    public long getInternalErrors() {
+        return internalErrors.sum();
     }
 
     @Override

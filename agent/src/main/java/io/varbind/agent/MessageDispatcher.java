@@ -9,7 +9,10 @@ import io.varbind.codec.SnmpMessage;
 import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.codec.SnmpMessageEncoder;
 import io.varbind.codec.V3Message;
+import io.varbind.engine.RateLimitedLog;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's dispatcher (RFC 3411 section 4.2, RFC 3412 section 4.2): one request message in,
@@ -26,6 +29,11 @@ public final class MessageDispatcher implements IncomingMessageProcessor {
      * answers are shortened to fit.
      */
     public static final int UNAUTHENTICATED_UDP_MAX = 1472;
+    /** Logger "io.varbind.agent": dropped requests and internal errors, rate-limited (agent/README.md). */
+    private static final Logger LOG = LoggerFactory.getLogger("io.varbind.agent");
+    private static final RateLimitedLog ERROR_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.WARN);
+    private static final RateLimitedLog MALFORMED_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.INFO);
+    private static final RateLimitedLog COMMUNITY_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.INFO);
 
     private final CommandResponder responder;
     private final CommunityTable communities;
@@ -76,6 +84,7 @@ public final class MessageDispatcher implements IncomingMessageProcessor {
             return n;
         } catch (RuntimeException | StackOverflowError e) {
             stats.internalErrors.increment();
+            ERROR_LOG.log("dropped a request on an internal error: {}", e.toString());
             return -1;
         }
     }
@@ -87,6 +96,7 @@ public final class MessageDispatcher implements IncomingMessageProcessor {
         } catch (RuntimeException e) {
             // BerDecodeException, or an unsupported msgVersion the decoder refuses.
             stats.inAsnParseErrs.increment();
+            MALFORMED_LOG.log("dropped a request that does not parse: {}", e.getMessage());
             return -1;
         }
         if (message instanceof V3Message v3message) {
@@ -104,7 +114,9 @@ public final class MessageDispatcher implements IncomingMessageProcessor {
         }
         View view = communities.lookup(cm.community());
         if (view == null) {
-            stats.inBadCommunityNames.increment();
+            stats.inBadCommunityNames.increment(); // the community itself is never logged
+            COMMUNITY_LOG.log("dropped a v{} request with an unknown community",
+                    version == CommandResponder.V1 ? "1" : "2c");
             return -1;
         }
         if (view.readsNothing()) { // snmpd drops a community request its access control refuses outright

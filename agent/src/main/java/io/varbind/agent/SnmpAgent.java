@@ -43,12 +43,17 @@ public final class SnmpAgent implements AutoCloseable {
     private final List<String> warnings;
     private final int instances;
     private final byte[] engineId;
+    private final javax.management.ObjectName mbean;
+    private static final java.util.concurrent.atomic.AtomicInteger AGENTS = new java.util.concurrent.atomic.AtomicInteger();
 
     private SnmpAgent(AgentServer server, List<String> warnings, int instances, byte[] engineId) {
         this.server = server;
         this.warnings = warnings;
         this.instances = instances;
         this.engineId = engineId;
+        // the counters in JMX as io.varbind:type=SnmpAgent,name=agent-N while the agent runs
+        this.mbean = io.varbind.engine.JmxPublisher.register("SnmpAgent", "agent-" + AGENTS.incrementAndGet(),
+                server.statistics(), AgentStatisticsMXBean.class);
     }
 
     public static Builder builder() {
@@ -97,6 +102,7 @@ public final class SnmpAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        io.varbind.engine.JmxPublisher.unregister(mbean);
         server.close();
     }
 

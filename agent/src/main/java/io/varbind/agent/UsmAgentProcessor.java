@@ -10,6 +10,7 @@ import io.varbind.codec.V3Envelope;
 import io.varbind.codec.V3Message;
 import io.varbind.codec.VarBind;
 import io.varbind.codec.Variable;
+import io.varbind.engine.RateLimitedLog;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.EngineState;
 import io.varbind.usm.PrivProtocol;
@@ -42,6 +43,9 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
             this(usm, writeAccess ? View.all() : View.readAll());
         }
     }
+
+    private static final RateLimitedLog REFUSED_LOG = new RateLimitedLog(
+            org.slf4j.LoggerFactory.getLogger("io.varbind.agent"), RateLimitedLog.Level.INFO);
 
     private final byte[] engineId;
     private final EngineState engine;
@@ -109,6 +113,7 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
             // the receive buffer is this request's until it is answered: verified and decrypted in place
             scoped = UsmSecurityModel.decodeScopedPduInPlace(in, off, len, u, null, ENVELOPE.get());
         } catch (UsmException e) {
+            REFUSED_LOG.log("refused a v3 request: {} ({})", e.getMessage(), e.counter());
             String counter = e.counter().startsWith("usmStats") ? e.counter() : null;
             if (counter == null) {
                 stats.inAsnParseErrs.increment();

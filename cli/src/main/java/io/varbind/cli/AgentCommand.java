@@ -18,6 +18,9 @@ import picocli.CommandLine.ParentCommand;
             "from snmpwalk -On -OU -Oe files, or from built-in demo data when no --data is given."})
 final class AgentCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    LogOptions log;
+
     @ParentCommand
     VarbindCommand parent;
 

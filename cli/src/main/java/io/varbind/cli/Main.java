@@ -18,6 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogOptions.defaults();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         int code = run(args, out, System.err);

@@ -277,6 +277,9 @@ public final class MibTree {
         return out;
     }
 
+    /** At most 128 sub-identifiers in an OID (RFC 2578 section 3.5). */
+    private static final int MAX_SUB_IDENTIFIERS = 128;
+
     private static String cacheKey(List<Path> path) {
         StringBuilder sb = new StringBuilder();
         for (Path p : path) {
@@ -495,6 +498,10 @@ public final class MibTree {
     }
 
     private Resolved finish(int[] oid, int len) {
+        if (len > MAX_SUB_IDENTIFIERS) { // RFC 2578 section 3.5; the codec cannot carry more either
+            throw new MibLookupException("an OID of " + len + " sub-identifiers, more than "
+                    + MAX_SUB_IDENTIFIERS + " are allowed");
+        }
         OidTrie.Entry e = trie.longestMatch(oid, len);
         return e == null ? new Resolved(oid, null, len) : new Resolved(oid, e.node, e.depth);
     }
