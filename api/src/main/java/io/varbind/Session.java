@@ -999,6 +999,37 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    // --- tables (the reading lives in io.varbind.session.TableReader)
+
+    /**
+     * The conceptual table {@code table} ({@code ifTable}, {@code IF-MIB::ifXTable},
+     * {@code .1.3.6.1.2.1.2.2}) read column by column: GETBULK with {@code maxRepetitions} rows per
+     * column and request, or GETNEXT when {@code getBulk} is false or the session is SNMPv1.
+     */
+    public CompletableFuture<SnmpTable> tableAsync(String table, boolean getBulk, int maxRepetitions) {
+        try {
+            MibTree t = tree();
+            var reader = new io.varbind.session.TableReader(t, resolve(table), getBulk && version() != 1,
+                    maxRepetitions, pdu -> engine().request(target(), pdu).thenApply(io.varbind.engine.Response::pdu),
+                    io.varbind.session.TableReader.DEFAULT_MAX_CELLS);
+            return reader.read().thenApply(r -> SnmpTable.of(r, t, vb -> toVariable(vb, t)));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public CompletableFuture<SnmpTable> tableAsync(String table) {
+        return tableAsync(table, true, 10);
+    }
+
+    public SnmpTable table(String table) {
+        return join(tableAsync(table));
+    }
+
+    public SnmpTable table(String table, boolean getBulk, int maxRepetitions) {
+        return join(tableAsync(table, getBulk, maxRepetitions));
+    }
+
     // --- set
 
     private VarBind setBinding(String name, Object value, String snmpType) {
