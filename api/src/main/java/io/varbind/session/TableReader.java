@@ -84,39 +84,65 @@ public final class TableReader {
         this.requester = requester;
         this.maxCells = maxCells;
         this.repetitions = maxRepetitions;
-        MibNode node = tree.node(tableOid);
-        if (node != null && "row".equals(node.nodeType()) && node.parent() != null) {
-            node = node.parent();
-        }
-        if (node == null) {
+        MibNode row = entry(tree, tableOid);
+        if (row == null) {
             this.tableOid = tableOid.clone();
             this.entryOid = append(tableOid, 1);
             this.entry = null;
             this.fixedColumns = null;
             cursors.add(new Cursor(entryOid));
         } else {
-            MibNode row = "table".equals(node.nodeType()) ? node.children().stream()
-                    .filter(c -> "row".equals(c.nodeType())).findFirst().orElse(null) : null;
-            if (row == null) {
-                throw new SnmpException("not a table: " + node.qualifiedName());
-            }
-            this.tableOid = node.oid();
+            this.tableOid = row.parent().oid();
             this.entryOid = row.oid();
             this.entry = row;
-            List<Column> cols = new ArrayList<>();
-            for (MibNode c : row.children()) {
-                if (!"not-accessible".equals(c.access()) && c.oidLength() == entryOid.length + 1) {
-                    int subid = c.oid()[entryOid.length];
-                    cols.add(new Column(subid, c.name()));
-                    cursors.add(new Cursor(c.oid()));
-                }
+            this.fixedColumns = columns(row);
+            for (Column c : fixedColumns) {
+                cursors.add(new Cursor(append(entryOid, c.subid())));
             }
-            if (cols.isEmpty()) {
-                throw new SnmpException("no readable columns in " + node.qualifiedName());
-            }
-            this.fixedColumns = List.copyOf(cols);
         }
         this.columnsPerRequest = cursors.size();
+    }
+
+    /**
+     * The conceptual row (entry) of the table or entry at {@code oid}; null when the MIB has no
+     * node there.
+     *
+     * @throws SnmpException when the MIB's node there is no table
+     */
+    public static MibNode entry(MibTree tree, int[] oid) {
+        MibNode node = tree.node(oid);
+        if (node == null) {
+            return null;
+        }
+        if ("row".equals(node.nodeType()) && node.parent() != null) {
+            return node;
+        }
+        MibNode row = "table".equals(node.nodeType()) ? node.children().stream()
+                .filter(c -> "row".equals(c.nodeType())).findFirst().orElse(null) : null;
+        if (row == null) {
+            throw new SnmpException("not a table: " + node.qualifiedName());
+        }
+        return row;
+    }
+
+    /**
+     * The columns of {@code entry} that can be read, in sub-identifier order: every child but the
+     * not-accessible ones (the INDEX objects of most tables), as snmptable lists them.
+     *
+     * @throws SnmpException when there is none
+     */
+    public static List<Column> columns(MibNode entry) {
+        List<Column> cols = new ArrayList<>();
+        int depth = entry.oidLength();
+        for (MibNode c : entry.children()) {
+            if (!"not-accessible".equals(c.access()) && c.oidLength() == depth + 1) {
+                cols.add(new Column(c.oid()[depth], c.name()));
+            }
+        }
+        if (cols.isEmpty()) {
+            throw new SnmpException("no readable columns in " + entry.parent().qualifiedName());
+        }
+        return List.copyOf(cols);
     }
 
     private static int[] append(int[] oid, int arc) {
