@@ -173,7 +173,12 @@ final class TableCommand extends SnmpCommand {
             SnmpTable t = s.table(table, !getNext && snmp.versionNumber() != 1, maxRepetitions);
             for (SnmpTable.Row r : t.rows()) {
                 StringBuilder sb = new StringBuilder("{\"table\":").append(NetSnmpOutput.quote(t.name()))
-                        .append(",\"index\":").append(NetSnmpOutput.quote(r.index())).append(",\"cells\":{");
+                        .append(",\"index\":").append(NetSnmpOutput.quote(r.index())).append(",\"index_values\":[");
+                for (int i = 0; i < r.indexValues().size(); i++) {
+                    Object x = r.indexValues().get(i);
+                    sb.append(i == 0 ? "" : ",").append(x instanceof Long ? x.toString() : NetSnmpOutput.quote(x.toString()));
+                }
+                sb.append("],\"cells\":{");
                 boolean first = true;
                 for (String c : t.columns()) {
                     SnmpVariable v = r.get(c);
