@@ -49,7 +49,9 @@ public final class TableReader {
     /** Fixed columns from the MIB, or null when discovering them from the walk. */
     private final List<Column> fixedColumns;
     private final TreeMap<Integer, Column> seenColumns = new TreeMap<>();
-    private final TreeMap<Oid, Map<Integer, VarBind>> cells = new TreeMap<>();
+    /** Cells by row index: at their column's position with the MIB's columns, by sub-identifier without. */
+    private final TreeMap<Oid, VarBind[]> fixedRows = new TreeMap<>();
+    private final TreeMap<Oid, Map<Integer, VarBind>> foundRows = new TreeMap<>();
     private final List<Cursor> cursors = new ArrayList<>();
     private int repetitions;
     private int columnsPerRequest;
@@ -58,11 +60,14 @@ public final class TableReader {
     /** One column's walk: the prefix its answers must stay under and the last OID taken. */
     private static final class Cursor {
         final int[] prefix;
+        /** The column's position in the result, or -1 while discovering the columns. */
+        final int position;
         int[] last;
         boolean done;
 
-        Cursor(int[] prefix) {
+        Cursor(int[] prefix, int position) {
             this.prefix = prefix;
+            this.position = position;
             this.last = prefix;
         }
     }
@@ -90,14 +95,14 @@ public final class TableReader {
             this.entryOid = append(tableOid, 1);
             this.entry = null;
             this.fixedColumns = null;
-            cursors.add(new Cursor(entryOid));
+            cursors.add(new Cursor(entryOid, -1));
         } else {
             this.tableOid = row.parent().oid();
             this.entryOid = row.oid();
             this.entry = row;
             this.fixedColumns = columns(row);
-            for (Column c : fixedColumns) {
-                cursors.add(new Cursor(append(entryOid, c.subid())));
+            for (int i = 0; i < fixedColumns.size(); i++) {
+                cursors.add(new Cursor(append(entryOid, fixedColumns.get(i).subid()), i));
             }
         }
         this.columnsPerRequest = cursors.size();
@@ -238,8 +243,12 @@ public final class TableReader {
             throw new SnmpException("table " + Oid.of(tableOid) + " has more than " + maxCells
                     + " cells (varbind.table.maxCells)");
         }
-        cells.computeIfAbsent(Oid.of(Arrays.copyOfRange(arcs, cut + 1, arcs.length)), k -> new TreeMap<>())
-                .put(subid, vb);
+        Oid index = Oid.of(Arrays.copyOfRange(arcs, cut + 1, arcs.length));
+        if (c.position >= 0) {
+            fixedRows.computeIfAbsent(index, k -> new VarBind[fixedColumns.size()])[c.position] = vb;
+        } else {
+            foundRows.computeIfAbsent(index, k -> new TreeMap<>()).put(subid, vb);
+        }
     }
 
     private String columnName(int subid) {
@@ -260,13 +269,16 @@ public final class TableReader {
     }
 
     private Result result() {
-        List<Column> cols = fixedColumns != null ? fixedColumns : List.copyOf(seenColumns.values());
+        if (fixedColumns != null) {
+            return new Result(tableOid, entryOid, entry, fixedColumns, fixedRows);
+        }
+        List<Column> cols = List.copyOf(seenColumns.values());
         Map<Integer, Integer> position = new TreeMap<>();
         for (int i = 0; i < cols.size(); i++) {
             position.put(cols.get(i).subid(), i);
         }
         TreeMap<Oid, VarBind[]> rows = new TreeMap<>();
-        for (Map.Entry<Oid, Map<Integer, VarBind>> e : cells.entrySet()) {
+        for (Map.Entry<Oid, Map<Integer, VarBind>> e : foundRows.entrySet()) {
             VarBind[] row = new VarBind[cols.size()];
             for (Map.Entry<Integer, VarBind> cell : e.getValue().entrySet()) {
                 row[position.get(cell.getKey())] = cell.getValue();
