@@ -3,12 +3,13 @@ package io.varbind;
 import io.varbind.codec.Oid;
 import io.varbind.codec.VarBind;
 import io.varbind.mib.IndexCodec;
+import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
 import io.varbind.session.TableReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 /**
  * A conceptual table as {@link Session#table} read it: {@link #columns()} in MIB order and
  * {@link #rows()} in index order, each row's cells as {@link SnmpVariable}s (null where the agent
- * has no cell: sparse rows). Immutable.
+ * has no cell: sparse rows). Immutable in what it shows; safe to read from several threads.
  */
 public final class SnmpTable {
     private final String name;
@@ -31,28 +32,47 @@ public final class SnmpTable {
         this.rows = rows;
     }
 
-    /** One row: its index as Net-SNMP prints it, the index decoded, and its cells by column name. */
-    public static final class Row {
-        private final String index;
-        private final String indexOid;
-        private final List<Object> indexValues;
-        private final Map<String, SnmpVariable> cells;
+    /** What every row of one table shares: the MIB, the entry, the column positions and the conversion. */
+    private record Shape(MibTree tree, MibNode entry, Map<String, Integer> positions,
+            Function<VarBind, SnmpVariable> convert) {
+    }
 
-        private Row(String index, String indexOid, List<Object> indexValues, Map<String, SnmpVariable> cells) {
-            this.index = index;
+    /**
+     * One row: its index as Net-SNMP prints it, the index decoded, and its cells by column name.
+     * The index text, the decoded values and each cell are worked out when first asked for, on the
+     * caller's thread (not the engine's event loop that completed the read), with the session's
+     * display flags of that moment; each is then kept.
+     */
+    public static final class Row {
+        private final Shape shape;
+        private final Oid indexOid;
+        private final VarBind[] varBinds;
+        private final SnmpVariable[] cells;
+        private String index;
+        private List<Object> indexValues;
+
+        private Row(Shape shape, Oid indexOid, VarBind[] varBinds) {
+            this.shape = shape;
             this.indexOid = indexOid;
-            this.indexValues = indexValues;
-            this.cells = cells;
+            this.varBinds = varBinds;
+            this.cells = new SnmpVariable[varBinds.length];
         }
 
         /** The index as Net-SNMP prints it after a column name, without the dot: {@code 1}, {@code "hello"}. */
         public String index() {
-            return index;
+            String i = index;
+            if (i == null) {
+                int[] arcs = indexOid.toArray();
+                i = IndexCodec.render(shape.tree, shape.entry, arcs, 0, arcs.length);
+                i = i.startsWith(".") ? i.substring(1) : i;
+                index = i; // a race computes the same immutable String twice, harmlessly
+            }
+            return i;
         }
 
         /** The index sub-identifiers, dotted: {@code 5.104.101.108.108.111}. */
         public String indexOid() {
-            return indexOid;
+            return indexOid.toString();
         }
 
         /**
@@ -62,17 +82,38 @@ public final class SnmpTable {
          * IDENTIFIER. Empty when the MIB has no INDEX for the table or the index does not fit it.
          */
         public List<Object> indexValues() {
-            return indexValues;
+            List<Object> v = indexValues;
+            if (v == null) {
+                v = decode(shape, indexOid.toArray());
+                indexValues = v; // immutable (List.copyOf), safe to share through a race
+            }
+            return v;
         }
 
         /** The cell of {@code column} (a name of {@link SnmpTable#columns()}), or null when the row has none. */
         public SnmpVariable get(String column) {
-            return cells.get(column);
+            Integer at = shape.positions.get(column);
+            if (at == null || varBinds[at] == null) {
+                return null;
+            }
+            SnmpVariable v = cells[at];
+            if (v == null) {
+                v = shape.convert.apply(varBinds[at]);
+                cells[at] = v; // SnmpVariable is immutable with final fields: safe through a race
+            }
+            return v;
         }
 
         @Override
         public String toString() {
-            return "Row(" + index + ", " + cells.values() + ")";
+            StringBuilder sb = new StringBuilder("Row(").append(index());
+            for (String c : shape.positions.keySet()) {
+                SnmpVariable v = get(c);
+                if (v != null) {
+                    sb.append(", ").append(v);
+                }
+            }
+            return sb.append(')').toString();
         }
     }
 
@@ -101,25 +142,18 @@ public final class SnmpTable {
         return "SnmpTable(" + name + ", " + columns + ", " + rows.size() + " rows)";
     }
 
-    /** Builds the table from what the reader read, each cell converted with the session's display flags. */
+    /** Builds the table from what the reader read; cells are converted with {@code convert} when first read. */
     static SnmpTable of(TableReader.Result r, MibTree tree, Function<VarBind, SnmpVariable> convert) {
         List<String> columns = new ArrayList<>(r.columns().size());
+        Map<String, Integer> positions = new LinkedHashMap<>();
         for (TableReader.Column c : r.columns()) {
+            positions.put(c.name(), columns.size());
             columns.add(c.name());
         }
+        Shape shape = new Shape(tree, r.entry(), Collections.unmodifiableMap(positions), convert);
         List<Row> rows = new ArrayList<>(r.rows().size());
         for (Map.Entry<Oid, VarBind[]> e : r.rows().entrySet()) {
-            int[] index = e.getKey().toArray();
-            String printed = IndexCodec.render(tree, r.entry(), index, 0, index.length);
-            Map<String, SnmpVariable> cells = new HashMap<>();
-            VarBind[] vbs = e.getValue();
-            for (int i = 0; i < vbs.length; i++) {
-                if (vbs[i] != null) {
-                    cells.put(columns.get(i), convert.apply(vbs[i]));
-                }
-            }
-            rows.add(new Row(printed.startsWith(".") ? printed.substring(1) : printed, e.getKey().toString(),
-                    indexValues(tree, r, index), Collections.unmodifiableMap(cells)));
+            rows.add(new Row(shape, e.getKey(), e.getValue()));
         }
         String name = r.entry() != null && r.entry().parent() != null ? r.entry().parent().name()
                 : Oid.of(r.tableOid()).toString();
@@ -127,9 +161,9 @@ public final class SnmpTable {
                 Collections.unmodifiableList(rows));
     }
 
-    private static List<Object> indexValues(MibTree tree, TableReader.Result r, int[] index) {
-        List<IndexCodec.IndexValue> decoded = r.entry() == null ? null
-                : IndexCodec.decode(tree, r.entry(), index, 0, index.length);
+    private static List<Object> decode(Shape shape, int[] index) {
+        List<IndexCodec.IndexValue> decoded = shape.entry == null ? null
+                : IndexCodec.decode(shape.tree, shape.entry, index, 0, index.length);
         if (decoded == null) {
             return List.of();
         }
@@ -146,6 +180,6 @@ public final class SnmpTable {
                 default -> out.add(x);
             }
         }
-        return Collections.unmodifiableList(out);
+        return List.copyOf(out);
     }
 }
