@@ -65,6 +65,9 @@ final class TableCommand extends SnmpCommand {
         if (maxWidth < 0) {
             throw new UsageException("-Cw " + maxWidth + ": must be positive");
         }
+        if (snmp.json) {
+            return json(); // any table Session.table reads, named in any -O style
+        }
         OutputOptions options = output().options();
         int[] tableOid;
         try {
@@ -82,9 +85,6 @@ final class TableCommand extends SnmpCommand {
         if (entry == null || options.oidStyle() == OutputOptions.OidStyle.NUMERIC) {
             // snmptable takes the labels from the names it prints: none without a table node, or under -On
             throw new CliException("Was that a table? " + tableName);
-        }
-        if (snmp.json) {
-            return json();
         }
         List<String> labels = new ArrayList<>();
         for (TableReader.Column c : TableReader.columns(entry)) {
