@@ -129,7 +129,11 @@ public final class Session implements AutoCloseable {
             return engineTime;
         }
 
-        private Builder copy() {
+        MibTree mibsValue() {
+            return mibs;
+        }
+
+        Builder copy() {
             Builder b = new Builder();
             b.hostname = hostname;
             b.version = version;

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A v2c responder written for the tests that misbehaves on purpose, on any number of UDP ports
  * served by one selector thread. Each request is answered according to {@link Mode}.
  */
-final class HostileResponder implements Closeable {
-    enum Mode {
+public final class HostileResponder implements Closeable {
+    public enum Mode {
         /** Answers correctly: GET with "ok", GETNEXT with the next instance under 1.3.6.1.9.x up to 5. */
         GOOD,
         DROP,
@@ -72,7 +72,7 @@ final class HostileResponder implements Closeable {
     volatile int lastNonRepeaters = -1;
     private volatile boolean running = true;
 
-    HostileResponder(Mode mode, int ports, long delayMillis) throws IOException {
+    public HostileResponder(Mode mode, int ports, long delayMillis) throws IOException {
         this.mode = mode;
         this.delayMillis = delayMillis;
         this.selector = Selector.open();
@@ -90,12 +90,17 @@ final class HostileResponder implements Closeable {
         thread.start();
     }
 
-    InetSocketAddress address(int i) {
+    public InetSocketAddress address(int i) {
         try {
             return (InetSocketAddress) channels.get(i).getLocalAddress();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many requests arrived so far, on every port. */
+    public int requestCount() {
+        return requests.get();
     }
 
     private void loop() {

@@ -1,0 +1,600 @@
+package io.varbind;
+
+import io.varbind.mib.MibTree;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Polls many {@link PollTarget}s, each every its own interval, on the {@link Session} async API
+ * of one {@link SnmpEngine}.
+ *
+ * <ul>
+ * <li>Targets are spread evenly over their interval (the i-th target added starts at the i-th
+ * point of a golden-ratio sequence, so any number of them is evenly spaced) and each poll gets a
+ * random jitter of up to {@link Builder#jitter} of the interval, so that 10,000 targets do not
+ * fire at once and do not stay in lock step.</li>
+ * <li>At most one poll per target is in flight: a poll still running when the next is due makes
+ * that next one an <em>overrun</em>, counted and skipped, never queued.</li>
+ * <li>Every poll started ends in exactly one {@link PollResult}, put on a queue of
+ * {@link Builder#queueCapacity} results. When the queue is full, no new poll starts until the
+ * consumer takes one: polling slows down instead of buffering without bound (at most capacity plus
+ * the polls in flight, one per target). A slot missed because of that is counted as
+ * {@code missed}.</li>
+ * <li>Results go to the {@link Builder#consumer} on a thread of the poller's own, or, with no
+ * consumer, are taken with {@link #poll(Duration)} and {@link #drainTo}.</li>
+ * <li>{@link #add} and {@link #remove} may be called at any time from any thread. Adding an id
+ * already present changes that target: the next poll uses the new settings (a poll in flight
+ * finishes with the old ones); a target removed mid-poll still gets that poll's result.</li>
+ * </ul>
+ *
+ * <p>The scheduler is one thread that only starts polls; requests and answers run on the
+ * engine's event loops, which this class never blocks.
+ */
+public final class Poller implements AutoCloseable {
+    /** The golden ratio's fractional part: the i-th target's phase is frac(i * PHI) of its interval. */
+    private static final double PHI = 0.6180339887498949;
+
+    private final SnmpEngine engine;
+    private final boolean ownEngine;
+    private final Consumer<PollResult> consumer;
+    private final int capacity;
+    private final double jitter;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeup = lock.newCondition();
+    private final Condition space = lock.newCondition();
+    private final PriorityQueue<Due> schedule = new PriorityQueue<>();
+    private final Map<String, Slot> slots = new HashMap<>();
+    private final LinkedBlockingQueue<PollResult> results = new LinkedBlockingQueue<>();
+    private final Thread scheduler;
+    private final Thread delivery;
+    private final long baseNanos = System.nanoTime();
+    private final long baseEpochNanos = System.currentTimeMillis() * 1_000_000L;
+    private long sequence;
+    private volatile MibTree mibs;
+    private volatile boolean waitingForSpace;
+    private volatile boolean closed;
+
+    // counters, written under the lock or by the one thread that owns them
+    private long started;
+    private long succeeded;
+    private long failed;
+    private long overruns;
+    private long missed;
+    private long consumerWaits;
+    private int inFlight;
+    private volatile long consumerErrors;
+
+    /** Counters of what the poller did since it was built. */
+    public record Statistics(int targets, long started, long succeeded, long failed, long overruns, long missed,
+            long consumerWaits, long consumerErrors, int inFlight, int queued) {
+    }
+
+    /** Poller settings. */
+    public static final class Builder {
+        private SnmpEngine engine;
+        private Consumer<PollResult> consumer;
+        private int queueCapacity = 4096;
+        private double jitter = 0.05;
+
+        private Builder() {
+        }
+
+        /** The engine to poll on (not closed by the poller); default: an engine of its own, closed with it. */
+        public Builder engine(SnmpEngine engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        /**
+         * Where results go, called on one poller thread in the order polls end; while it runs no
+         * other result is delivered. Without one, take results with {@link Poller#poll(Duration)}.
+         */
+        public Builder consumer(Consumer<PollResult> consumer) {
+            this.consumer = consumer;
+            return this;
+        }
+
+        /** How many results may wait for the consumer before polling slows down (default 4096). */
+        public Builder queueCapacity(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("queueCapacity must be at least 1, not " + n);
+            }
+            this.queueCapacity = n;
+            return this;
+        }
+
+        /** The largest random delay added to a poll, as a fraction of its interval (default 0.05; 0 for none). */
+        public Builder jitter(double fraction) {
+            if (!(fraction >= 0 && fraction < 1)) {
+                throw new IllegalArgumentException("jitter must be in [0, 1), not " + fraction);
+            }
+            this.jitter = fraction;
+            return this;
+        }
+
+        /** Builds the poller and starts its threads (with no targets yet). */
+        public Poller build() {
+            return new Poller(this);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** One target's state; every field is guarded by the poller's lock. */
+    private static final class Slot {
+        final String id;
+        final long sequence;
+        PollTarget target;
+        Session session;
+        long intervalNanos;
+        int generation;
+        boolean inFlight;
+        boolean removed;
+
+        Slot(String id, long sequence) {
+            this.id = id;
+            this.sequence = sequence;
+        }
+    }
+
+    /** A slot's next poll: {@code nominal} on its grid, {@code due} with the jitter added. */
+    private record Due(long due, long nominal, Slot slot, int generation) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due o) {
+            return Long.compare(due, o.due);
+        }
+    }
+
+    private Poller(Builder b) {
+        this.ownEngine = b.engine == null;
+        this.engine = ownEngine ? SnmpEngine.create() : b.engine;
+        this.consumer = b.consumer;
+        this.capacity = b.queueCapacity;
+        this.jitter = b.jitter;
+        this.scheduler = new Thread(this::schedule, "varbind-poller-scheduler");
+        this.scheduler.setDaemon(true);
+        this.scheduler.start();
+        if (consumer != null) {
+            this.delivery = new Thread(this::deliver, "varbind-poller-delivery");
+            this.delivery.setDaemon(true);
+            this.delivery.start();
+        } else {
+            this.delivery = null;
+        }
+    }
+
+    /** The MIB tree of sessions that name none: {@link MibTree#defaultTree()}, loaded once per poller. */
+    private MibTree mibs() {
+        MibTree t = mibs;
+        if (t == null) {
+            t = MibTree.defaultTree();
+            mibs = t;
+        }
+        return t;
+    }
+
+    /** The engine the polls run on. */
+    public SnmpEngine engine() {
+        return engine;
+    }
+
+    // ------------------------------------------------------------------ targets
+
+    /**
+     * Adds a target, or changes the target with the same id. Its first poll comes within one
+     * interval, at its slot; a changed interval moves it to a slot of the new interval.
+     *
+     * @throws IllegalStateException when the poller is closed
+     */
+    public void add(PollTarget target) {
+        Session fresh = target.openSession(engine, mibs());
+        Session old = null;
+        lock.lock();
+        try {
+            if (closed) {
+                fresh.close();
+                throw new IllegalStateException("the poller is closed");
+            }
+            Slot s = slots.get(target.id());
+            if (s == null) {
+                s = new Slot(target.id(), sequence++);
+                slots.put(s.id, s);
+            } else if (!s.inFlight) {
+                old = s.session;
+            }
+            // a session replaced mid-poll is closed when that poll ends (see finish)
+            long interval = target.interval().toNanos();
+            s.target = target;
+            s.session = fresh;
+            if (s.intervalNanos != interval) {
+                s.intervalNanos = interval;
+                s.generation++;
+                enqueue(s, firstSlot(s, System.nanoTime()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** Adds or changes each target in turn. */
+    public void addAll(Collection<PollTarget> targets) {
+        for (PollTarget t : targets) {
+            add(t);
+        }
+    }
+
+    /**
+     * Removes a target: no poll of it starts from now on; a poll in flight still ends in its result.
+     *
+     * @return whether the target was there
+     */
+    public boolean remove(String id) {
+        Session idle = null;
+        lock.lock();
+        try {
+            Slot s = slots.remove(id);
+            if (s == null) {
+                return false;
+            }
+            s.removed = true;
+            s.generation++;
+            if (!s.inFlight) {
+                idle = s.session;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (idle != null) {
+            idle.close();
+        }
+        return true;
+    }
+
+    /** The ids of the targets polled now, sorted. */
+    public Set<String> targetIds() {
+        lock.lock();
+        try {
+            return new TreeSet<>(slots.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The target with this id, or null. */
+    public PollTarget target(String id) {
+        lock.lock();
+        try {
+            Slot s = slots.get(id);
+            return s == null ? null : s.target;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public Statistics statistics() {
+        lock.lock();
+        try {
+            return new Statistics(slots.size(), started, succeeded, failed, overruns, missed, consumerWaits,
+                    consumerErrors, inFlight, results.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ scheduling
+
+    /** The first point of the slot's grid (phase frac(sequence * PHI) of the interval) after {@code now}. */
+    private long firstSlot(Slot s, long now) {
+        long interval = s.intervalNanos;
+        double frac = (s.sequence * PHI) % 1.0;
+        long phase = (long) (frac * interval);
+        long since = now - baseNanos - phase;
+        long k = since < 0 ? 0 : since / interval + 1;
+        return baseNanos + phase + k * interval;
+    }
+
+    private void enqueue(Slot s, long nominal) {
+        long max = (long) (jitter * s.intervalNanos);
+        long due = max > 0 ? nominal + ThreadLocalRandom.current().nextLong(max) : nominal;
+        Due d = new Due(due, nominal, s, s.generation);
+        schedule.add(d);
+        if (schedule.peek() == d) {
+            wakeup.signal();
+        }
+    }
+
+    private void schedule() {
+        while (true) {
+            Slot s;
+            PollTarget target;
+            Session session;
+            long due;
+            lock.lock();
+            try {
+                Due d = nextDue();
+                if (d == null) {
+                    return;
+                }
+                s = d.slot;
+                long now = System.nanoTime();
+                long next = d.nominal + s.intervalNanos;
+                if (next <= now) { // this thread fell behind (a slow consumer): skip the slots gone by
+                    long skipped = (now - next) / s.intervalNanos + 1;
+                    missed += skipped;
+                    next += skipped * s.intervalNanos;
+                }
+                enqueue(s, next);
+                if (s.inFlight) {
+                    overruns++;
+                    continue;
+                }
+                if (!awaitSpace() || s.removed || s.generation != d.generation) {
+                    continue;
+                }
+                s.inFlight = true;
+                inFlight++;
+                started++;
+                target = s.target;
+                session = s.session;
+                due = d.due;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            start(s, target, session, due);
+        }
+    }
+
+    /** Waits for the next poll due and takes it off the schedule; null once closed. Under the lock. */
+    private Due nextDue() throws InterruptedException {
+        while (!closed) {
+            Due d = schedule.peek();
+            if (d == null) {
+                wakeup.await();
+                continue;
+            }
+            long wait = d.due - System.nanoTime();
+            if (wait > 0) {
+                wakeup.awaitNanos(wait);
+                continue;
+            }
+            schedule.poll();
+            if (d.generation == d.slot.generation && !d.slot.removed) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Back-pressure: waits while the result queue is full. False once closed. Under the lock. */
+    private boolean awaitSpace() throws InterruptedException {
+        if (results.size() >= capacity) {
+            consumerWaits++;
+            waitingForSpace = true;
+            try {
+                while (results.size() >= capacity && !closed) {
+                    space.await(100, TimeUnit.MILLISECONDS);
+                }
+            } finally {
+                waitingForSpace = false;
+            }
+        }
+        return !closed;
+    }
+
+    private void start(Slot s, PollTarget target, Session session, long due) {
+        long startNanos = System.nanoTime();
+        List<List<String>> gets = target.getRequests();
+        List<String> walks = target.walks();
+        List<CompletableFuture<List<SnmpVariable>>> parts = new ArrayList<>(gets.size() + walks.size());
+        try {
+            for (List<String> oids : gets) {
+                parts.add(session.getAsync(oids));
+            }
+            for (String w : walks) {
+                parts.add(target.version() == 1 ? session.walkAsync(w)
+                        : session.bulkwalkAsync(w, 0, target.maxRepetitions()));
+            }
+        } catch (RuntimeException e) { // the async API reports through its futures; this is a safety net
+            parts.add(CompletableFuture.failedFuture(e));
+        }
+        CompletableFuture<?> all = parts.size() == 1 ? parts.get(0)
+                : CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
+        all.whenComplete((v, e) -> finish(s, target, session, due, startNanos, parts));
+    }
+
+    private void finish(Slot s, PollTarget target, Session session, long due, long startNanos,
+            List<CompletableFuture<List<SnmpVariable>>> parts) {
+        long end = System.nanoTime();
+        List<SnmpVariable> variables = new ArrayList<>();
+        RuntimeException error = null;
+        for (CompletableFuture<List<SnmpVariable>> p : parts) {
+            try {
+                variables.addAll(p.join());
+            } catch (CompletionException | CancellationException e) {
+                if (error == null) {
+                    error = unwrap(e);
+                }
+            }
+        }
+        PollResult r = new PollResult(target.id(), target.hostname(), instant(due), instant(startNanos),
+                end - startNanos, variables, error);
+        boolean closeSession;
+        lock.lock();
+        try {
+            s.inFlight = false;
+            inFlight--;
+            if (error == null) {
+                succeeded++;
+            } else {
+                failed++;
+            }
+            closeSession = s.removed || s.session != session;
+            if (!closed) {
+                results.add(r);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (closeSession) {
+            session.close();
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable e) {
+        while ((e instanceof CompletionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof RuntimeException re) {
+            return re;
+        }
+        return new SnmpException(String.valueOf(e.getMessage()), e);
+    }
+
+    private Instant instant(long nanos) {
+        long epochNanos = baseEpochNanos + (nanos - baseNanos);
+        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+    }
+
+    // ------------------------------------------------------------------ results
+
+    /** A result was taken off the queue: let the scheduler go on if it waits for room. */
+    private void taken() {
+        if (waitingForSpace) {
+            lock.lock();
+            try {
+                space.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void deliver() {
+        while (!closed) {
+            PollResult r;
+            try {
+                r = results.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (r == null) {
+                continue;
+            }
+            try {
+                consumer.accept(r);
+            } catch (RuntimeException e) {
+                consumerErrors++; // only this thread writes it
+            }
+            taken();
+        }
+    }
+
+    /**
+     * The next result, waiting up to {@code timeout}; null if none came (or the poller is closed).
+     *
+     * @throws IllegalStateException when the poller has a consumer
+     */
+    public PollResult poll(Duration timeout) throws InterruptedException {
+        requirePullMode();
+        PollResult r = results.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (r != null) {
+            taken();
+        }
+        return r;
+    }
+
+    /**
+     * Moves up to {@code max} waiting results into {@code out} without waiting.
+     *
+     * @return how many were moved
+     * @throws IllegalStateException when the poller has a consumer
+     */
+    public int drainTo(Collection<? super PollResult> out, int max) {
+        requirePullMode();
+        int n = results.drainTo(out, max);
+        if (n > 0) {
+            taken();
+        }
+        return n;
+    }
+
+    private void requirePullMode() {
+        if (consumer != null) {
+            throw new IllegalStateException("this poller delivers its results to its consumer");
+        }
+    }
+
+    /**
+     * Stops polling: no poll starts from now on, results not yet delivered and those of polls in
+     * flight are dropped, every target's session is closed, and so is the engine when the poller
+     * made it. Waits for the poller's threads to end.
+     */
+    @Override
+    public void close() {
+        List<Session> sessions = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Slot s : slots.values()) {
+                s.removed = true;
+                sessions.add(s.session);
+            }
+            slots.clear();
+            schedule.clear();
+            wakeup.signalAll();
+            space.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        join(scheduler);
+        if (delivery != null) {
+            join(delivery);
+        }
+        results.clear();
+        for (Session s : sessions) {
+            s.close();
+        }
+        if (ownEngine) {
+            engine.close();
+        }
+    }
+
+    private static void join(Thread t) {
+        if (t == Thread.currentThread()) {
+            return; // close() from the consumer: the loop ends on its own
+        }
+        try {
+            t.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

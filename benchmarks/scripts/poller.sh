@@ -1,0 +1,31 @@
+#!/bin/sh
+# The poller workload of issue 18: TARGETS devices (the built-in agent, another process, one UDP
+# port per device on 127.0.0.1:BASE_PORT..) x OIDS OIDs in one GET, polled every 10 s then every
+# 1 s, by Varbind's Poller and by SNMP4J driven as its documentation recommends, one after the
+# other in separate JVMs (see PollerBench). Prints one line per client and interval.
+# Usage (from the repository root, after `mvn -B -ntp -q package -DskipTests`):
+#   benchmarks/scripts/poller.sh [targets [oids [measure-seconds [intervals [base-port]]]]]
+#   e.g. benchmarks/scripts/poller.sh 10000 10 30 "10 1" 7000
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$here/.." && pwd)
+targets=${1:-10000}
+oids=${2:-10}
+seconds=${3:-30}
+intervals=${4:-"10 1"}
+base=${5:-7000}   # below Linux's ephemeral ports (32768-60999), which other programs take at random
+last=$((base + targets - 1))
+"$root/varbind" agent --listen "udp:127.0.0.1:$base-$last" -q --threads 1 &
+agent=$!
+trap 'kill $agent 2>/dev/null || true' EXIT INT TERM
+sleep 8
+if ! kill -0 "$agent" 2>/dev/null; then
+  echo "poller.sh: the agent did not start on udp:127.0.0.1:$base-$last (a port in use? pick another base)" >&2
+  exit 1
+fi
+for interval in $intervals; do
+  for client in varbind snmp4j; do
+    java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$here/target/benchmarks.jar" io.varbind.benchmarks.PollerBench \
+      "$client" "$targets" "$oids" "$interval" "$seconds" 127.0.0.1 "$base"
+  done
+done

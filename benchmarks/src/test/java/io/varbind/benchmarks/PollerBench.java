@@ -1,0 +1,264 @@
+package io.varbind.benchmarks;
+
+import io.varbind.PollTarget;
+import io.varbind.Poller;
+import io.varbind.SnmpEngine;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.snmp4j.CommunityTarget;
+import org.snmp4j.PDU;
+import org.snmp4j.Snmp;
+import org.snmp4j.event.ResponseEvent;
+import org.snmp4j.event.ResponseListener;
+import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.VariableBinding;
+import org.snmp4j.transport.DefaultUdpTransportMapping;
+
+/**
+ * The poller workload of issue 18: N targets (one per UDP port of an agent on a port range, the
+ * built-in agent in another process) x K OIDs in one GET, each target polled every interval,
+ * spread over it, at most one poll in flight per target. Measures, after a warm-up: polls
+ * completed per second, client CPU per poll (process CPU time), start lateness p50/p99 against
+ * each poll's slot, and heap per target (heap after GC with the targets loaded, less before).
+ *
+ * <p>Clients: {@code varbind}, {@link Poller}; {@code snmp4j}, SNMP4J as its documentation
+ * recommends for many agents: one {@code Snmp} over one {@code DefaultUdpTransportMapping},
+ * asynchronous {@code send} with a {@code ResponseListener} that cancels its request, one
+ * {@code CommunityTarget} per agent, and a {@code ScheduledExecutorService} firing each target at
+ * a fixed rate from its slot (SNMP4J has no poller of its own).
+ *
+ * <p>Usage: {@code PollerBench CLIENT TARGETS OIDS INTERVAL_S MEASURE_S HOST BASE_PORT}.
+ */
+public final class PollerBench {
+    private static final String[] OIDS = {
+        "1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.2.0", "1.3.6.1.2.1.1.3.0", "1.3.6.1.2.1.1.4.0", "1.3.6.1.2.1.1.5.0",
+        "1.3.6.1.2.1.1.6.0", "1.3.6.1.2.1.1.7.0", "1.3.6.1.2.1.2.1.0", "1.3.6.1.2.1.2.2.1.10.1",
+        "1.3.6.1.2.1.2.2.1.16.1", "1.3.6.1.2.1.2.2.1.10.2", "1.3.6.1.2.1.2.2.1.16.2",
+    };
+
+    /** Start lateness in 100 us buckets up to 10 s; the last bucket takes the rest. */
+    static final class Lateness {
+        private final AtomicLongArray buckets = new AtomicLongArray(100_001);
+
+        void add(long nanos) {
+            int b = (int) Math.min(buckets.length() - 1, Math.max(0, nanos / 100_000));
+            buckets.incrementAndGet(b);
+        }
+
+        double percentileMillis(double p) {
+            long total = 0;
+            for (int i = 0; i < buckets.length(); i++) {
+                total += buckets.get(i);
+            }
+            long want = (long) Math.ceil(total * p);
+            long seen = 0;
+            for (int i = 0; i < buckets.length(); i++) {
+                seen += buckets.get(i);
+                if (seen >= want && want > 0) {
+                    return i / 10.0;
+                }
+            }
+            return Double.NaN;
+        }
+    }
+
+    /** What a client counts while it polls. */
+    static final class Counters {
+        final LongAdder completed = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder overruns = new LongAdder();
+        volatile boolean measuring;
+        volatile Lateness lateness = new Lateness();
+
+        void done(boolean ok, long latenessNanos) {
+            if (!measuring) {
+                return;
+            }
+            completed.increment();
+            if (!ok) {
+                failed.increment();
+            }
+            lateness.add(latenessNanos);
+        }
+    }
+
+    interface Client extends AutoCloseable {
+        void start(String host, int basePort, int targets, List<String> oids, long intervalNanos, Counters c);
+
+        @Override
+        void close();
+    }
+
+    static final class VarbindClient implements Client {
+        private Poller poller;
+        private SnmpEngine engine;
+
+        @Override
+        public void start(String host, int basePort, int targets, List<String> oids, long intervalNanos, Counters c) {
+            engine = SnmpEngine.builder().threads(1).build();
+            poller = Poller.builder().engine(engine).queueCapacity(65536).jitter(0.01).consumer(r ->
+                    c.done(r.error() == null, r.lateness().toNanos())).build();
+            for (int i = 0; i < targets; i++) {
+                String h = host + ":" + (basePort + i);
+                poller.add(PollTarget.builder(h).session(s -> s.hostname(h).version(2).community("public")
+                        .timeout(2).retries(1)).get(oids).maxOidsPerRequest(oids.size())
+                        .interval(Duration.ofNanos(intervalNanos)).build());
+            }
+        }
+
+        long overruns() {
+            return poller.statistics().overruns();
+        }
+
+        long missed() {
+            return poller.statistics().missed();
+        }
+
+        @Override
+        public void close() {
+            poller.close();
+            engine.close();
+        }
+    }
+
+    static final class Snmp4jClient implements Client {
+        private Snmp snmp;
+        private ScheduledExecutorService scheduler;
+
+        @Override
+        public void start(String host, int basePort, int targets, List<String> oids, long intervalNanos, Counters c) {
+            try {
+                snmp = new Snmp(new DefaultUdpTransportMapping());
+                snmp.listen();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            scheduler = Executors.newScheduledThreadPool(1);
+            List<VariableBinding> vbs = new ArrayList<>();
+            for (String o : oids) {
+                vbs.add(new VariableBinding(new OID(o)));
+            }
+            long base = System.nanoTime();
+            for (int i = 0; i < targets; i++) {
+                CommunityTarget<UdpAddress> t = new CommunityTarget<>(new UdpAddress(host + "/" + (basePort + i)),
+                        new OctetString("public"));
+                t.setVersion(SnmpConstants.version2c);
+                t.setTimeout(2000);
+                t.setRetries(1);
+                AtomicBoolean inFlight = new AtomicBoolean();
+                long phase = (long) (((i * 0.6180339887498949) % 1.0) * intervalNanos);
+                long[] next = {base + phase};
+                ResponseListener listener = new ResponseListener() {
+                    @Override
+                    public <A extends org.snmp4j.smi.Address> void onResponse(ResponseEvent<A> event) {
+                        ((Snmp) event.getSource()).cancel(event.getRequest(), this);
+                        PDU r = event.getResponse();
+                        inFlight.set(false);
+                        c.done(r != null && r.getErrorStatus() == 0, 0);
+                    }
+                };
+                scheduler.scheduleAtFixedRate(() -> {
+                    long due = next[0];
+                    next[0] += intervalNanos;
+                    if (!inFlight.compareAndSet(false, true)) {
+                        c.overruns.increment();
+                        return;
+                    }
+                    long late = System.nanoTime() - due;
+                    if (c.measuring) {
+                        c.lateness.add(late);
+                    }
+                    PDU pdu = new PDU();
+                    pdu.setType(PDU.GET);
+                    pdu.addAll(vbs);
+                    try {
+                        snmp.send(pdu, t, null, listener);
+                    } catch (java.io.IOException e) {
+                        inFlight.set(false);
+                        c.failed.increment();
+                    }
+                }, phase, intervalNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        @Override
+        public void close() {
+            scheduler.shutdownNow();
+            try {
+                snmp.close();
+            } catch (java.io.IOException ignored) {
+                // closing
+            }
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long heapAfterGc() {
+        MemoryMXBean m = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return m.getHeapMemoryUsage().getUsed();
+    }
+
+    public static void main(String[] args) throws Exception {
+        String client = args.length > 0 ? args[0] : "varbind";
+        int targets = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int oidCount = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        double intervalSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 10;
+        double measureSeconds = args.length > 4 ? Double.parseDouble(args[4]) : 30;
+        String host = args.length > 5 ? args[5] : "127.0.0.1";
+        int basePort = args.length > 6 ? Integer.parseInt(args[6]) : 40000;
+        if (oidCount < 1 || oidCount > OIDS.length) {
+            throw new IllegalArgumentException("OIDS: 1 to " + OIDS.length);
+        }
+        List<String> oids = List.of(OIDS).subList(0, oidCount);
+        long interval = (long) (intervalSeconds * 1e9);
+        Counters c = new Counters();
+        long heapBefore = heapAfterGc();
+        Client cl = "snmp4j".equals(client) ? new Snmp4jClient() : new VarbindClient();
+        cl.start(host, basePort, targets, oids, interval, c);
+        // warm up: two intervals (at least 10 s), so every target has been polled and the JIT has settled
+        Thread.sleep((long) Math.max(10_000, 2 * intervalSeconds * 1000));
+        long heapAfter = heapAfterGc();
+        c.lateness = new Lateness();
+        long overrunsBefore = cl instanceof VarbindClient v ? v.overruns() : c.overruns.sum();
+        long missedBefore = cl instanceof VarbindClient v ? v.missed() : 0;
+        c.measuring = true;
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (measureSeconds * 1000));
+        c.measuring = false;
+        long elapsed = System.nanoTime() - t0;
+        long cpu = processCpuNanos() - cpu0;
+        long overruns = (cl instanceof VarbindClient v ? v.overruns() : c.overruns.sum()) - overrunsBefore;
+        long missed = (cl instanceof VarbindClient v ? v.missed() : 0) - missedBefore;
+        long done = c.completed.sum();
+        System.out.printf(Locale.ROOT,
+                "%-8s targets=%d oids=%d interval=%.1fs: %.0f polls/s (%.0f due), %.1f us CPU/poll, %.1f%% failed, "
+                        + "%d overruns, %d slots missed by a late scheduler, start late p50 %.1f ms p99 %.1f ms, heap %.0f B/target%n",
+                client, targets, oidCount, intervalSeconds, done / (elapsed / 1e9), targets / intervalSeconds,
+                done == 0 ? Double.NaN : cpu / 1000.0 / done, done == 0 ? 0 : 100.0 * c.failed.sum() / done, overruns, missed,
+                c.lateness.percentileMillis(0.5), c.lateness.percentileMillis(0.99),
+                (heapAfter - heapBefore) / (double) targets);
+        cl.close();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,119 @@
+package io.varbind.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The figure of issue 18 section 4, behind a property (not in the default run): DEVICES simulated
+ * devices (the built-in agent on free ports, in this JVM) polled every second by the connector on
+ * an EmbeddedConnectCluster of 1, then 2 workers, into a topic; prints device polls per second
+ * arriving in the topic (end to end: a consumer in this JVM counts them), the poll-to-consumer
+ * latency, and how the targets split over the tasks and workers. Run:
+ *
+ * <pre>
+ * mvn -B -ntp verify -pl api,agent,kafka-connect -Dtest=ConnectThroughputBench \
+ *     -Dvarbind.connectBench=10000 -Dkafka.test.argLine=-Xmx1g -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ */
+@Tag("benchmark")
+@EnabledIfSystemProperty(named = "varbind.connectBench", matches = "\\d+")
+class ConnectThroughputBench {
+
+    @Test
+    void devicePollsPerSecondIntoATopic() throws Exception {
+        int devices = Integer.parseInt(System.getProperty("varbind.connectBench"));
+        int seconds = Integer.getInteger("varbind.connectBench.seconds", 20);
+        List<String> lines = new ArrayList<>();
+        try (SimulatedDevices agent = new SimulatedDevices(devices)) {
+            for (int workers = 1; workers <= 2; workers++) {
+                lines.add(run(agent.targets(), workers, seconds));
+            }
+        }
+        for (String l : lines) {
+            System.out.println(l);
+        }
+    }
+
+    private static String run(List<String> targets, int workers, int seconds) throws Exception {
+        Map<String, String> worker = new HashMap<>();
+        worker.put("plugin.discovery", "service_load");
+        worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        worker.put("value.converter.schemas.enable", "false");
+        worker.put("offset.flush.interval.ms", "5000");
+        EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder().name("bench-" + workers).numBrokers(1)
+                .numWorkers(workers).workerProps(worker).build();
+        connect.start();
+        try {
+            String topic = "bench";
+            connect.kafka().createTopic(topic, 4);
+            Map<String, String> c = new HashMap<>();
+            c.put("connector.class", SnmpPollSourceConnector.class.getName());
+            c.put("tasks.max", String.valueOf(2 * workers));
+            c.put("topic", topic);
+            c.put("snmp.targets", String.join(",", targets));
+            c.put("snmp.oids", "sysDescr.0,sysObjectID.0,sysUpTime.0,sysContact.0,sysName.0,sysLocation.0,"
+                    + "sysServices.0,ifNumber.0,ifInOctets.1,ifOutOctets.1");
+            c.put("snmp.interval.ms", "1000");
+            c.put("snmp.timeout.ms", "2000");
+            connect.configureConnector("bench", c);
+            long warmUntil = System.currentTimeMillis() + 15_000;
+            long count = 0;
+            List<Long> latencies = new ArrayList<>();
+            long start = 0;
+            try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(Map.of(
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID()), topic)) {
+                while (System.currentTimeMillis() < warmUntil) {
+                    consumer.poll(Duration.ofMillis(200));
+                }
+                start = System.currentTimeMillis();
+                long end = start + seconds * 1000L;
+                while (System.currentTimeMillis() < end) {
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                        if (r.timestamp() >= start) {
+                            count++;
+                            if ((count & 15) == 0) {
+                                latencies.add(System.currentTimeMillis() - r.timestamp());
+                            }
+                        }
+                    }
+                }
+            }
+            ConnectorStateInfo status = connect.connectorStatus("bench");
+            StringBuilder split = new StringBuilder();
+            List<TaskInfo> tasks = connect.taskConfigs("bench");
+            for (int i = 0; i < tasks.size(); i++) {
+                int n = tasks.get(i).config().get(SnmpPollConfig.TASK_TARGETS).split("\n").length;
+                String workerId = status.tasks().size() > i ? status.tasks().get(i).workerId() : "?";
+                split.append(i == 0 ? "" : ", ").append("task ").append(i).append(": ").append(n).append(" on ")
+                        .append(workerId);
+            }
+            latencies.sort(null);
+            double rate = count / (double) seconds;
+            assertTrue(count > 0, "no record reached the topic");
+            return String.format(Locale.ROOT, "%d worker(s), %d devices x 10 OIDs every 1 s: %.0f device polls/s "
+                    + "into the topic, poll start to consumer p50 %d ms p99 %d ms; %s", workers, targets.size(), rate,
+                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
+                    latencies.isEmpty() ? -1 : latencies.get((int) (latencies.size() * 0.99)), split);
+        } finally {
+            connect.stop();
+        }
+    }
+}
