@@ -406,25 +406,63 @@ public final class Session implements AutoCloseable {
             String privacyProtocol) {
     }
 
-    private volatile Validated config;
-    private volatile boolean useLongNames;
-    private volatile boolean useNumeric;
-    private volatile boolean useSprintValue;
-    private volatile boolean useEnums;
-    private volatile int bestGuess;
-    private volatile boolean retryNoSuch;
-    private volatile boolean abortOnNonexistent;
+    /**
+     * Everything one call uses, taken together when it starts: the validated settings, the
+     * display and lookup flags, the MIB tree, the engine and the engine's target. Never changed:
+     * the flag setters, {@link #updateSession} and {@link #close} publish a new one, so a call
+     * running beside them sees either all of the old or all of the new, never a mix.
+     *
+     * @param tree null until the first call resolves it
+     * @param target null until the first request resolves it (build() never touches the network)
+     */
+    private record State(Validated config, MibTree tree, SnmpEngine engine, Target target, int flags, int bestGuess,
+            boolean closed) {
+
+        boolean flag(int bit) {
+            return (flags & bit) != 0;
+        }
+
+        State withFlag(int bit, boolean on) {
+            return new State(config, tree, engine, target, on ? flags | bit : flags & ~bit, bestGuess, closed);
+        }
+
+        State withBestGuess(int g) {
+            return new State(config, tree, engine, target, flags, g, closed);
+        }
+
+        State withTree(MibTree t) {
+            return new State(config, t, engine, target, flags, bestGuess, closed);
+        }
+
+        State withTarget(Target t) {
+            return new State(config, tree, engine, t, flags, bestGuess, closed);
+        }
+
+        State asClosed() {
+            return new State(config, tree, engine, null, flags, bestGuess, true);
+        }
+
+        static State of(Validated config) {
+            Builder b = config.settings();
+            int f = (b.useLongNames ? LONG_NAMES : 0) | (b.useNumeric ? NUMERIC : 0)
+                    | (b.useSprintValue ? SPRINT_VALUE : 0) | (b.useEnums ? ENUMS : 0)
+                    | (b.retryNoSuch ? RETRY_NO_SUCH : 0) | (b.abortOnNonexistent ? ABORT_ON_NONEXISTENT : 0);
+            // an explicit tree is known now; the default one is found on first use (it reads the MIB path)
+            return new State(config, b.mibs, b.engine, null, f, b.bestGuess, false);
+        }
+    }
+
+    private static final int LONG_NAMES = 1;
+    private static final int NUMERIC = 2;
+    private static final int SPRINT_VALUE = 4;
+    private static final int ENUMS = 8;
+    private static final int RETRY_NO_SUCH = 16;
+    private static final int ABORT_ON_NONEXISTENT = 32;
+
+    private volatile State state;
 
     private Session(Validated config) {
-        this.config = config;
-        Builder s = config.settings();
-        this.useLongNames = s.useLongNames;
-        this.useNumeric = s.useNumeric;
-        this.useSprintValue = s.useSprintValue;
-        this.useEnums = s.useEnums;
-        this.bestGuess = s.bestGuess;
-        this.retryNoSuch = s.retryNoSuch;
-        this.abortOnNonexistent = s.abortOnNonexistent;
+        this.state = State.of(config);
     }
 
     /** A builder with easysnmp's defaults. */
@@ -436,226 +474,285 @@ public final class Session implements AutoCloseable {
 
     /** The host alone: no port, no transport prefix, no brackets. */
     public String hostname() {
-        return config.target().host();
+        return state.config().target().host();
     }
 
     /** The port requests go to (161, 10161 for tls/dtls, or the one given). */
     public int remotePort() {
-        return config.target().port();
+        return state.config().target().port();
     }
 
     /** {@code udp}, {@code udp6}, {@code tcp}, {@code tcp6}, {@code tls} or {@code dtls}. */
     public String transport() {
-        return config.target().transport();
+        return state.config().target().transport();
     }
 
     public int version() {
-        return config.settings().version;
+        return state.config().settings().version;
     }
 
     public String community() {
-        return config.settings().community;
+        return state.config().settings().community;
     }
 
     /** Seconds per try. */
     public double timeout() {
-        return config.settings().timeout;
+        return state.config().settings().timeout;
     }
 
     public int retries() {
-        return config.settings().retries;
+        return state.config().settings().retries;
     }
 
     public int localPort() {
-        return config.settings().localPort;
+        return state.config().settings().localPort;
     }
 
     /** As given to the builder (easysnmp keeps the name it was given). */
     public String securityLevel() {
-        return config.settings().securityLevel;
+        return state.config().settings().securityLevel;
     }
 
     public String securityUsername() {
-        return config.settings().securityUsername;
+        return state.config().settings().securityUsername;
     }
 
     public String authProtocol() {
-        return config.settings().authProtocol;
+        return state.config().settings().authProtocol;
     }
 
     public String authPassword() {
-        return config.settings().authPassword;
+        return state.config().settings().authPassword;
     }
 
     public String privacyProtocol() {
-        return config.settings().privacyProtocol;
+        return state.config().settings().privacyProtocol;
     }
 
     public String privacyPassword() {
-        return config.settings().privacyPassword;
+        return state.config().settings().privacyPassword;
     }
 
     public String contextEngineId() {
-        return config.settings().contextEngineId;
+        return state.config().settings().contextEngineId;
     }
 
     public String securityEngineId() {
-        return config.settings().securityEngineId;
+        return state.config().settings().securityEngineId;
     }
 
     public String context() {
-        return config.settings().context;
+        return state.config().settings().context;
     }
 
     public int engineBoots() {
-        return config.settings().engineBoots;
+        return state.config().settings().engineBoots;
     }
 
     public int engineTime() {
-        return config.settings().engineTime;
+        return state.config().settings().engineTime;
     }
 
     public String ourIdentity() {
-        return config.settings().ourIdentity;
+        return state.config().settings().ourIdentity;
     }
 
     public String theirIdentity() {
-        return config.settings().theirIdentity;
+        return state.config().settings().theirIdentity;
     }
 
     public String theirHostname() {
-        return config.settings().theirHostname;
+        return state.config().settings().theirHostname;
     }
 
     public String trustCert() {
-        return config.settings().trustCert;
+        return state.config().settings().trustCert;
     }
 
     public boolean useLongNames() {
-        return useLongNames;
+        return state.flag(LONG_NAMES);
     }
 
     public boolean useNumeric() {
-        return useNumeric;
+        return state.flag(NUMERIC);
     }
 
     public boolean useSprintValue() {
-        return useSprintValue;
+        return state.flag(SPRINT_VALUE);
     }
 
     public boolean useEnums() {
-        return useEnums;
+        return state.flag(ENUMS);
     }
 
     public int bestGuess() {
-        return bestGuess;
+        return state.bestGuess();
     }
 
     public boolean retryNoSuch() {
-        return retryNoSuch;
+        return state.flag(RETRY_NO_SUCH);
     }
 
     public boolean abortOnNonexistent() {
-        return abortOnNonexistent;
+        return state.flag(ABORT_ON_NONEXISTENT);
+    }
+
+    /** Whether {@link #close()} was called: every operation then fails with an {@link SnmpException}. */
+    public boolean isClosed() {
+        return state.closed();
     }
 
     // ------------------------------------------------------------------ display and lookup flags
 
     public void setUseLongNames(boolean on) {
-        this.useLongNames = on;
+        setFlag(LONG_NAMES, on);
     }
 
     public void setUseNumeric(boolean on) {
-        this.useNumeric = on;
+        setFlag(NUMERIC, on);
     }
 
     public void setUseSprintValue(boolean on) {
-        this.useSprintValue = on;
+        setFlag(SPRINT_VALUE, on);
     }
 
     public void setUseEnums(boolean on) {
-        this.useEnums = on;
+        setFlag(ENUMS, on);
     }
 
     public void setBestGuess(int bestGuess) {
         if (bestGuess < 0 || bestGuess > 2) {
             throw new IllegalArgumentException("bestGuess must be 0, 1 or 2, not " + bestGuess);
         }
-        this.bestGuess = bestGuess;
+        synchronized (this) {
+            state = state.withBestGuess(bestGuess);
+        }
     }
 
     public void setRetryNoSuch(boolean on) {
-        this.retryNoSuch = on;
+        setFlag(RETRY_NO_SUCH, on);
     }
 
     public void setAbortOnNonexistent(boolean on) {
-        this.abortOnNonexistent = on;
+        setFlag(ABORT_ON_NONEXISTENT, on);
+    }
+
+    private synchronized void setFlag(int bit, boolean on) {
+        state = state.withFlag(bit, on);
     }
 
     /**
      * easysnmp's {@code update_session}: applies the changes to a copy of the current settings,
      * validates them, and rebuilds the protocol state so a changed password, user or engine takes
-     * effect at once with no stale keys kept.
+     * effect at once with no stale keys kept. The default MIB tree is looked up again too, so MIB
+     * files changed on the search path since the session was built (or last updated) are seen.
+     * Calls already running finish with the settings they started with.
      *
      * @throws IllegalArgumentException when the changed settings are invalid (nothing is changed then)
+     * @throws SnmpException when the session is closed
      */
     public void updateSession(Consumer<Session.Builder> changes) {
         synchronized (this) {
-            Builder b = config.settings().copy();
-            b.useLongNames = useLongNames;
-            b.useNumeric = useNumeric;
-            b.useSprintValue = useSprintValue;
-            b.useEnums = useEnums;
-            b.bestGuess = bestGuess;
-            b.retryNoSuch = retryNoSuch;
-            b.abortOnNonexistent = abortOnNonexistent;
+            State old = state;
+            if (old.closed()) {
+                throw closedError();
+            }
+            Builder b = old.config().settings().copy();
+            b.useLongNames = old.flag(LONG_NAMES);
+            b.useNumeric = old.flag(NUMERIC);
+            b.useSprintValue = old.flag(SPRINT_VALUE);
+            b.useEnums = old.flag(ENUMS);
+            b.bestGuess = old.bestGuess();
+            b.retryNoSuch = old.flag(RETRY_NO_SUCH);
+            b.abortOnNonexistent = old.flag(ABORT_ON_NONEXISTENT);
             changes.accept(b);
-            Validated next = b.validated();
-            this.config = next;
-            Target old = this.target;
-            this.target = null; // addresses, keys and engine state are rebuilt from the new settings
-            if (old != null && old.processing() instanceof io.varbind.engine.UsmMessageProcessing usm) {
-                usm.destroy();
-            }
-            if (old != null && old.processing().tls() != null) {
-                engine().release(old); // new identities need a new (D)TLS session
-            }
-            this.useLongNames = b.useLongNames;
-            this.useNumeric = b.useNumeric;
-            this.useSprintValue = b.useSprintValue;
-            this.useEnums = b.useEnums;
-            this.bestGuess = b.bestGuess;
-            this.retryNoSuch = b.retryNoSuch;
-            this.abortOnNonexistent = b.abortOnNonexistent;
+            // addresses, keys and engine state are rebuilt from the new settings on the next call
+            state = State.of(b.validated());
+            release(old);
         }
     }
 
     // ------------------------------------------------------------------ operations
 
-    private volatile Target target;
-
-    private MibTree tree() {
-        MibTree t = config.settings().mibs;
-        return t != null ? t : MibTree.defaultTree();
+    private static SnmpException closedError() {
+        return new SnmpException("the session is closed");
     }
 
-    private SnmpEngine engine() {
-        SnmpEngine e = config.settings().engine;
-        return e != null ? e : SnmpEngine.shared();
+    /** The state a call starts with, its MIB tree resolved (once per session or update). */
+    private State named() {
+        State s = state;
+        if (s.closed()) {
+            throw closedError();
+        }
+        if (s.tree() != null && s.engine() != null && !staleSharedEngine(s)) {
+            return s;
+        }
+        synchronized (this) {
+            State cur = state;
+            if (cur.closed()) {
+                throw closedError();
+            }
+            if (cur.tree() == null || cur.engine() == null || staleSharedEngine(cur)) {
+                // the default tree reads the MIB search path (folders and modification times): once here
+                MibTree t = cur.tree() != null ? cur.tree() : MibTree.defaultTree();
+                SnmpEngine e = cur.engine() != null && !staleSharedEngine(cur) ? cur.engine() : SnmpEngine.shared();
+                cur = new State(cur.config(), t, e, cur.target(), cur.flags(), cur.bestGuess(), false);
+                state = cur;
+            }
+            return cur;
+        }
     }
 
-    /** The engine's target for this session, resolved on first use (never in {@code build()}). */
-    private Target target() {
-        Target t = target;
+    /** The shared engine this session took was closed: {@link SnmpEngine#shared()} makes a new one. */
+    private static boolean staleSharedEngine(State s) {
+        return s.config().settings().engine == null && s.engine() != null && s.engine().isClosed();
+    }
+
+    /**
+     * The engine's target for the call that started with {@code s}, resolved on first use (never
+     * in {@code build()}) from the same settings as the rest of that call.
+     */
+    private Target target(State s) {
+        Target t = s.target();
         if (t != null) {
             return t;
         }
         synchronized (this) {
-            if (target == null) {
-                target = newTarget(config);
+            State cur = state;
+            if (cur.closed()) {
+                throw closedError();
             }
-            return target;
+            if (cur.config() == s.config()) {
+                if (cur.target() == null) {
+                    cur = cur.withTarget(newTarget(cur.config()));
+                    state = cur;
+                }
+                return cur.target();
+            }
         }
+        // updateSession ran since this call started: the call keeps its own settings with a target
+        // of its own, whose keys are dropped when it ends
+        return newTarget(s.config());
+    }
+
+    private static void release(State s) {
+        Target t = s.target();
+        if (t == null) {
+            return;
+        }
+        if (t.processing() instanceof io.varbind.engine.UsmMessageProcessing usm) {
+            usm.destroy();
+        }
+        if (t.processing().tls() != null) {
+            s.engine().release(t); // the (D)TLS session belongs to this Session's certificates alone
+        }
+    }
+
+    /** Sends one PDU with the call's own state; a target made for this call alone is released after it. */
+    private CompletableFuture<io.varbind.engine.Response> request(State s, Pdu pdu) {
+        Target t = target(s);
+        CompletableFuture<io.varbind.engine.Response> f = s.engine().request(t, pdu);
+        return t == s.target() || t == state.target() ? f : f.whenComplete((r, e) -> release(s.withTarget(t)));
     }
 
     private Target newTarget(Validated c) {
@@ -687,12 +784,12 @@ public final class Session implements AutoCloseable {
                 s.retries, s.localPort, null);
     }
 
-    private int[] resolve(String spec) {
+    private static int[] resolve(State s, String spec) {
         if (spec == null) {
             throw new SnmpUnknownObjectIdException("unknown object id (None)");
         }
         try {
-            return tree().resolve(spec, bestGuess).oid();
+            return s.tree().resolve(spec, s.bestGuess()).oid();
         } catch (RuntimeException e) {
             throw new SnmpUnknownObjectIdException("unknown object id (" + spec + ")", e);
         }
@@ -705,49 +802,63 @@ public final class Session implements AutoCloseable {
         return index.startsWith(".") ? oid + index : oid + "." + index;
     }
 
-    private List<Oid> resolveAll(List<String> oids) {
+    private static List<Oid> resolveAll(State s, List<String> oids) {
         List<Oid> out = new ArrayList<>(oids.size());
         for (String o : oids) {
-            out.add(Oid.of(resolve(o)));
+            out.add(Oid.of(resolve(s, o)));
         }
         return out;
     }
 
-    /** A received varbind as easysnmp returns it, with the display flags of this moment. */
-    private SnmpVariable toVariable(VarBind vb, MibTree t) {
+    /** A received varbind as easysnmp returns it, with the display flags the call started with. */
+    private static SnmpVariable toVariable(VarBind vb, State s) {
+        MibTree t = s.tree();
         int[] arcs = vb.oid().toArray();
-        String[] split = EasyNames.split(arcs, t, useLongNames, useNumeric);
-        Match m = t.lookup(arcs, arcs.length);
+        boolean longNames = s.flag(LONG_NAMES);
+        boolean numeric = s.flag(NUMERIC);
+        boolean sprint = s.flag(SPRINT_VALUE);
+        boolean enums = s.flag(ENUMS);
+        // the MIB is needed for names, enumeration labels and sprint values; numeric names of plain
+        // values (a poller's usual settings) need no lookup at all
+        Match m = numeric && !sprint && !enums ? null : t.lookup(arcs, arcs.length);
+        String[] split = EasyNames.split(arcs, t, m, longNames, numeric);
         MibNode node = m == null ? null : m.node();
         Variable v = vb.value();
-        String value = useSprintValue ? ValueFormat.easySprint(v, node, t, useLongNames, useNumeric) : ValueFormat.easyValue(v, node, useEnums);
-        byte[] raw = v.tag() == BerTags.OCTET_STRING || v.tag() == BerTags.IP_ADDRESS || v.tag() == BerTags.OPAQUE
-                || v.tag() == BerTags.NSAP_ADDRESS ? v.bytes() : null;
+        int tag = v.tag();
+        byte[] raw = tag == BerTags.OCTET_STRING || tag == BerTags.IP_ADDRESS || tag == BerTags.OPAQUE
+                || tag == BerTags.NSAP_ADDRESS ? v.bytes() : null;
+        String value;
+        if (sprint) {
+            value = ValueFormat.easySprint(v, node, t, longNames, numeric);
+        } else if (raw != null && (tag == BerTags.OCTET_STRING || tag == BerTags.NSAP_ADDRESS)) {
+            value = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1); // the octets copied once
+        } else {
+            value = ValueFormat.easyValue(v, node, enums);
+        }
         return SnmpVariable.received(split[0], split[1], value, ValueFormat.easyType(v), raw);
     }
 
-    private List<SnmpVariable> toVariables(List<VarBind> vbs) {
-        MibTree t = tree();
+    private static List<SnmpVariable> toVariables(List<VarBind> vbs, State s) {
         List<SnmpVariable> out = new ArrayList<>(vbs.size());
-        for (VarBind vb : vbs) {
-            out.add(toVariable(vb, t));
+        for (int i = 0, n = vbs.size(); i < n; i++) {
+            out.add(toVariable(vbs.get(i), s));
         }
         return out;
     }
 
-    private SnmpVariable placeholder(Oid oid) {
-        String[] split = EasyNames.split(oid.toArray(), tree(), useLongNames, useNumeric);
+    private static SnmpVariable placeholder(Oid oid, State s) {
+        String[] split = EasyNames.split(oid.toArray(), s.tree(), s.flag(LONG_NAMES), s.flag(NUMERIC));
         return SnmpVariable.received(split[0], split[1], "NOSUCHNAME", "NOSUCHNAME", null);
     }
 
-    private void checkNonexistent(List<VarBind> vbs) {
-        if (!abortOnNonexistent) {
+    private static void checkNonexistent(List<VarBind> vbs, State s) {
+        if (!s.flag(ABORT_ON_NONEXISTENT)) {
             return;
         }
         for (VarBind vb : vbs) {
             int tag = vb.value().tag();
             if (tag == BerTags.NO_SUCH_OBJECT || tag == BerTags.NO_SUCH_INSTANCE) {
-                SnmpVariable v = toVariable(vb, tree());
+                SnmpVariable v = toVariable(vb, s);
                 if (tag == BerTags.NO_SUCH_OBJECT) {
                     throw new SnmpNoSuchObjectException("no such object " + v.oid() + " with index " + v.oidIndex()
                             + " could be found");
@@ -765,35 +876,92 @@ public final class Session implements AutoCloseable {
         return new SnmpException(ErrorStatus.text(p.errorStatus()));
     }
 
+    /** The variables of an answer without an error status (else its exception). */
+    private static List<SnmpVariable> answered(Pdu p, State s) {
+        if (p.errorStatus() != 0) {
+            throw errorStatus(p);
+        }
+        checkNonexistent(p.varBinds(), s);
+        return toVariables(p.varBinds(), s);
+    }
+
     /**
      * GET or GETNEXT of {@code oids}; a v1 noSuchName raises, or with {@code retryNoSuch} drops the
      * failing varbind, asks again for the rest and puts a NOSUCHNAME placeholder in its place.
+     * One stage on the engine's future unless a v1 retry may be needed.
      */
-    private CompletableFuture<List<SnmpVariable>> getOrNext(int type, List<Oid> oids) {
-        Target t = target();
-        boolean v1 = t.version() == 0;
-        boolean retry = retryNoSuch;
-        return engine().request(t, Pdu.request(type, oids)).thenCompose(r -> {
+    private CompletableFuture<List<SnmpVariable>> getOrNext(State s, int type, List<Oid> oids) {
+        boolean retry = s.flag(RETRY_NO_SUCH) && s.config().settings().version == 1;
+        CompletableFuture<io.varbind.engine.Response> f = request(s, Pdu.request(type, oids));
+        if (!retry) {
+            return f.thenApply(r -> answered(r.pdu(), s));
+        }
+        return f.thenCompose(r -> {
             Pdu p = r.pdu();
-            if (p.errorStatus() == 0) {
-                checkNonexistent(p.varBinds());
-                return CompletableFuture.completedFuture(toVariables(p.varBinds()));
-            }
-            if (v1 && retry && p.errorStatus() == ErrorStatus.NO_SUCH_NAME && p.errorIndex() >= 1
-                    && p.errorIndex() <= oids.size()) {
+            if (p.errorStatus() == ErrorStatus.NO_SUCH_NAME && p.errorIndex() >= 1 && p.errorIndex() <= oids.size()) {
                 int bad = p.errorIndex() - 1;
                 List<Oid> rest = new ArrayList<>(oids);
                 rest.remove(bad);
                 CompletableFuture<List<SnmpVariable>> more = rest.isEmpty()
-                        ? CompletableFuture.completedFuture(new ArrayList<>()) : getOrNext(type, rest);
+                        ? CompletableFuture.completedFuture(new ArrayList<>()) : getOrNext(s, type, rest);
                 return more.thenApply(list -> {
                     List<SnmpVariable> out = new ArrayList<>(list);
-                    out.add(bad, placeholder(oids.get(bad)));
+                    out.add(bad, placeholder(oids.get(bad), s));
                     return out;
                 });
             }
-            throw errorStatus(p);
+            return CompletableFuture.completedFuture(answered(p, s));
         });
+    }
+
+    /**
+     * The request PDUs of recent single-OID calls, by OID spelling, PDU type, tree and bestGuess:
+     * a poller asks for the same OIDs again and again, and a PDU is immutable, so each is resolved
+     * and built once. Unsynchronised on purpose: entries are immutable records (safely published
+     * by their final fields), and a lost write costs one more resolution.
+     */
+    private record Prepared(int type, String spec, MibTree tree, int bestGuess, Pdu pdu) {
+    }
+
+    private final Prepared[] prepared = new Prepared[8];
+
+    private Pdu preparedRequest(State s, int type, String spec) {
+        if (spec == null) {
+            throw new SnmpUnknownObjectIdException("unknown object id (None)");
+        }
+        int slot = (spec.hashCode() ^ type) & (prepared.length - 1);
+        Prepared p = prepared[slot];
+        if (p != null && p.type() == type && p.tree() == s.tree() && p.bestGuess() == s.bestGuess()
+                && p.spec().equals(spec)) {
+            return p.pdu();
+        }
+        Pdu pdu = Pdu.request(type, List.of(Oid.of(resolve(s, spec))));
+        prepared[slot] = new Prepared(type, spec, s.tree(), s.bestGuess(), pdu);
+        return pdu;
+    }
+
+    /** GET or GETNEXT of one OID: its variable straight from the answer, in one stage. */
+    private CompletableFuture<SnmpVariable> getOrNextOne(int type, String oid) {
+        try {
+            State s = named();
+            Pdu pdu = preparedRequest(s, type, oid);
+            if (s.flag(RETRY_NO_SUCH) && s.config().settings().version == 1) {
+                return getOrNext(s, type, List.of(pdu.varBinds().get(0).oid())).thenApply(l -> l.get(0));
+            }
+            return request(s, pdu).thenApply(r -> {
+                Pdu p = r.pdu();
+                if (p.errorStatus() != 0) {
+                    throw errorStatus(p);
+                }
+                checkNonexistent(p.varBinds(), s);
+                if (p.varBinds().isEmpty()) {
+                    throw new SnmpException("the agent answered without a variable");
+                }
+                return toVariable(p.varBinds().get(0), s);
+            });
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
     }
 
     private static <T> T join(CompletableFuture<T> f) {
@@ -829,16 +997,16 @@ public final class Session implements AutoCloseable {
 
     public CompletableFuture<List<SnmpVariable>> getAsync(List<String> oids) {
         try {
-            return getOrNext(BerTags.GET, resolveAll(oids));
+            State s = named();
+            return getOrNext(s, BerTags.GET, resolveAll(s, oids));
         } catch (RuntimeException e) {
             return failed(e);
         }
     }
 
     public CompletableFuture<SnmpVariable> getAsync(String oid) {
-        return getAsync(List.of(oid)).thenApply(l -> l.get(0));
+        return getOrNextOne(BerTags.GET, oid);
     }
-
     public CompletableFuture<SnmpVariable> getAsync(String oid, String index) {
         return getAsync(joined(oid, index));
     }
@@ -859,14 +1027,15 @@ public final class Session implements AutoCloseable {
 
     public CompletableFuture<List<SnmpVariable>> getNextAsync(List<String> oids) {
         try {
-            return getOrNext(BerTags.GETNEXT, resolveAll(oids));
+            State s = named();
+            return getOrNext(s, BerTags.GETNEXT, resolveAll(s, oids));
         } catch (RuntimeException e) {
             return failed(e);
         }
     }
 
     public CompletableFuture<SnmpVariable> getNextAsync(String oid) {
-        return getNextAsync(List.of(oid)).thenApply(l -> l.get(0));
+        return getOrNextOne(BerTags.GETNEXT, oid);
     }
 
     public CompletableFuture<SnmpVariable> getNextAsync(String oid, String index) {
@@ -887,24 +1056,25 @@ public final class Session implements AutoCloseable {
 
     // --- get bulk
 
-    private void refuseV1(String what) {
-        if (config.settings().version == 1) {
+    private static void refuseV1(State s, String what) {
+        if (s.config().settings().version == 1) {
             throw new SnmpException(what + " is not available in SNMPv1");
         }
     }
 
     public CompletableFuture<List<SnmpVariable>> getBulkAsync(List<String> oids, int nonRepeaters, int maxRepetitions) {
         try {
-            refuseV1("getbulk");
+            State s = named();
+            refuseV1(s, "getbulk");
             if (nonRepeaters < 0 || maxRepetitions < 0) {
                 throw new IllegalArgumentException("non-repeaters and max-repetitions must not be negative");
             }
-            List<Oid> resolved = resolveAll(oids);
-            return engine().request(target(), Pdu.getBulk(nonRepeaters, maxRepetitions, resolved)).thenApply(r -> {
+            List<Oid> resolved = resolveAll(s, oids);
+            return request(s, Pdu.getBulk(nonRepeaters, maxRepetitions, resolved)).thenApply(r -> {
                 if (r.pdu().errorStatus() != 0) {
                     throw errorStatus(r.pdu());
                 }
-                return toVariables(r.pdu().varBinds());
+                return toVariables(r.pdu().varBinds(), s);
             });
         } catch (RuntimeException e) {
             return failed(e);
@@ -930,11 +1100,18 @@ public final class Session implements AutoCloseable {
     private CompletableFuture<List<SnmpVariable>> walkAsync(String oid, boolean bulk, int nonRepeaters,
             int maxRepetitions) {
         try {
+            State s = named();
             if (bulk) {
-                refuseV1("bulkwalk");
+                refuseV1(s, "bulkwalk");
             }
-            Oid root = Oid.of(resolve(oid));
-            return engine().walk(target(), root, bulk, nonRepeaters, maxRepetitions).thenApply(this::toVariables);
+            Oid root = Oid.of(resolve(s, oid));
+            // each response's varbinds become variables as they arrive (no list of varbinds kept)
+            List<SnmpVariable> out = new ArrayList<>();
+            return walk(s, root, bulk, nonRepeaters, maxRepetitions, vbs -> {
+                for (int i = 0, n = vbs.size(); i < n; i++) {
+                    out.add(toVariable(vbs.get(i), s));
+                }
+            }).thenApply(summary -> out);
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -993,11 +1170,12 @@ public final class Session implements AutoCloseable {
             int maxRepetitions,
             java.util.function.Consumer<List<SnmpVariable>> sink) {
         try {
+            State s = named();
             if (bulk) {
-                refuseV1("bulkwalk");
+                refuseV1(s, "bulkwalk");
             }
-            Oid root = Oid.of(resolve(oid));
-            return engine().walk(target(), root, bulk, 0, maxRepetitions, vbs -> sink.accept(toVariables(vbs)));
+            Oid root = Oid.of(resolve(s, oid));
+            return walk(s, root, bulk, 0, maxRepetitions, vbs -> sink.accept(toVariables(vbs, s)));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1036,16 +1214,25 @@ public final class Session implements AutoCloseable {
 
     // --- set
 
-    private VarBind setBinding(String name, Object value, String snmpType) {
-        int[] arcs = resolve(name);
-        MibTree t = tree();
+    /** A walk with the call's own state; a target made for this call alone is released after it. */
+    private CompletableFuture<io.varbind.engine.Walk.WalkSummary> walk(State s, Oid root, boolean bulk,
+            int nonRepeaters, int maxRepetitions, Consumer<List<VarBind>> sink) {
+        Target t = target(s);
+        CompletableFuture<io.varbind.engine.Walk.WalkSummary> f = s.engine().walk(t, root, bulk, nonRepeaters,
+                maxRepetitions, sink);
+        return t == s.target() || t == state.target() ? f : f.whenComplete((r, e) -> release(s.withTarget(t)));
+    }
+
+    private static VarBind setBinding(State s, String name, Object value, String snmpType) {
+        int[] arcs = resolve(s, name);
+        MibTree t = s.tree();
         Match m = t.lookup(arcs, arcs.length);
         MibNode node = m == null || m.node() == null || m.node().baseType() == null ? null : m.node();
         return new VarBind(Oid.of(arcs), SetValues.convert(name, value, snmpType, node, t));
     }
 
-    private CompletableFuture<Boolean> sendSet(List<VarBind> vbs) {
-        return engine().request(target(), new Pdu(BerTags.SET, 0, 0, 0, vbs)).thenApply(r -> {
+    private CompletableFuture<Boolean> sendSet(State s, List<VarBind> vbs) {
+        return request(s, new Pdu(BerTags.SET, 0, 0, 0, vbs)).thenApply(r -> {
             if (r.pdu().errorStatus() != 0) {
                 throw errorStatus(r.pdu());
             }
@@ -1055,7 +1242,8 @@ public final class Session implements AutoCloseable {
 
     public CompletableFuture<Boolean> setAsync(String oid, Object value, String snmpType) {
         try {
-            return sendSet(List.of(setBinding(oid, value, snmpType)));
+            State s = named();
+            return sendSet(s, List.of(setBinding(s, oid, value, snmpType)));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1071,11 +1259,12 @@ public final class Session implements AutoCloseable {
 
     public CompletableFuture<Boolean> setMultipleAsync(List<SnmpVariable> oidValues) {
         try {
+            State s = named();
             List<VarBind> vbs = new ArrayList<>(oidValues.size());
             for (SnmpVariable v : oidValues) {
-                vbs.add(setBinding(v.name(), v.value(), v.snmpType()));
+                vbs.add(setBinding(s, v.name(), v.value(), v.snmpType()));
             }
-            return sendSet(vbs);
+            return sendSet(s, vbs);
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1097,16 +1286,21 @@ public final class Session implements AutoCloseable {
         return join(setMultipleAsync(oidValues));
     }
 
-    /** Releases this session's state (its localized keys are zeroed); the engine stays up. No checked exception. */
+    /**
+     * Releases this session's state (its localized keys are zeroed, a (D)TLS session of its own is
+     * closed); the engine stays up. Afterwards every operation and {@link #updateSession} fail with
+     * an {@link SnmpException}; calling it again does nothing. No checked exception.
+     */
     @Override
     public void close() {
-        Target t = target;
-        target = null;
-        if (t != null && t.processing() instanceof io.varbind.engine.UsmMessageProcessing usm) {
-            usm.destroy();
+        State old;
+        synchronized (this) {
+            old = state;
+            if (old.closed()) {
+                return;
+            }
+            state = old.asClosed();
         }
-        if (t != null && t.processing().tls() != null) {
-            engine().release(t); // the (D)TLS session belongs to this Session's certificates alone
-        }
+        release(old);
     }
 }

@@ -62,6 +62,9 @@ public final class SnmpEngine implements AutoCloseable {
     private final LongAdder timeouts = new LongAdder();
     private final Map<Object, Object> attachments = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    // one of each per engine, not per request
+    private final Consumer<PendingRequest> timeoutRequest = this::onTimeout;
+    private final Consumer<PendingRequest> releaseRequest;
 
     /** Counters of what the engine dropped, for diagnostics. */
     public record Statistics(long unmatchedResponses, long wrongSourceResponses, long malformedMessages,
@@ -143,6 +146,10 @@ public final class SnmpEngine implements AutoCloseable {
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("varbind-timer", true), 5, TimeUnit.MILLISECONDS,
                 1024);
         this.limiter = new InFlightLimiter(b.maxInFlight, b.maxInFlightPerTarget, b.maxQueued);
+        this.releaseRequest = p -> {
+            pending.remove(p.id(), p);
+            limiter.release(p.target().address());
+        };
     }
 
     /**
@@ -247,12 +254,9 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         int id = allocateId();
-        PendingRequest p = new PendingRequest(target, pdu, id, f);
+        PendingRequest p = new PendingRequest(target, pdu, id, f, releaseRequest);
         pending.put(id, p);
-        f.whenComplete((r, e) -> {
-            pending.remove(id, p);
-            limiter.release(target.address());
-        });
+        ((io.varbind.engine.ResponseFuture) f).attach(p); // releases it once f completes, however
         send(p);
     }
 
@@ -269,7 +273,7 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         p.sent(n, System.nanoTime());
-        p.scheduleTimeout(timer, this::onTimeout);
+        p.scheduleTimeout(timer, timeoutRequest);
         CompletableFuture<Endpoint> ready = endpoint(p.target());
         if (ready.isDone() && !ready.isCompletedExceptionally()) {
             // the usual case: straight from the scratch buffer (Endpoint.send is done with it on return)
@@ -321,6 +325,7 @@ public final class SnmpEngine implements AutoCloseable {
 
     private void fail(PendingRequest p, Throwable e) {
         if (p.finish()) {
+            p.release(); // before completing: whoever sees the outcome sees the slot free
             p.future().completeExceptionally(e);
         }
     }
@@ -378,6 +383,7 @@ public final class SnmpEngine implements AutoCloseable {
         }
         if (p.finish()) {
             long rtt = System.nanoTime() - p.sentAt();
+            p.release(); // before completing: whoever sees the answer sees the slot free
             p.future().complete(new Response(pdu, rtt, p.sends() - 1, p.bytesSent(), data.length));
         }
     }

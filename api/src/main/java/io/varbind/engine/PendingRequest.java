@@ -2,22 +2,40 @@ package io.varbind.engine;
 
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
+import io.netty.util.TimerTask;
 import io.varbind.codec.Pdu;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * One request in flight: what to send again, how often it was sent, and the future to complete.
- * Internal to the engine; completed exactly once ({@link #finish()}).
+ * Internal to the engine; completed exactly once ({@link #finish()}). It is its own timer task
+ * and its done flag a field, not an object: a request in flight should cost little heap.
  */
-public final class PendingRequest {
+public final class PendingRequest implements TimerTask {
+    private static final VarHandle DONE;
+    private static final VarHandle RELEASED;
+
+    static {
+        try {
+            DONE = MethodHandles.lookup().findVarHandle(PendingRequest.class, "done", boolean.class);
+            RELEASED = MethodHandles.lookup().findVarHandle(PendingRequest.class, "released", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Target target;
     private final Pdu pdu;
     private final int id;
     private final CompletableFuture<Response> future;
-    private final AtomicBoolean done = new AtomicBoolean();
+    private volatile boolean done;
+    private volatile boolean released;
+    private final Consumer<PendingRequest> release;
+    private volatile Consumer<PendingRequest> onTimeout;
     private volatile Timeout timeout;
     private volatile long sentAt;
     private volatile int sends;
@@ -25,11 +43,24 @@ public final class PendingRequest {
     private volatile boolean reportRetried;
     private volatile String lastRefusal;
 
-    public PendingRequest(Target target, Pdu pdu, int id, CompletableFuture<Response> future) {
+    /**
+     * @param release what the engine does once the future is complete, however it completed (its
+     *     id and its slot freed): run exactly once, by {@link #release()}
+     */
+    public PendingRequest(Target target, Pdu pdu, int id, CompletableFuture<Response> future,
+            Consumer<PendingRequest> release) {
         this.target = target;
         this.pdu = pdu;
         this.id = id;
         this.future = future;
+        this.release = release;
+    }
+
+    /** The future completed (answered, failed or cancelled): frees what the request held, once. */
+    public void release() {
+        if (RELEASED.compareAndSet(this, false, true)) {
+            release.accept(this);
+        }
     }
 
     public Target target() {
@@ -49,12 +80,12 @@ public final class PendingRequest {
     }
 
     public boolean isDone() {
-        return done.get();
+        return done;
     }
 
     /** Claims the right to complete the future: true exactly once; cancels the timer. */
     public boolean finish() {
-        if (!done.compareAndSet(false, true)) {
+        if (!DONE.compareAndSet(this, false, true)) {
             return false;
         }
         Timeout t = timeout;
@@ -77,8 +108,18 @@ public final class PendingRequest {
         if (old != null) {
             old.cancel();
         }
-        if (!done.get()) {
-            timeout = timer.newTimeout(t -> onTimeout.accept(this), target.timeoutNanos(), TimeUnit.NANOSECONDS);
+        if (!done) {
+            this.onTimeout = onTimeout;
+            timeout = timer.newTimeout(this, target.timeoutNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The timer fired: this try went unanswered. */
+    @Override
+    public void run(Timeout t) {
+        Consumer<PendingRequest> c = onTimeout;
+        if (c != null) {
+            c.accept(this);
         }
     }
 

@@ -14,6 +14,44 @@ import java.util.concurrent.ExecutionException;
 public final class ResponseFuture extends CompletableFuture<Response> {
     static final long SPIN_NANOS = Long.getLong("varbind.spinMicros", 50) * 1000;
 
+    private volatile PendingRequest pending;
+
+    /**
+     * Ties the request in flight to this future: once the future completes, however (answer,
+     * failure, a caller's cancel or completion), the request is released (the engine releases it
+     * just before it completes the future itself). Without a dependent
+     * stage per request, which would cost heap for as long as the request is in flight.
+     */
+    public void attach(PendingRequest p) {
+        pending = p;
+        if (isDone()) {
+            p.release();
+        }
+    }
+
+    private boolean released(boolean completedNow) {
+        PendingRequest p = pending;
+        if (completedNow && p != null) {
+            p.release();
+        }
+        return completedNow;
+    }
+
+    @Override
+    public boolean complete(Response value) {
+        return released(super.complete(value));
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+        return released(super.completeExceptionally(ex));
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        return released(super.cancel(mayInterruptIfRunning));
+    }
+
     @Override
     public Response get() throws InterruptedException, ExecutionException {
         spinBriefly(this);

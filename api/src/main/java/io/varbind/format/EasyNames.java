@@ -21,14 +21,18 @@ public final class EasyNames {
      * object type is kept whole as the oid with an empty index.
      */
     public static String[] split(int[] oid, MibTree tree, boolean useLongNames, boolean useNumeric) {
+        return split(oid, tree, useNumeric || tree == null ? null : tree.lookup(oid, oid.length), useLongNames,
+                useNumeric);
+    }
+
+    /** {@link #split(int[], MibTree, boolean, boolean)} with the tree's match of {@code oid} already looked up. */
+    public static String[] split(int[] oid, MibTree tree, Match m, boolean useLongNames, boolean useNumeric) {
         if (useNumeric || tree == null) {
             if (oid.length < 2) {
-                return new String[] {"." + OidFormat.numeric(oid, oid.length), ""};
+                return new String[] {dotted(oid, oid.length), ""};
             }
-            return new String[] {"." + OidFormat.numeric(oid, oid.length - 1),
-                Integer.toUnsignedString(oid[oid.length - 1])};
+            return new String[] {dotted(oid, oid.length - 1), Integer.toUnsignedString(oid[oid.length - 1])};
         }
-        Match m = tree.lookup(oid, oid.length);
         if (m == null || m.node() == null) {
             return new String[] {"." + OidFormat.numeric(oid, oid.length), ""};
         }
@@ -68,6 +72,11 @@ public final class EasyNames {
             return label;
         }
         return label + "." + OidFormat.numeric(java.util.Arrays.copyOfRange(oid, start, oid.length), oid.length - start);
+    }
+
+    /** {@code .1.3.6...}: the first {@code len} arcs with a leading dot, in one builder. */
+    private static String dotted(int[] oid, int len) {
+        return OidFormat.appendNumeric(new StringBuilder(len * 4 + 1).append('.'), oid, len).toString();
     }
 
     private static String fullLabel(MibTree tree, int[] oid, int start) {

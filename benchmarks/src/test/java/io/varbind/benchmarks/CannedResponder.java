@@ -54,6 +54,10 @@ final class CannedResponder implements AutoCloseable {
         return answered;
     }
 
+    long threadId() {
+        return thread.getId();
+    }
+
     /** CPU time the responder's thread has used, in nanoseconds. */
     long cpuNanos() {
         return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 8's benchmark: SNMPv3 GETs over an established DTLS session (TSM) beside the same GETs
@@ -31,38 +29,8 @@ public final class DtlsBench {
     }
 
     /** Requests completed in {@code nanos} with {@code window} chains of GETs. */
-    static long run(Session s, int window, long nanos) throws InterruptedException {
-        long end = System.nanoTime() + nanos;
-        if (window == 1) {
-            long n = 0;
-            while (System.nanoTime() < end) {
-                s.get("sysDescr.0");
-                n++;
-            }
-            return n;
-        }
-        CountDownLatch chains = new CountDownLatch(window);
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        for (int i = 0; i < window; i++) {
-            chain(s, end, chains, done, failed);
-        }
-        chains.await();
-        if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " requests failed");
-        }
-        return done.get();
-    }
-
-    private static void chain(Session s, long end, CountDownLatch chains, AtomicLong done, AtomicLong failed) {
-        s.getAsync(List.of("sysDescr.0")).whenComplete((r, e) -> {
-            (e == null ? done : failed).incrementAndGet();
-            if (e == null && System.nanoTime() < end) {
-                chain(s, end, chains, done, failed);
-            } else {
-                chains.countDown();
-            }
-        });
+    static long run(Session s, int window, long nanos) throws Exception {
+        return NetworkBench.keepInFlight(window, nanos, () -> s.get("sysDescr.0"), () -> s.getAsync("sysDescr.0"));
     }
 
     private static double median(List<Double> xs) {

@@ -1,5 +1,6 @@
 package io.varbind.benchmarks;
 
+import io.varbind.Session;
 import io.varbind.SnmpEngine;
 import io.varbind.codec.BerTags;
 import io.varbind.codec.CommunityMessage;
@@ -7,7 +8,9 @@ import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.SnmpMessageEncoder;
 import io.varbind.codec.VarBind;
-import io.varbind.engine.Target;
+import io.varbind.engine.UsmMessageProcessing;
+import io.varbind.usm.AuthProtocol;
+import io.varbind.usm.PrivProtocol;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -27,10 +30,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
+import org.snmp4j.ScopedPDU;
+import org.snmp4j.Target;
+import org.snmp4j.UserTarget;
 import org.snmp4j.Snmp;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.event.ResponseListener;
+import org.snmp4j.mp.MPv3;
 import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.security.AuthSHA;
+import org.snmp4j.security.PrivAES128;
+import org.snmp4j.security.SecurityLevel;
+import org.snmp4j.security.SecurityProtocols;
+import org.snmp4j.security.USM;
+import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
@@ -73,16 +86,30 @@ public final class NetworkBench {
     }
 
     /** What one measurement saw. */
-    record Sample(double perSecond, double cpuNanosPerOp) {
+    record Sample(double perSecond, double cpuNanosPerOp, double threadCpuNanosPerOp) {
     }
 
+    /** The authPriv (SHA, AES-128) user of scenario (d), created in the benchmark's snmpd. */
+    static final String V3_USER = "benchuser";
+    static final String V3_AUTH = "benchauthpass";
+    static final String V3_PRIV = "benchprivpass";
+    static final String SYS_DESCR = ".1.3.6.1.2.1.1.1.0";
+
+    /** Varbind's engine alone ({@code SnmpEngine.request}, decoded PDUs): what {@link SessionClient} runs on. */
     static final class VarbindClient implements Client {
         final SnmpEngine engine = SnmpEngine.builder().threads(1).build();
-        final Target target;
+        final io.varbind.engine.Target target;
         final Pdu pdu = Pdu.request(BerTags.GET, List.of(CannedResponder.SYS_DESCR));
 
         VarbindClient(InetSocketAddress agent) {
-            target = Target.community(agent, 1, COMMUNITY, TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS), 1);
+            target = io.varbind.engine.Target.community(agent, 1, COMMUNITY, TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS), 1);
+        }
+
+        /** A v3 authPriv (SHA, AES-128) client of {@link #V3_USER}. */
+        VarbindClient(InetSocketAddress agent, boolean v3) {
+            target = new io.varbind.engine.Target(agent, "udp", 3, null, TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS), 1, 0,
+                    new UsmMessageProcessing(V3_USER, 3, AuthProtocol.SHA1, V3_AUTH, PrivProtocol.AES128, V3_PRIV,
+                            new byte[0], 0, 0, new byte[0], ""));
         }
 
         @Override
@@ -92,37 +119,8 @@ public final class NetworkBench {
 
         @Override
         public long run(int window, long nanos) throws Exception {
-            long end = System.nanoTime() + nanos;
-            if (window == 1) {
-                long n = 0;
-                while (System.nanoTime() < end) {
-                    engine.request(target, pdu).get();
-                    n++;
-                }
-                return n;
-            }
-            // {@code window} chains, each sending its next request from the previous one's completion
-            // (on the event loop, as an asynchronous poller does), until the time is up
-            CountDownLatch chains = new CountDownLatch(window);
-            AtomicLong done = new AtomicLong();
-            AtomicLong failed = new AtomicLong();
-            for (int i = 0; i < window; i++) {
-                chain(end, chains, done, failed);
-            }
-            chains.await();
-            check(failed.get());
-            return done.get();
-        }
-
-        private void chain(long end, CountDownLatch chains, AtomicLong done, AtomicLong failed) {
-            engine.request(target, pdu).whenComplete((r, e) -> {
-                (e == null ? done : failed).incrementAndGet();
-                if (e == null && System.nanoTime() < end) {
-                    chain(end, chains, done, failed);
-                } else {
-                    chains.countDown();
-                }
-            });
+            return keepInFlight(window, nanos, () -> engine.request(target, pdu).get(),
+                    () -> engine.request(target, pdu));
         }
 
         long walk(Oid root, int maxRepetitions) throws Exception {
@@ -136,22 +134,134 @@ public final class NetworkBench {
         }
     }
 
-    static final class Snmp4jClient implements Client {
-        final Snmp snmp;
-        final CommunityTarget<UdpAddress> target;
+    /**
+     * The public API: {@link Session} (numeric OIDs, {@code useNumeric}) on an engine of its own
+     * configured as {@link VarbindClient}'s, so the two differ by the Session layer alone.
+     */
+    static final class SessionClient implements Client {
+        final SnmpEngine engine = SnmpEngine.builder().threads(1).build();
+        final Session session;
 
-        Snmp4jClient(InetSocketAddress agent) throws IOException {
-            snmp = new Snmp(new DefaultUdpTransportMapping());
-            snmp.listen();
-            target = new CommunityTarget<>(new UdpAddress(agent.getAddress(), agent.getPort()),
-                    new OctetString("public"));
-            target.setVersion(SnmpConstants.version2c);
-            target.setTimeout(TIMEOUT_MS);
-            target.setRetries(1);
+        SessionClient(InetSocketAddress agent, boolean v3) {
+            Session.Builder b = Session.builder().hostname("udp:" + agent.getAddress().getHostAddress() + ":"
+                    + agent.getPort()).useNumeric(true).timeout(TIMEOUT_MS / 1000.0).retries(1).engine(engine);
+            if (v3) {
+                b.version(3).securityLevel("authPriv").securityUsername(V3_USER).authProtocol("SHA")
+                        .authPassword(V3_AUTH).privacyProtocol("AES").privacyPassword(V3_PRIV);
+            } else {
+                b.version(2).community("public");
+            }
+            session = b.build();
         }
 
-        static PDU get() {
-            PDU p = new PDU();
+        @Override
+        public String name() {
+            return "session";
+        }
+
+        @Override
+        public long run(int window, long nanos) throws Exception {
+            return keepInFlight(window, nanos, () -> {
+                if (session.get(SYS_DESCR).value() == null) {
+                    check(1);
+                }
+            }, () -> session.getAsync(SYS_DESCR));
+        }
+
+        long walk(int maxRepetitions) {
+            return session.bulkwalk(".1", 0, maxRepetitions).size();
+        }
+
+        @Override
+        public void close() {
+            session.close();
+            engine.close();
+        }
+    }
+
+    interface Blocking {
+        void call() throws Exception;
+    }
+
+    /**
+     * Runs for {@code nanos}: one blocking call after another when {@code window} is 1, else
+     * {@code window} chains, each sending its next request from the previous one's completion (on
+     * the event loop, as an asynchronous poller does); returns the completed requests.
+     */
+    static long keepInFlight(int window, long nanos, Blocking blocking,
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<?>> async) throws Exception {
+        long end = System.nanoTime() + nanos;
+        if (window == 1) {
+            long n = 0;
+            while (System.nanoTime() < end) {
+                blocking.call();
+                n++;
+            }
+            return n;
+        }
+        CountDownLatch chains = new CountDownLatch(window);
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        for (int i = 0; i < window; i++) {
+            chain(async, end, chains, done, failed);
+        }
+        chains.await();
+        check(failed.get());
+        return done.get();
+    }
+
+    private static void chain(java.util.function.Supplier<java.util.concurrent.CompletableFuture<?>> async, long end,
+            CountDownLatch chains, AtomicLong done, AtomicLong failed) {
+        async.get().whenComplete((r, e) -> {
+            (e == null ? done : failed).incrementAndGet();
+            if (e == null && System.nanoTime() < end) {
+                chain(async, end, chains, done, failed);
+            } else {
+                chains.countDown();
+            }
+        });
+    }
+
+    static final class Snmp4jClient implements Client {
+        final Snmp snmp;
+        final Target<UdpAddress> target;
+        final boolean v3;
+
+        Snmp4jClient(InetSocketAddress agent) throws IOException {
+            this(agent, false);
+        }
+
+        Snmp4jClient(InetSocketAddress agent, boolean v3) throws IOException {
+            this.v3 = v3;
+            UdpAddress address = new UdpAddress(agent.getAddress(), agent.getPort());
+            if (v3) {
+                // a dispatcher of its own with MPv3 over a USM of its own (SHA-1 is outside SNMP4J's default set)
+                SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
+                USM usm = new USM(protocols, new OctetString(MPv3.createLocalEngineID()), 0);
+                org.snmp4j.MessageDispatcherImpl dispatcher = new org.snmp4j.MessageDispatcherImpl();
+                dispatcher.addMessageProcessingModel(new MPv3(usm));
+                snmp = new Snmp(dispatcher, new DefaultUdpTransportMapping());
+                usm.addUser(new OctetString(V3_USER), new UsmUser(new OctetString(V3_USER), AuthSHA.ID,
+                        new OctetString(V3_AUTH), PrivAES128.ID, new OctetString(V3_PRIV)));
+                UserTarget<UdpAddress> t = new UserTarget<>();
+                t.setAddress(address);
+                t.setSecurityName(new OctetString(V3_USER));
+                t.setSecurityLevel(SecurityLevel.AUTH_PRIV);
+                t.setVersion(SnmpConstants.version3);
+                target = t;
+            } else {
+                snmp = new Snmp(new DefaultUdpTransportMapping());
+                CommunityTarget<UdpAddress> t = new CommunityTarget<>(address, new OctetString("public"));
+                t.setVersion(SnmpConstants.version2c);
+                target = t;
+            }
+            target.setTimeout(TIMEOUT_MS);
+            target.setRetries(1);
+            snmp.listen();
+        }
+
+        PDU get() {
+            PDU p = v3 ? new ScopedPDU() : new PDU();
             p.setType(PDU.GET);
             p.add(new VariableBinding(new OID(CannedResponder.SYS_DESCR.toArray())));
             return p;
@@ -348,15 +458,33 @@ public final class NetworkBench {
         long run() throws Exception;
     }
 
-    /** Runs {@code op}, returning operations per second and CPU nanoseconds per operation. */
+    /**
+     * Runs {@code op}, returning operations per second and CPU nanoseconds per operation, twice
+     * over: the process's (minus the responder's and the JIT's, so GC counts) and the client's
+     * own threads' from {@link java.lang.management.ThreadMXBean} (every Java thread but the
+     * responder's; the clients not running are idle, and JIT and GC threads are not Java threads).
+     */
     private static Sample measure(Op op, CannedResponder responder) throws Exception {
         long respCpu = responder == null ? 0 : responder.cpuNanos();
         long cpu = processCpu();
+        long threads = threadCpu(responder);
         long t0 = System.nanoTime();
         long n = op.run();
         long wall = System.nanoTime() - t0;
+        long usedThreads = threadCpu(responder) - threads;
         long usedCpu = processCpu() - cpu - (responder == null ? 0 : responder.cpuNanos() - respCpu);
-        return new Sample(n * 1e9 / wall, (double) usedCpu / n);
+        return new Sample(n * 1e9 / wall, (double) usedCpu / n, (double) usedThreads / n);
+    }
+
+    private static long threadCpu(CannedResponder responder) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long skip = responder == null ? -1 : responder.threadId();
+        long sum = 0;
+        for (long id : mx.getAllThreadIds()) {
+            long t = id == skip ? 0 : mx.getThreadCpuTime(id);
+            sum += Math.max(0, t);
+        }
+        return sum;
     }
 
     interface Warm {
@@ -397,7 +525,8 @@ public final class NetworkBench {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds, seconds);
         try (CannedResponder responder = new CannedResponder()) {
             InetSocketAddress agent = responder.address();
-            List<Client> clients = List.of(new VarbindClient(agent), new Snmp4jClient(agent), new PingPongClient(agent));
+            List<Client> clients = List.of(new VarbindClient(agent), new SessionClient(agent, false),
+                    new Snmp4jClient(agent), new PingPongClient(agent));
             try {
                 if (only.contains("a") || only.contains("b")) {
                     warmUp(() -> { // JIT both paths of every client, until the compiler is done
@@ -426,75 +555,123 @@ public final class NetworkBench {
                 }
             }
         }
-        if (only.contains("c")) {
-            walkBench(rounds, nanos, results);
+        if (only.contains("c") || only.contains("d")) {
+            snmpdBench(rounds, nanos, only, results);
         }
         report(results);
     }
 
-    /** (c): whole-tree GETBULK walks of a real snmpd, as many as fit in the time, per client. */
-    private static void walkBench(int rounds, long nanos, Map<String, Map<String, List<Sample>>> results)
+    /**
+     * Against a real snmpd: (c) whole-tree GETBULK walks, as many as fit in the time, per client;
+     * (d) sequential v3 authPriv (SHA, AES-128) GETs of sysDescr.0.
+     */
+    private static void snmpdBench(int rounds, long nanos, String only, Map<String, Map<String, List<Sample>>> results)
             throws Exception {
         try (Snmpd snmpd = Snmpd.start()) {
             InetSocketAddress agent = snmpd.address();
-            VarbindClient v = new VarbindClient(agent);
-            Snmp4jClient s = new Snmp4jClient(agent);
-            try {
-                Oid root = Oid.parse("1");
-                long a = v.walk(root, 50);
-                long b = s.walk(root, 50);
-                System.out.printf(Locale.ROOT, "(c) snmpd's tree: %d varbinds by Varbind, %d by SNMP4J%n", a, b);
-                warmUp(() -> {
-                    long end = System.nanoTime() + nanos;
-                    do {
-                        v.walk(root, 50);
-                        s.walk(root, 50);
-                    } while (System.nanoTime() < end);
-                });
-                for (int r = 0; r < rounds; r++) {
-                    for (Object c : List.of(v, s)) {
-                        Op op = () -> {
-                            long end = System.nanoTime() + nanos;
-                            long n = 0;
-                            do {
-                                n += c == v ? v.walk(root, 50) : s.walk(root, 50);
-                            } while (System.nanoTime() < end);
-                            return n;
-                        };
-                        results.computeIfAbsent("c", k -> new LinkedHashMap<>())
-                                .computeIfAbsent(c == v ? "varbind" : "snmp4j", k -> new ArrayList<>())
-                                .add(measure(op, null));
+            if (only.contains("c")) {
+                walkBench(agent, rounds, nanos, results);
+            }
+            if (only.contains("d")) {
+                List<Client> clients = List.of(new VarbindClient(agent, true), new SessionClient(agent, true),
+                        new Snmp4jClient(agent, true));
+                try {
+                    warmUp(() -> {
+                        for (Client c : clients) {
+                            c.run(1, nanos / 2);
+                        }
+                    });
+                    for (int r = 0; r < rounds; r++) {
+                        for (Client c : clients) {
+                            results.computeIfAbsent("d", k -> new LinkedHashMap<>())
+                                    .computeIfAbsent(c.name(), k -> new ArrayList<>()).add(measure(() -> c.run(1, nanos), null));
+                        }
+                    }
+                } finally {
+                    for (Client c : clients) {
+                        c.close();
                     }
                 }
-            } finally {
-                v.close();
-                s.close();
             }
+        }
+    }
+
+    private static void walkBench(InetSocketAddress agent, int rounds, long nanos,
+            Map<String, Map<String, List<Sample>>> results) throws Exception {
+        VarbindClient v = new VarbindClient(agent);
+        SessionClient w = new SessionClient(agent, false);
+        Snmp4jClient s = new Snmp4jClient(agent);
+        try {
+            Oid root = Oid.parse("1");
+            Map<String, Op> walks = new LinkedHashMap<>();
+            walks.put("varbind", () -> v.walk(root, 50));
+            walks.put("session", () -> w.walk(50));
+            walks.put("snmp4j", () -> s.walk(root, 50));
+            System.out.printf(Locale.ROOT, "(c) snmpd's tree: %d varbinds by the engine, %d by Session, %d by SNMP4J%n",
+                    walks.get("varbind").run(), walks.get("session").run(), walks.get("snmp4j").run());
+            warmUp(() -> {
+                long end = System.nanoTime() + nanos;
+                do {
+                    for (Op op : walks.values()) {
+                        op.run();
+                    }
+                } while (System.nanoTime() < end);
+            });
+            for (int r = 0; r < rounds; r++) {
+                for (Map.Entry<String, Op> c : walks.entrySet()) {
+                    Op op = () -> {
+                        long end = System.nanoTime() + nanos;
+                        long n = 0;
+                        do {
+                            n += c.getValue().run();
+                        } while (System.nanoTime() < end);
+                        return n;
+                    };
+                    results.computeIfAbsent("c", k -> new LinkedHashMap<>())
+                            .computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(measure(op, null));
+                }
+            }
+        } finally {
+            v.close();
+            w.close();
+            s.close();
         }
     }
 
     private static void report(Map<String, Map<String, List<Sample>>> results) {
         Map<String, String> titles = Map.of("a", "(a) sequential GET, canned responder",
                 "b", "(b) GET, 64 in flight, canned responder",
-                "c", "(c) GETBULK walk (max-repetitions 50) of snmpd's whole tree");
+                "c", "(c) GETBULK walk (max-repetitions 50) of snmpd's whole tree",
+                "d", "(d) sequential v3 authPriv (SHA, AES-128) GET, snmpd");
         for (Map.Entry<String, Map<String, List<Sample>>> sc : results.entrySet()) {
             boolean walk = sc.getKey().equals("c");
             String unit = walk ? "varbinds/s" : "requests/s";
             String per = walk ? "CPU us/varbind" : "CPU us/request";
-            System.out.printf(Locale.ROOT, "%n%s (medians)%n%-10s %14s %16s%n", titles.get(sc.getKey()), "client", unit,
-                    per);
+            System.out.printf(Locale.ROOT, "%n%s (medians)%n%-10s %14s %16s %18s%n", titles.get(sc.getKey()), "client",
+                    unit, per, "threads CPU us");
             Map<String, double[]> med = new LinkedHashMap<>();
             for (Map.Entry<String, List<Sample>> c : sc.getValue().entrySet()) {
                 double rate = median(c.getValue().stream().map(Sample::perSecond).toList());
                 double cpu = median(c.getValue().stream().map(Sample::cpuNanosPerOp).toList());
-                med.put(c.getKey(), new double[] {rate, cpu});
-                System.out.printf(Locale.ROOT, "%-10s %14.0f %16.2f%n", c.getKey(), rate, cpu / 1000);
+                double threads = median(c.getValue().stream().map(Sample::threadCpuNanosPerOp).toList());
+                med.put(c.getKey(), new double[] {rate, cpu, threads});
+                System.out.printf(Locale.ROOT, "%-10s %14.0f %16.2f %18.2f%n", c.getKey(), rate, cpu / 1000,
+                        threads / 1000);
             }
             double[] v = med.get("varbind");
             double[] s = med.get("snmp4j");
             if (v != null && s != null) {
                 System.out.printf(Locale.ROOT, "varbind/snmp4j: %.2fx throughput, %.2fx less CPU per %s%n",
                         v[0] / s[0], s[1] / v[1], walk ? "varbind" : "request");
+            }
+            double[] api = med.get("session");
+            if (api != null && v != null) {
+                System.out.printf(Locale.ROOT, "session/engine: %.2fx throughput, %.2fx the CPU per %s (threads: %.2fx)%n",
+                        api[0] / v[0], api[1] / v[1], walk ? "varbind" : "request", api[2] / v[2]);
+            }
+            if (api != null && s != null) {
+                System.out.printf(Locale.ROOT, "session/snmp4j: %.2fx throughput, %.2fx less CPU per %s (threads: %.2fx)%n",
+                        api[0] / s[0], s[1] / api[1], walk ? "varbind" : "request", s[2] / api[2]);
             }
             double[] p = med.get("pingpong");
             if (v != null && p != null) {
@@ -529,6 +706,8 @@ public final class NetworkBench {
             Files.writeString(conf, String.join("\n",
                     "agentAddress udp:127.0.0.1:" + port,
                     "rocommunity public 127.0.0.1",
+                    "createUser " + V3_USER + " SHA " + V3_AUTH + " AES " + V3_PRIV,
+                    "rouser " + V3_USER + " priv",
                     "sysDescr varbind benchmark agent",
                     "sysLocation loopback",
                     ""));

@@ -22,20 +22,22 @@ class NetworkBenchTest {
             InetSocketAddress agent = responder.address();
             try (NetworkBench.VarbindClient v = new NetworkBench.VarbindClient(agent);
                     NetworkBench.Snmp4jClient s = new NetworkBench.Snmp4jClient(agent);
-                    NetworkBench.PingPongClient p = new NetworkBench.PingPongClient(agent)) {
+                    NetworkBench.PingPongClient p = new NetworkBench.PingPongClient(agent);
+                    NetworkBench.SessionClient session = new NetworkBench.SessionClient(agent, false)) {
+                assertEquals("Linux router 6.1.0-18 x86_64 a", session.session.get(NetworkBench.SYS_DESCR).value());
                 Response r = v.engine.request(v.target, Pdu.request(BerTags.GET, List.of(CannedResponder.SYS_DESCR)))
                         .get();
                 assertEquals(BerTags.RESPONSE, r.pdu().type());
                 assertEquals("Linux router 6.1.0-18 x86_64 a",
                         new String(r.pdu().varBinds().get(0).value().bytes(), java.nio.charset.StandardCharsets.US_ASCII));
-                ResponseEvent<UdpAddress> e = s.snmp.send(NetworkBench.Snmp4jClient.get(), s.target);
+                ResponseEvent<UdpAddress> e = s.snmp.send(s.get(), s.target);
                 assertEquals(PDU.RESPONSE, e.getResponse().getType());
                 assertEquals("Linux router 6.1.0-18 x86_64 a", e.getResponse().get(0).getVariable().toString());
                 long before = responder.answered();
                 long n = 0;
-                for (NetworkBench.Client c : List.of(v, s, p)) {
+                for (NetworkBench.Client c : List.of(v, session, s, p)) {
                     for (int window : new int[] {1, 64}) {
-                        long done = c.run(window, 50_000_000L);
+                        long done = c.run(window, 200_000_000L); // long enough for a stall on a loaded machine
                         assertTrue(done > window, c.name() + " window " + window + ": " + done);
                         n += done;
                     }

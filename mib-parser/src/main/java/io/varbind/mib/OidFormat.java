@@ -9,14 +9,26 @@ public final class OidFormat {
 
     /** Dotted unsigned arcs without a leading dot. */
     public static String numeric(int[] oid, int len) {
-        StringBuilder sb = new StringBuilder(len * 3);
+        return appendNumeric(new StringBuilder(len * 4), oid, len).toString();
+    }
+
+    /**
+     * Appends {@code oid[0..len)} dotted (no leading dot), each arc unsigned, without a String per
+     * arc: received names are formatted per varbind, so this is on the hot path of every walk.
+     */
+    public static StringBuilder appendNumeric(StringBuilder sb, int[] oid, int len) {
         for (int i = 0; i < len; i++) {
             if (i > 0) {
                 sb.append('.');
             }
-            sb.append(Integer.toUnsignedString(oid[i]));
+            int a = oid[i];
+            if (a >= 0) {
+                sb.append(a);
+            } else {
+                sb.append(a & 0xFFFF_FFFFL);
+            }
         }
-        return sb.toString();
+        return sb;
     }
 
     /** Parses {@code 1.3.6.1} or {@code .1.3.6.1}; IllegalArgumentException on bad text. */
