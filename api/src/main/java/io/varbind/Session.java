@@ -1190,11 +1190,12 @@ public final class Session implements AutoCloseable {
      */
     public CompletableFuture<SnmpTable> tableAsync(String table, boolean getBulk, int maxRepetitions) {
         try {
-            MibTree t = tree();
-            var reader = new io.varbind.session.TableReader(t, resolve(table), getBulk && version() != 1,
-                    maxRepetitions, pdu -> engine().request(target(), pdu).thenApply(io.varbind.engine.Response::pdu),
+            State s = named();
+            var reader = new io.varbind.session.TableReader(s.tree(), resolve(s, table),
+                    getBulk && s.config().settings().version != 1, maxRepetitions,
+                    pdu -> request(s, pdu).thenApply(io.varbind.engine.Response::pdu),
                     io.varbind.session.TableReader.DEFAULT_MAX_CELLS);
-            return reader.read().thenApply(r -> SnmpTable.of(r, t, vb -> toVariable(vb, t)));
+            return reader.read().thenApply(r -> SnmpTable.of(r, s.tree(), vb -> toVariable(vb, s)));
         } catch (RuntimeException e) {
             return failed(e);
         }
