@@ -91,4 +91,8 @@ public final class Easy {
     public static boolean snmpSetMultiple(List<SnmpVariable> oidValues, Consumer<Session.Builder> settings) {
         return with(settings, s -> s.setMultiple(oidValues));
     }
+
+    public static SnmpTable snmpTable(String table, Consumer<Session.Builder> settings) {
+        return with(settings, s -> s.table(table));
+    }
 }

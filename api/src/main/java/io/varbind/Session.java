@@ -1197,6 +1197,38 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    // --- tables (the reading lives in io.varbind.session.TableReader)
+
+    /**
+     * The conceptual table {@code table} ({@code ifTable}, {@code IF-MIB::ifXTable},
+     * {@code .1.3.6.1.2.1.2.2}) read column by column: GETBULK with {@code maxRepetitions} rows per
+     * column and request, or GETNEXT when {@code getBulk} is false or the session is SNMPv1.
+     */
+    public CompletableFuture<SnmpTable> tableAsync(String table, boolean getBulk, int maxRepetitions) {
+        try {
+            State s = named();
+            var reader = new io.varbind.session.TableReader(s.tree(), resolve(s, table),
+                    getBulk && s.config().settings().version != 1, maxRepetitions,
+                    pdu -> request(s, pdu).thenApply(io.varbind.engine.Response::pdu),
+                    io.varbind.session.TableReader.DEFAULT_MAX_CELLS);
+            return reader.read().thenApply(r -> SnmpTable.of(r, s.tree(), vb -> toVariable(vb, s)));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public CompletableFuture<SnmpTable> tableAsync(String table) {
+        return tableAsync(table, true, 10);
+    }
+
+    public SnmpTable table(String table) {
+        return join(tableAsync(table));
+    }
+
+    public SnmpTable table(String table, boolean getBulk, int maxRepetitions) {
+        return join(tableAsync(table, getBulk, maxRepetitions));
+    }
+
     // --- set
 
     /** A walk with the call's own state; a target made for this call alone is released after it. */

@@ -84,14 +84,29 @@ public final class ValueFormat {
     private static String opaqueNumber(Variable v) {
         switch (v.opaqueKind()) {
             case FLOAT:
-                return String.format(Locale.ROOT, "%f", v.floatValue());
+                return cFixed(v.floatValue());
             case DOUBLE:
-                return String.format(Locale.ROOT, "%f", v.doubleValue());
+                return cFixed(v.doubleValue());
             case INT64:
                 return Long.toString(v.longValue());
             default:
                 return Long.toUnsignedString(v.longValue());
         }
+    }
+
+    /**
+     * C's {@code printf("%f")}: six decimals of the exact binary value, ties to even (Java's
+     * {@code %f} rounds ties up: 9.1015625 is 9.101562 in C, 9.101563 in Java).
+     */
+    static String cFixed(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        String s = new java.math.BigDecimal(d).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return (d < 0 || d == 0 && 1 / d < 0) && !s.startsWith("-") ? "-" + s : s;
     }
 
     private static String ip(Variable v) {
@@ -225,7 +240,10 @@ public final class ValueFormat {
         if (node != null) {
             Map<String, Integer> bits = node.bits();
             if (bits != null && !bits.isEmpty() && "BITS".equals(node.baseType())) {
-                StringBuilder sb = new StringBuilder(q ? "" : "BITS: ").append(hex(b));
+                if (q) {
+                    return "\"" + hex(b) + "\""; // quick print: the octets alone, quoted, no labels
+                }
+                StringBuilder sb = new StringBuilder("BITS: ").append(hex(b));
                 for (Map.Entry<String, Integer> e : bits.entrySet()) {
                     int bit = e.getValue();
                     if (bit / 8 < b.length && (b[bit / 8] & (0x80 >> (bit % 8))) != 0) {

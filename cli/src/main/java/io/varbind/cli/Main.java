@@ -58,7 +58,12 @@ public final class Main {
     static String[] normalize(String[] args) {
         List<String> out = new ArrayList<>(args.length + 2);
         for (String a : args) {
-            if (a.length() > 3 && (a.startsWith("-Cr") || a.startsWith("-Cn")) && a.substring(3).matches("\\d+")) {
+            if (a.matches("-C[hHibBl]{2,}")) {
+                for (char c : a.substring(2).toCharArray()) {
+                    out.add("-C" + c); // snmptable's letters run together: -Cib
+                }
+            } else if (a.length() > 3 && (a.startsWith("-Cr") || a.startsWith("-Cn") || a.startsWith("-Cw"))
+                    && a.substring(3).matches("\\d+")) {
                 out.add(a.substring(0, 3));
                 out.add(a.substring(3));
             } else {
