@@ -610,6 +610,7 @@ public final class Session implements AutoCloseable {
             this.config = next;
             Target old = this.target;
             this.target = null; // addresses, keys and engine state are rebuilt from the new settings
+            dropNotifier();
             if (old != null && old.processing() instanceof io.varbind.engine.UsmMessageProcessing usm) {
                 usm.destroy();
             }
@@ -1062,9 +1063,83 @@ public final class Session implements AutoCloseable {
         return join(setMultipleAsync(oidValues));
     }
 
+    // --- notifications (the logic is io.varbind.session.NotificationSender's)
+
+    /** The notification originator of the current settings, made on first use. */
+    private io.varbind.session.NotificationSender notifications() {
+        io.varbind.session.NotificationSender n = notifier;
+        if (n != null) {
+            return n;
+        }
+        synchronized (this) {
+            if (notifier == null) {
+                Validated c = config;
+                Target t = target();
+                boolean v3usm = t.version() == 3 && t.processing().tls() == null;
+                notifier = new io.varbind.session.NotificationSender(engine(), t, c.target().port() != 0,
+                        v3usm ? V3Support.trapProcessing(c) : null,
+                        t.version() == 3 ? V3Support.informProcessing(c, t.processing()) : null,
+                        this::setBinding, this::resolve);
+            }
+            return notifier;
+        }
+    }
+
+    private volatile io.varbind.session.NotificationSender notifier;
+
+    private void dropNotifier() {
+        io.varbind.session.NotificationSender n = notifier;
+        notifier = null;
+        if (n != null) {
+            n.destroy();
+        }
+    }
+
+    /** Sends an SNMPv2-Trap (v2c, v3): sysUpTime.0 and snmpTrapOID.0 first, then {@code variables} as {@code set} takes them. */
+    public CompletableFuture<Void> trapAsync(String trapOid, List<SnmpVariable> variables) {
+        try {
+            return notifications().trap(trapOid, variables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public void trap(String trapOid, List<SnmpVariable> variables) {
+        join(trapAsync(trapOid, variables));
+    }
+
+    /** Sends an InformRequest (v2c, v3) and completes when the receiver acknowledges it. */
+    public CompletableFuture<Void> informAsync(String trapOid, List<SnmpVariable> variables) {
+        try {
+            return notifications().inform(trapOid, variables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public void inform(String trapOid, List<SnmpVariable> variables) {
+        join(informAsync(trapOid, variables));
+    }
+
+    /** Sends an SNMPv1 Trap-PDU (version 1 sessions). */
+    public CompletableFuture<Void> trapV1Async(String enterprise, String agentAddress, int genericTrap,
+            int specificTrap, List<SnmpVariable> variables) {
+        try {
+            return notifications().trapV1(enterprise, agentAddress, genericTrap, specificTrap, variables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public void trapV1(String enterprise, String agentAddress, int genericTrap, int specificTrap,
+            List<SnmpVariable> variables) {
+        join(trapV1Async(enterprise, agentAddress, genericTrap, specificTrap, variables));
+    }
+
     /** Releases this session's state (its localized keys are zeroed); the engine stays up. No checked exception. */
     @Override
     public void close() {
+        dropNotifier();
         Target t = target;
         target = null;
         if (t != null && t.processing() instanceof io.varbind.engine.UsmMessageProcessing usm) {
