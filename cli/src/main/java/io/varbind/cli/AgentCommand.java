@@ -1,8 +1,8 @@
 package io.varbind.cli;
 
-import io.varbind.cli.agent.Agent;
-import io.varbind.cli.agent.Endpoint;
-import io.varbind.cli.agent.UsmAgentProcessor;
+import io.varbind.agent.Agent;
+import io.varbind.agent.Endpoint;
+import io.varbind.agent.UsmAgentProcessor;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;

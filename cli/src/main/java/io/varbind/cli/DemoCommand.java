@@ -1,7 +1,7 @@
 package io.varbind.cli;
 
-import io.varbind.cli.agent.Agent;
-import io.varbind.cli.agent.Endpoint;
+import io.varbind.agent.Agent;
+import io.varbind.agent.Endpoint;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

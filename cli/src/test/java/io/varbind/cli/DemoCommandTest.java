@@ -3,9 +3,9 @@ package io.varbind.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.varbind.cli.agent.Agent;
-import io.varbind.cli.agent.Endpoint;
-import io.varbind.cli.agent.WalkFileParser;
+import io.varbind.agent.Agent;
+import io.varbind.agent.Endpoint;
+import io.varbind.agent.WalkFileParser;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Variable;
 import java.io.ByteArrayOutputStream;

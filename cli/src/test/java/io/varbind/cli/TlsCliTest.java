@@ -3,7 +3,7 @@ package io.varbind.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.varbind.cli.testing.NetSnmpTools;
+import io.varbind.testing.NetSnmpTools;
 import io.varbind.testing.TlsAgent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,0 +1,93 @@
+package io.varbind.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One listening address of the agent in Net-SNMP's spelling: {@code [udp:|tcp:|udp6:|tcp6:]host:port},
+ * IPv6 hosts in brackets, a port range {@code low-high} for many agents at once, a bare port for
+ * every address ({@code udp:16100}).
+ */
+public record Endpoint(boolean tcp, String host, int portLow, int portHigh) {
+
+    public Endpoint {
+        if (portLow < 0 || portHigh > 65535 || portHigh < portLow) {
+            throw new IllegalArgumentException("bad port range " + portLow + "-" + portHigh);
+        }
+    }
+
+    public int portCount() {
+        return portHigh - portLow + 1;
+    }
+
+    /** Parses a comma-separated list. */
+    public static List<Endpoint> parseList(String text) {
+        List<Endpoint> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                out.add(parse(part.trim()));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no endpoint in '" + text + "'");
+        }
+        return out;
+    }
+
+    public static Endpoint parse(String spec) {
+        String s = spec;
+        boolean tcp = false;
+        boolean v6 = false;
+        int colon = s.indexOf(':');
+        if (colon > 0 && !s.startsWith("[")) {
+            String prefix = s.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+            switch (prefix) {
+                case "udp": s = s.substring(colon + 1); break;
+                case "tcp": tcp = true; s = s.substring(colon + 1); break;
+                case "udp6": v6 = true; s = s.substring(colon + 1); break;
+                case "tcp6": tcp = true; v6 = true; s = s.substring(colon + 1); break;
+                default: break;
+            }
+        }
+        String host;
+        String port;
+        if (s.startsWith("[")) {
+            int close = s.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("missing ']' in endpoint '" + spec + "'");
+            }
+            host = s.substring(1, close);
+            String rest = s.substring(close + 1);
+            if (!rest.startsWith(":")) {
+                throw new IllegalArgumentException("no port in endpoint '" + spec + "'");
+            }
+            port = rest.substring(1);
+        } else {
+            int last = s.lastIndexOf(':');
+            if (last < 0) {
+                host = v6 ? "::" : "0.0.0.0";
+                port = s;
+            } else {
+                host = s.substring(0, last);
+                port = s.substring(last + 1);
+                if (host.contains(":")) {
+                    throw new IllegalArgumentException("IPv6 address needs brackets in endpoint '" + spec + "'");
+                }
+            }
+        }
+        int dash = port.indexOf('-');
+        try {
+            int low = Integer.parseInt(dash < 0 ? port : port.substring(0, dash));
+            int high = dash < 0 ? low : Integer.parseInt(port.substring(dash + 1));
+            return new Endpoint(tcp, host, low, high);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad port '" + port + "' in endpoint '" + spec + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return (tcp ? "tcp:" : "udp:") + h + ":" + (portLow == portHigh ? "" + portLow : portLow + "-" + portHigh);
+    }
+}
