@@ -7,7 +7,6 @@ import io.varbind.codec.VarBind;
 import io.varbind.codec.Variable;
 import io.varbind.engine.Target;
 import io.varbind.format.EasyNames;
-import io.varbind.format.ValueFormat;
 import io.varbind.mib.Match;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
@@ -712,15 +711,7 @@ public final class Session implements AutoCloseable {
 
     /** A received varbind as easysnmp returns it, with the display flags of this moment. */
     private SnmpVariable toVariable(VarBind vb, MibTree t) {
-        int[] arcs = vb.oid().toArray();
-        String[] split = EasyNames.split(arcs, t, useLongNames, useNumeric);
-        Match m = t.lookup(arcs, arcs.length);
-        MibNode node = m == null ? null : m.node();
-        Variable v = vb.value();
-        String value = useSprintValue ? ValueFormat.easySprint(v, node, t, useLongNames, useNumeric) : ValueFormat.easyValue(v, node, useEnums);
-        byte[] raw = v.tag() == BerTags.OCTET_STRING || v.tag() == BerTags.IP_ADDRESS || v.tag() == BerTags.OPAQUE
-                || v.tag() == BerTags.NSAP_ADDRESS ? v.bytes() : null;
-        return SnmpVariable.received(split[0], split[1], value, ValueFormat.easyType(v), raw);
+        return io.varbind.session.ReceivedVariables.of(vb, t, useLongNames, useNumeric, useSprintValue, useEnums);
     }
 
     private List<SnmpVariable> toVariables(List<VarBind> vbs) {
