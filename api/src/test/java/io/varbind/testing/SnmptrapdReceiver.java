@@ -174,28 +174,7 @@ public final class SnmptrapdReceiver implements Closeable {
      * configuration, run to completion; returns its exit status.
      */
     public int runTool(List<String> command) {
-        try {
-            Path client = Files.createDirectories(dir.resolve("client-" + System.nanoTime()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(client.resolve("out").toFile());
-            pb.environment().put("SNMPCONFPATH", client.toString());
-            pb.environment().put("SNMP_PERSISTENT_DIR", client.toString());
-            String mibDirs = System.getenv("VARBIND_MIB_DIRS");
-            if (mibDirs != null && !mibDirs.isEmpty()) {
-                pb.environment().put("MIBDIRS", mibDirs);
-            }
-            Process p = pb.start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command + " did not finish");
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return NetSnmpTools.run(dir, command).exitCode();
     }
 
     @Override
