@@ -32,6 +32,7 @@ public final class Notification {
     private static final Oid SNMP_TRAP_OID_0 = Oid.of(1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0);
 
     private final InetSocketAddress source;
+    private final InetSocketAddress destination;
     private final String transport;
     private final int version;
     private final String community;
@@ -49,11 +50,12 @@ public final class Notification {
     private final NotificationReceiver.Display display;
     private volatile List<SnmpVariable> variables;
 
-    Notification(InetSocketAddress source, String transport, int version, String community, String securityName,
+    Notification(InetSocketAddress source, InetSocketAddress destination, String transport, int version, String community, String securityName,
             String securityLevel, byte[] contextEngineId, String context, Kind kind, Oid enterprise,
             byte[] agentAddress, int genericTrap, int specificTrap, long v1Timestamp, List<VarBind> varBinds,
             NotificationReceiver.Display display) {
         this.source = source;
+        this.destination = destination;
         this.transport = transport;
         this.version = version;
         this.community = community;
@@ -74,6 +76,11 @@ public final class Notification {
     /** The sender's address and port. */
     public InetSocketAddress source() {
         return source;
+    }
+
+    /** The receiver's address it arrived at (the bound address of the endpoint). */
+    public InetSocketAddress destination() {
+        return destination;
     }
 
     /** {@code udp}, {@code udp6}, {@code tcp} or {@code tcp6}. */

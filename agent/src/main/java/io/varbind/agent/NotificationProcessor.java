@@ -86,18 +86,18 @@ final class NotificationProcessor {
      * Processes the message {@code msg[0, len)}; {@code msg} must be this message's own array (v3
      * is decrypted in place, and the notification's values refer to it).
      */
-    Outcome process(byte[] msg, int len, InetSocketAddress source, String transport) {
+    Outcome process(byte[] msg, int len, InetSocketAddress source, InetSocketAddress destination, String transport) {
         stats.received.increment();
         try {
             if (len > 1 && isV3(msg, len)) {
-                return v3(msg, len, source, transport);
+                return v3(msg, len, source, destination, transport);
             }
             SnmpMessage m = SnmpMessageDecoder.decode(msg, 0, len);
             if (!(m instanceof CommunityMessage cm)) {
                 stats.malformed.increment();
                 return Outcome.NOTHING;
             }
-            return community(cm, source, transport);
+            return community(cm, source, destination, transport);
         } catch (UsmException e) {
             count(e.counter());
             return Outcome.NOTHING;
@@ -115,7 +115,8 @@ final class NotificationProcessor {
         return i + 2 < len && msg[i] == 0x02 && msg[i + 1] == 0x01 && msg[i + 2] == 3;
     }
 
-    private Outcome community(CommunityMessage cm, InetSocketAddress source, String transport) {
+    private Outcome community(CommunityMessage cm, InetSocketAddress source, InetSocketAddress destination,
+            String transport) {
         String community = new String(cm.community(), StandardCharsets.ISO_8859_1);
         if (!communities.contains(community)) {
             stats.badCommunities.increment();
@@ -124,9 +125,9 @@ final class NotificationProcessor {
         int version = cm.version() == 0 ? 1 : 2;
         TrapV1Pdu t = cm.trapV1();
         if (t != null) {
-            return new Outcome(null, new Notification(source, transport, 1, community, community, "noAuthNoPriv",
-                    new byte[0], "", Notification.Kind.TRAP_V1, t.enterprise(), t.agentAddr(), t.genericTrap(),
-                    t.specificTrap(), t.timestamp(), t.varBinds(), display), null);
+            return new Outcome(null, new Notification(source, destination, transport, 1, community, community,
+                    "noAuthNoPriv", new byte[0], "", Notification.Kind.TRAP_V1, t.enterprise(), t.agentAddr(),
+                    t.genericTrap(), t.specificTrap(), t.timestamp(), t.varBinds(), display), null);
         }
         Pdu p = cm.regularPdu();
         if (version == 1 || p.type() != BerTags.TRAP_V2 && p.type() != BerTags.INFORM) {
@@ -134,8 +135,9 @@ final class NotificationProcessor {
             return Outcome.NOTHING;
         }
         boolean inform = p.type() == BerTags.INFORM;
-        Notification n = new Notification(source, transport, 2, community, community, "noAuthNoPriv", new byte[0], "",
-                inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0, p.varBinds(), display);
+        Notification n = new Notification(source, destination, transport, 2, community, community, "noAuthNoPriv",
+                new byte[0], "", inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0,
+                p.varBinds(), display);
         Acknowledgement ack = !inform ? null : () -> SnmpMessageEncoder.encode(new CommunityMessage(1, cm.community(),
                 response(p)));
         return new Outcome(null, n, ack);
@@ -146,7 +148,8 @@ final class NotificationProcessor {
         return new Pdu(BerTags.RESPONSE, inform.requestId(), 0, 0, inform.varBinds());
     }
 
-    private Outcome v3(byte[] msg, int len, InetSocketAddress source, String transport) {
+    private Outcome v3(byte[] msg, int len, InetSocketAddress source, InetSocketAddress destination,
+            String transport) {
         V3Envelope e = ENVELOPE.get();
         e.parse(msg, 0, len);
         if (e.securityModel() != V3Message.SECURITY_MODEL_USM) {
@@ -203,7 +206,7 @@ final class NotificationProcessor {
         }
         boolean inform = p.type() == BerTags.INFORM;
         String level = priv ? "authPriv" : auth ? "authNoPriv" : "noAuthNoPriv";
-        Notification n = new Notification(source, transport, 3, null, name, level, scoped.contextEngineId(),
+        Notification n = new Notification(source, destination, transport, 3, null, name, level, scoped.contextEngineId(),
                 new String(scoped.contextName(), StandardCharsets.UTF_8),
                 inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0, p.varBinds(), display);
         Acknowledgement ack = null;

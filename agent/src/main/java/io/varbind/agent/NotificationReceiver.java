@@ -352,8 +352,10 @@ public final class NotificationReceiver implements AutoCloseable {
     }
 
     /** On an event loop: process, answer a report at once, queue a notification. */
-    private void onMessage(byte[] msg, InetSocketAddress source, String transport, Consumer<byte[]> reply) {
-        NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, transport);
+    private void onMessage(byte[] msg, InetSocketAddress source, Channel ch, boolean tcp, Consumer<byte[]> reply) {
+        InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+        String transport = (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
+        NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport);
         if (o.report() != null) {
             reply.accept(o.report());
         }
@@ -389,11 +391,6 @@ public final class NotificationReceiver implements AutoCloseable {
         }
     }
 
-    private static String transport(Channel ch, boolean tcp) {
-        boolean v6 = ((InetSocketAddress) ch.localAddress()).getAddress() instanceof Inet6Address;
-        return (tcp ? "tcp" : "udp") + (v6 ? "6" : "");
-    }
-
     @ChannelHandler.Sharable
     private final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         @Override
@@ -403,7 +400,7 @@ public final class NotificationReceiver implements AutoCloseable {
             content.getBytes(content.readerIndex(), msg);
             Channel ch = ctx.channel();
             InetSocketAddress sender = packet.sender();
-            onMessage(msg, sender, transport(ch, false),
+            onMessage(msg, sender, ch, false,
                     out -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(out), sender), ch.voidPromise()));
         }
 
@@ -419,7 +416,7 @@ public final class NotificationReceiver implements AutoCloseable {
             byte[] msg = new byte[frame.readableBytes()];
             frame.getBytes(frame.readerIndex(), msg);
             Channel ch = ctx.channel();
-            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), transport(ch, true),
+            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), ch, true,
                     out -> ch.writeAndFlush(Unpooled.wrappedBuffer(out), ch.voidPromise()));
         }
 

@@ -34,10 +34,13 @@ public final class SnmptrapdReceiver implements Closeable {
     private final Process process;
     private final int port;
 
-    private SnmptrapdReceiver(Path dir, Process process, int port) {
+    private final Path log;
+
+    private SnmptrapdReceiver(Path dir, Process process, int port, Path log) {
         this.dir = dir;
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     private static Path binary() {
@@ -47,6 +50,18 @@ public final class SnmptrapdReceiver implements Closeable {
 
     /** Starts one; skips the test when snmptrapd is missing, except under {@code CI=true}. */
     public static SnmptrapdReceiver start() {
+        return start(null);
+    }
+
+    /**
+     * One that prints in snmptrapd's default format ({@code -f -Lo}, the output is {@link #log()}),
+     * with {@code flags} (for example {@code -On}) and the test MIBs ({@code -m ALL}).
+     */
+    public static SnmptrapdReceiver startDefaultFormat(List<String> flags) {
+        return start(flags);
+    }
+
+    private static SnmptrapdReceiver start(List<String> defaultFormatFlags) {
         if (!Files.isExecutable(binary())) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("snmptrapd is not installed at " + binary()
@@ -57,7 +72,7 @@ public final class SnmptrapdReceiver implements Closeable {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                SnmptrapdReceiver r = tryStart(SnmpdAgent.freePort());
+                SnmptrapdReceiver r = tryStart(SnmpdAgent.freePort(), defaultFormatFlags);
                 if (r != null) {
                     return r;
                 }
@@ -68,14 +83,21 @@ public final class SnmptrapdReceiver implements Closeable {
         throw new IllegalStateException("snmptrapd did not start after 5 attempts", last);
     }
 
-    private static SnmptrapdReceiver tryStart(int port) throws IOException {
+    private static SnmptrapdReceiver tryStart(int port, List<String> defaultFormatFlags) throws IOException {
         Path dir = Files.createTempDirectory("varbind-snmptrapd-");
         Path persist = Files.createDirectories(dir.resolve("persist"));
         Path conf = dir.resolve("snmptrapd.conf");
-        Files.writeString(conf, config(port), StandardCharsets.UTF_8);
+        Files.writeString(conf, config(port, defaultFormatFlags == null), StandardCharsets.UTF_8);
+        Path log = dir.resolve("traps.log");
         List<String> cmd = new ArrayList<>(List.of(binary().toString(), "-f", "-C", "-c", conf.toString(),
-                "-p", dir.resolve("snmptrapd.pid").toString(), "-Lf", dir.resolve("traps.log").toString(),
-                "-On", "-n"));
+                "-p", dir.resolve("snmptrapd.pid").toString()));
+        if (defaultFormatFlags == null) {
+            cmd.addAll(List.of("-Lf", log.toString(), "-On", "-n"));
+        } else {
+            cmd.addAll(List.of("-Lo", "-m", "+ALL")); // Net-SNMP's default modules first, as Varbind's tree
+            cmd.addAll(defaultFormatFlags);
+            log = dir.resolve("stdout");
+        }
         String mibDirs = System.getenv("VARBIND_MIB_DIRS");
         if (mibDirs != null && !mibDirs.isEmpty() && Files.isDirectory(Path.of(mibDirs.split(":")[0]))) {
             cmd.add("-M");
@@ -84,16 +106,16 @@ public final class SnmptrapdReceiver implements Closeable {
         Process p = SnmpdAgent.launch(cmd, dir, persist, "stdout");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            String log = SnmpdAgent.readQuietly(dir.resolve("traps.log"));
+            String text = SnmpdAgent.readQuietly(log);
             if (!p.isAlive()) {
                 SnmpdAgent.deleteTree(dir);
-                if (log.contains("already in use") || log.contains("Address already")) {
+                if (text.contains("already in use") || text.contains("Address already")) {
                     return null;
                 }
-                throw new IllegalStateException("snmptrapd exited during start-up:\n" + log);
+                throw new IllegalStateException("snmptrapd exited during start-up:\n" + text);
             }
-            if (log.contains("NET-SNMP version") && udpTaken(port)) {
-                return new SnmptrapdReceiver(dir, p, port);
+            if (text.contains("NET-SNMP version") && udpTaken(port)) {
+                return new SnmptrapdReceiver(dir, p, port, log);
             }
             sleep(50);
         }
@@ -109,14 +131,16 @@ public final class SnmptrapdReceiver implements Closeable {
         }
     }
 
-    private static String config(int port) {
+    private static String config(int port, boolean oneLine) {
         StringBuilder c = new StringBuilder("# written by io.varbind.testing.SnmptrapdReceiver\n");
         c.append("exactEngineID 0x").append(ENGINE_ID_HEX).append('\n');
         c.append("snmpTrapdAddr udp:127.0.0.1:").append(port).append(",tcp:127.0.0.1:").append(port).append('\n');
         c.append("authCommunity log public\n");
         c.append("doNotRetainNotificationLogs yes\n");
-        c.append("format1 TRAP1 from=%b sec=%P enterprise=%N generic=%w specific=%q agent=%A uptime=%T vars: %v\\n\n");
-        c.append("format2 TRAP2 from=%b sec=%P vars: %v\\n\n");
+        if (oneLine) {
+            c.append("format1 TRAP1 from=%b sec=%P enterprise=%N generic=%w specific=%q agent=%A uptime=%T vars: %v\\n\n");
+            c.append("format2 TRAP2 from=%b sec=%P vars: %v\\n\n");
+        }
         for (SnmpdAgent.User u : SnmpdAgent.USERS) {
             String keys = u.auth() == null ? "" : " " + u.auth() + " " + u.authPassword()
                     + (u.priv() == null ? "" : " " + u.priv() + " " + u.privPassword());
@@ -145,7 +169,7 @@ public final class SnmptrapdReceiver implements Closeable {
     /** The accepted notifications so far, one line each, the sender's port replaced by nothing. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        for (String l : SnmpdAgent.readQuietly(dir.resolve("traps.log")).split("\n")) {
+        for (String l : SnmpdAgent.readQuietly(log).split("\n")) {
             if (l.startsWith("TRAP")) {
                 out.add(l.replaceFirst("\\]:\\d+->", "]->"));
             }
@@ -166,7 +190,7 @@ public final class SnmptrapdReceiver implements Closeable {
 
     /** The whole log (for assertion messages). */
     public String log() {
-        return SnmpdAgent.readQuietly(dir.resolve("traps.log"));
+        return SnmpdAgent.readQuietly(log);
     }
 
     /**
