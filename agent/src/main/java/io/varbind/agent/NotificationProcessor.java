@@ -41,6 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NotificationProcessor {
     private static final ThreadLocal<V3Envelope> ENVELOPE = ThreadLocal.withInitial(V3Envelope::new);
     private static final int MAX_SIZE = 65507;
+    /** Where acknowledgements are encoded before their exact-size copy (one per executor thread). */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[MAX_SIZE + 1024]);
 
     /** What one message gave. {@code report} is sent at once; {@code ack} after the callback. */
     record Outcome(byte[] report, Notification notification, Acknowledgement ack) {
@@ -138,8 +140,11 @@ final class NotificationProcessor {
         Notification n = new Notification(source, destination, transport, 2, community, community, "noAuthNoPriv",
                 new byte[0], "", inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0,
                 p.varBinds(), display);
-        Acknowledgement ack = !inform ? null : () -> SnmpMessageEncoder.encode(new CommunityMessage(1, cm.community(),
-                response(p)));
+        Acknowledgement ack = !inform ? null : () -> {
+            byte[] out = SCRATCH.get();
+            int n2 = SnmpMessageEncoder.encode(new CommunityMessage(1, cm.community(), response(p)), out, 0);
+            return Arrays.copyOf(out, n2);
+        };
         return new Outcome(null, n, ack);
     }
 
@@ -214,7 +219,7 @@ final class NotificationProcessor {
             // RFC 3412 section 7.1 step 3: the same msgID, security and context, at the request's level
             ScopedPdu reply = new ScopedPdu(scoped.contextEngineId(), scoped.contextName(), response(p));
             ack = () -> {
-                byte[] out = new byte[MAX_SIZE];
+                byte[] out = SCRATCH.get();
                 int n2 = UsmSecurityModel.encode(out, 0, msgId, MAX_SIZE, false, u, own ? engine : sender, reply);
                 return Arrays.copyOf(out, n2);
             };

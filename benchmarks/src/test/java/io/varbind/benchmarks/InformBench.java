@@ -103,8 +103,10 @@ public final class InformBench {
         NotificationReceiver r = NotificationReceiver.builder().listen("udp:127.0.0.1:" + port).community("public")
                 .threads(1).onNotification(n -> n.varBinds().size()).build();
         SnmpEngine engine = SnmpEngine.builder().threads(1).build();
-        Session s = Session.builder().engine(engine).hostname("127.0.0.1:" + port).version(2).timeout(1).retries(1)
-                .build();
+        // the tree given once: a session without mibs(...) asks MibTree.defaultTree() per operation,
+        // which checks every MIB folder for changes each time
+        Session s = Session.builder().engine(engine).mibs(io.varbind.mib.MibTree.defaultTree())
+                .hostname("127.0.0.1:" + port).version(2).timeout(1).retries(1).build();
         List<SnmpVariable> vars = payload();
         return new Pair() {
             public void send(Runnable done, AtomicLong failed) {
