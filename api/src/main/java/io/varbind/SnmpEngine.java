@@ -370,8 +370,11 @@ public final class SnmpEngine implements AutoCloseable {
         }
     }
 
-    /** A message arrived from {@code sender}: match it to its request or drop it. Event-loop thread. */
-    void receive(byte[] data, InetSocketAddress sender, boolean stream) {
+    /**
+     * A message arrived from {@code sender}, or on the stream of key {@code stream} (null for UDP):
+     * match it to its request or drop it. Event-loop thread.
+     */
+    void receive(byte[] data, InetSocketAddress sender, String stream) {
         int id;
         try {
             id = SnmpMessageDecoder.peekRequestId(data, 0, data.length);
@@ -384,7 +387,9 @@ public final class SnmpEngine implements AutoCloseable {
             unmatched.increment();
             return;
         }
-        if (!stream && !sameAddress(p.target().address(), sender)) {
+        // request ids are sequential over all targets: an answer counts only from where its request went
+        if (stream == null ? !sameAddress(p.target().address(), sender)
+                : !p.target().isStream() || !stream.equals(streamKey(p.target()))) {
             wrongSource.increment();
             return;
         }
@@ -500,7 +505,7 @@ public final class SnmpEngine implements AutoCloseable {
         MessageHandler h = new MessageHandler() {
             @Override
             public void onMessage(byte[] message, InetSocketAddress sender) {
-                receive(message, sender, false);
+                receive(message, sender, null);
             }
 
             @Override
@@ -523,7 +528,7 @@ public final class SnmpEngine implements AutoCloseable {
         MessageHandler h = new MessageHandler() {
             @Override
             public void onMessage(byte[] message, InetSocketAddress sender) {
-                receive(message, sender, true);
+                receive(message, sender, key);
             }
 
             @Override
@@ -587,9 +592,13 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        List<Runnable> waiting = limiter.close();
         SnmpException gone = new SnmpException("the engine was closed");
         for (PendingRequest p : pending.values()) {
             fail(p, gone);
+        }
+        for (Runnable start : waiting) {
+            start.run(); // start() on a closed engine fails the request
         }
         for (CompletableFuture<Endpoint> f : udpEndpoints.values()) {
             f.thenAccept(Endpoint::close);

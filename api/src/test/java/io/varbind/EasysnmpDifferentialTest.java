@@ -42,6 +42,14 @@ class EasysnmpDifferentialTest {
         return MOVING_TYPES.contains(v.snmpType()) || MOVING_NAMES.contains(oid) || MOVING_NAMES.contains(last);
     }
 
+    /**
+     * A moving value's format: every run of digits stands for one number, so that "(4213) 0:00:42.13"
+     * and "(4250) 0:00:42.50" agree while "4213" and "0:00:42.13" do not.
+     */
+    private static String shape(String value) {
+        return value.replaceAll("[0-9]+", "0");
+    }
+
     record Op(String id, int version, String flags, String op, List<String> args) {
     }
 
@@ -77,12 +85,7 @@ class EasysnmpDifferentialTest {
     }
 
     private static Path mibDirs() {
-        String env = System.getenv("VARBIND_MIB_DIRS");
-        if (env != null) {
-            return Path.of(env);
-        }
-        String root = System.getenv("VARBIND_REPO_ROOT");
-        return Path.of(root == null ? ".." : root).resolve("../shared/mibs").normalize();
+        return io.varbind.testing.TestMibs.folder();
     }
 
     @Test
@@ -171,7 +174,7 @@ class EasysnmpDifferentialTest {
                 String[] t = theirs.get(i);
                 boolean moving = moving(v);
                 boolean same = v.oid().equals(t[0]) && v.oidIndex().equals(t[1]) && v.snmpType().equals(t[2])
-                        && (moving || v.value().equals(t[3]));
+                        && (moving ? shape(v.value()).equals(shape(t[3])) : v.value().equals(t[3]));
                 if (same) {
                     matched++;
                 } else {
@@ -185,7 +188,7 @@ class EasysnmpDifferentialTest {
         System.out.printf("easysnmp differential: %d of %d variables match (%.1f%%)%n", matched, compared, 100 * rate);
         mismatches.stream().limit(40).forEach(m -> System.out.println("  mismatch: " + m));
         assertTrue(compared > 500, "too few variables compared: " + compared);
-        assertTrue(rate >= 0.99, String.format("match rate %.1f%%; first mismatches: %s", 100 * rate,
+        assertTrue(mismatches.isEmpty(), String.format("match rate %.1f%%; first mismatches: %s", 100 * rate,
                 mismatches.subList(0, Math.min(10, mismatches.size()))));
     }
 }

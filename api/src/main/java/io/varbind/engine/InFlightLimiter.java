@@ -3,7 +3,9 @@ package io.varbind.engine;
 import io.varbind.SnmpException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +20,7 @@ public final class InFlightLimiter {
     private final int maxQueued;
     private int inFlight;
     private int queued;
+    private boolean closed;
     private final Map<InetSocketAddress, int[]> perTarget = new HashMap<>();
     private final ArrayDeque<Waiting> engineQueue = new ArrayDeque<>();
     private final Map<InetSocketAddress, ArrayDeque<Waiting>> targetQueues = new HashMap<>();
@@ -31,9 +34,12 @@ public final class InFlightLimiter {
         this.maxQueued = maxQueued;
     }
 
-    /** Runs {@code start} now or when a slot frees; throws when the queue is full. */
+    /** Runs {@code start} now or when a slot frees; throws when the queue is full or the limiter closed. */
     public void admit(InetSocketAddress target, Runnable start) {
         synchronized (this) {
+            if (closed) {
+                throw new SnmpException("the engine is closed");
+            }
             int[] n = perTarget.computeIfAbsent(target, k -> new int[1]);
             if (inFlight < maxInFlight && n[0] < maxPerTarget) {
                 inFlight++;
@@ -65,6 +71,9 @@ public final class InFlightLimiter {
             if (n != null && --n[0] == 0 && !targetQueues.containsKey(target)) {
                 perTarget.remove(target);
             }
+            if (closed) {
+                return; // close() hands the waiting requests out itself, in a loop, not one from each release
+            }
             ArrayDeque<Waiting> tq = targetQueues.get(target);
             Waiting w = null;
             if (tq != null) {
@@ -92,6 +101,32 @@ public final class InFlightLimiter {
         if (next != null) {
             next.run();
         }
+    }
+
+    /**
+     * Admits nothing more and returns every waiting request's start, each now counted in flight (so
+     * its {@link #release} balances); the caller runs them to fail them. Releases after this only
+     * free their slot: starting the next from each release nested one call per queued request.
+     */
+    public List<Runnable> close() {
+        List<Runnable> all = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            for (Waiting w : engineQueue) {
+                all.add(w.start());
+            }
+            engineQueue.clear();
+            for (ArrayDeque<Waiting> q : targetQueues.values()) {
+                for (Waiting w : q) {
+                    all.add(w.start());
+                }
+            }
+            targetQueues.clear();
+            perTarget.clear(); // slots are counted only in total from now on
+            inFlight += all.size();
+            queued = 0;
+        }
+        return all;
     }
 
     public synchronized int inFlight() {

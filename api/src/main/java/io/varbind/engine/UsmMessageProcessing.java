@@ -131,16 +131,21 @@ public final class UsmMessageProcessing implements MessageProcessing {
             p = UsmSecurityModel.decodeScopedPduInPlace(buf, off, len, user, state, e).pdu();
         } catch (UsmException x) {
             throw new SnmpConnectionException(x.getMessage(), x);
+        } catch (IllegalStateException x) { // the keys were destroyed under this response (session closed)
+            throw new SnmpConnectionException("the session's keys were destroyed", x);
         }
         boolean authenticated = e.isAuth();
         if (p.type() == BerTags.REPORT) {
             String counter = p.varBinds().isEmpty() ? null : UsmStats.name(p.varBinds().get(0).oid());
-            if (UsmStats.NOT_IN_TIME_WINDOWS.equals(counter) && state != null) {
+            // RFC 3414 3.2 step 7b: only an authenticated message may move our notion of the agent's
+            // clock; anyone can send an unauthenticated report (boots 2^31-1 would lock us out)
+            if (UsmStats.NOT_IN_TIME_WINDOWS.equals(counter) && authenticated && state != null) {
                 state.resync(e.engineBoots(), e.engineTime());
             }
             return p;
         }
-        if (!authenticated && user != null && user.securityFlags() != 0) {
+        // the request's level, fixed at construction: the user field is null once the keys are destroyed
+        if (!authenticated && auth != AuthProtocol.NONE) {
             throw new SnmpConnectionException("an unauthenticated response to an authenticated request");
         }
         if (p.type() != BerTags.RESPONSE) {

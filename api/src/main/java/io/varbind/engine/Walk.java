@@ -69,7 +69,7 @@ public final class Walk {
     }
 
     private void step() {
-        Pdu p = bulk ? Pdu.getBulk(0, maxRepetitions, List.of(last)) : Pdu.request(BerTags.GETNEXT, List.of(last));
+        Pdu p = bulk ? Pdu.getBulk(nonRepeaters, maxRepetitions, List.of(last)) : Pdu.request(BerTags.GETNEXT, List.of(last));
         requests++;
         engine.request(target, p).whenComplete(this::onResponse);
     }

@@ -3,6 +3,7 @@ package io.varbind.format;
 import io.varbind.codec.BerTags;
 import io.varbind.codec.OpaqueKind;
 import io.varbind.codec.Variable;
+import io.varbind.mib.DisplayHint;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
 import io.varbind.mib.OidFormat;

@@ -119,7 +119,7 @@ class HostileAgentTest {
             HostileResponder.Mode.BACKWARDS}) {
             try (HostileResponder r = new HostileResponder(mode, 1, 0)) {
                 for (boolean bulk : new boolean[] {false, true}) {
-                    CompletableFuture<List<VarBind>> f = engine.walk(target(r.address(0), 500, 0),
+                    CompletableFuture<List<VarBind>> f = engine.walk(target(r.address(0), 5000, 0),
                             Oid.parse("1.3.6.1.9"), bulk, 0, 5);
                     CompletionException e = assertTimeoutPreemptively(LIMIT,
                             () -> assertThrows(CompletionException.class, f::join));

@@ -47,7 +47,13 @@ final class HostileResponder implements Closeable {
         BACKWARDS,
         GARBAGE,
         /** Answers a GETBULK with tooBig unless max-repetitions is at most 2. */
-        TOO_BIG
+        TOO_BIG,
+        /** A well-formed answer with another community. */
+        WRONG_COMMUNITY,
+        /** A well-formed answer in another version (v1 for v2c, v2c for v1). */
+        WRONG_VERSION,
+        /** A well-formed message with the request's id but a GET PDU instead of a Response. */
+        WRONG_PDU_TYPE
     }
 
     private final Selector selector;
@@ -62,6 +68,8 @@ final class HostileResponder implements Closeable {
     private final Mode mode;
     private final long delayMillis;
     final AtomicInteger requests = new AtomicInteger();
+    /** The non-repeaters of the last GETBULK received. */
+    volatile int lastNonRepeaters = -1;
     private volatile boolean running = true;
 
     HostileResponder(Mode mode, int ports, long delayMillis) throws IOException {
@@ -118,8 +126,11 @@ final class HostileResponder implements Closeable {
         Pdu p = c.regularPdu();
         List<VarBind> out = new ArrayList<>();
         int status = 0;
-        for (VarBind vb : p.varBinds()) {
-            Oid oid = vb.oid();
+        if (p.type() == BerTags.GETBULK) {
+            lastNonRepeaters = p.nonRepeaters();
+        }
+        for (int i = 0; i < p.varBinds().size(); i++) {
+            Oid oid = p.varBinds().get(i).oid();
             switch (p.type()) {
                 case BerTags.GETNEXT:
                 case BerTags.GETBULK: {
@@ -132,7 +143,8 @@ final class HostileResponder implements Closeable {
                         long last = oid.size() == 6 ? oid.arc(5) : 0;
                         next = Oid.parse("1.3.6.1.9." + (last + 1));
                     }
-                    int reps = p.type() == BerTags.GETBULK ? p.maxRepetitions() : 1;
+                    // RFC 3416 4.2.3: the first non-repeaters varbinds get one successor each
+                    int reps = p.type() == BerTags.GETBULK && i >= p.nonRepeaters() ? p.maxRepetitions() : 1;
                     if (mode == Mode.TOO_BIG && reps > 2) {
                         status = 1;
                         break;
@@ -151,8 +163,12 @@ final class HostileResponder implements Closeable {
             }
         }
         int id = mode == Mode.WRONG_ID ? p.requestId() + 1 : p.requestId();
-        Pdu resp = new Pdu(BerTags.RESPONSE, id, status, 0, status == 0 ? out : p.varBinds());
-        byte[] bytes = SnmpMessageEncoder.encode(new CommunityMessage(c.version(), c.community(), resp));
+        Pdu resp = new Pdu(mode == Mode.WRONG_PDU_TYPE ? BerTags.GET : BerTags.RESPONSE, id, status, 0,
+                status == 0 ? out : p.varBinds());
+        byte[] bytes = SnmpMessageEncoder.encode(new CommunityMessage(
+                mode == Mode.WRONG_VERSION ? 1 - c.version() : c.version(),
+                mode == Mode.WRONG_COMMUNITY ? "private".getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+                        : c.community(), resp));
         switch (mode) {
             case DROP:
                 return;

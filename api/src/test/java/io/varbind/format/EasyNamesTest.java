@@ -3,9 +3,6 @@ package io.varbind.format;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.varbind.mib.MibTree;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,10 +18,7 @@ class EasyNamesTest {
 
     @BeforeAll
     static void loadMibs() {
-        String dirs = System.getenv("VARBIND_MIB_DIRS");
-        Path p = Path.of(dirs != null && !dirs.isEmpty() ? dirs.split(":")[0] : "/work/shared/mibs");
-        Assumptions.assumeTrue(Files.isDirectory(p), "no MIB folder " + p);
-        tree = MibTree.of(java.util.List.of(p), true);
+        tree = MibTree.of(java.util.List.of(io.varbind.testing.TestMibs.folder()), true);
     }
 
     private static int[] arcs(String dotted) {

@@ -3,124 +3,150 @@ package io.varbind.mib;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Applies a DISPLAY-HINT (RFC 2579 section 3.1) to a value, as Net-SNMP prints it: hexadecimal
- * without zero padding, 'a' one character per octet, 't' UTF-8. Returns null when the hint is
- * malformed, so the caller can fall back to its default rendering.
+ * DISPLAY-HINT rendering (RFC 2579 section 3.1) as Net-SNMP's sprint_value applies it: octet-string
+ * hints ({@code 1x:}, {@code 255a}, {@code 2d-1d-1d,1d:1d:1d.1d,1a1d:1d}) and integer hints
+ * ({@code d-2}, {@code x}, {@code o}, {@code b}). Net-SNMP quirks kept: hex fields are not
+ * zero-padded ({@code 2:fc:0:0:0:1}), a separator is only written when more octets follow, and the
+ * last specification repeats until the octets run out; a field without a width is one octet wide.
+ * Checked against Net-SNMP's own renderers (DisplayHintOracleTest). The one implementation: the
+ * session's value formatting and the MIB tools use it alike.
  */
 public final class DisplayHint {
-    private DisplayHint() { }
 
-    /** An octet-format hint such as {@code 255a}, {@code 1x:}, {@code 2d-1d-1d,1d:1d:1d.1d,1a1d:1d}. */
-    public static String formatOctets(String hint, byte[] value) {
+    private DisplayHint() {
+    }
+
+    /** Renders {@code octets} with an octet-string hint; null when the hint is not one (caller falls back). */
+    public static String octets(String hint, byte[] octets) {
         if (hint == null || hint.isEmpty()) {
             return null;
         }
-        StringBuilder out = new StringBuilder(value.length * 3);
-        int pos = 0;   // in value
-        int h = 0;     // in hint
-        int specStart = 0;
-        while (pos < value.length) {
+        StringBuilder out = new StringBuilder();
+        int pos = 0;
+        int h = 0;
+        int lastSpec = 0;
+        boolean again = false;
+        while (pos < octets.length) {
             if (h >= hint.length()) {
-                h = specStart; // the last specification repeats
+                h = lastSpec; // RFC 2579: the last specification is reused for the remaining octets
+                again = true;
             }
-            specStart = h;
-            boolean star = false;
+            int specStart = h;
+            int repeat = 1;
             if (hint.charAt(h) == '*') {
-                star = true;
                 h++;
+                if (!again) { // Net-SNMP reads a repeat count only on the first pass over the hint
+                    repeat = octets[pos++] & 0xff;
+                }
             }
-            int len = 0;
-            int digits = 0;
+            int width = 0;
+            boolean digits = false;
             while (h < hint.length() && Character.isDigit(hint.charAt(h))) {
-                len = len * 10 + (hint.charAt(h++) - '0');
-                if (++digits > 6) {
+                width = width * 10 + (hint.charAt(h++) - '0');
+                digits = true;
+                if (width > 65535) {
                     return null;
                 }
             }
-            if (h >= hint.length() || (digits == 0 && !star)) {
+            if (h >= hint.length()) {
+                return null; // no format letter
+            }
+            char code = hint.charAt(h++);
+            if ("xdoat".indexOf(code) < 0) {
                 return null;
             }
-            if (digits == 0) {
-                len = 1;
-            } else if (len == 0) {
-                return null; // would consume nothing, for ever
+            if (!digits || width == 0) {
+                width = 1;
             }
-            char fmt = hint.charAt(h++);
-            if ("xdoat".indexOf(fmt) < 0) {
-                return null;
+            char separator = 0;
+            char terminator = 0;
+            if (h < hint.length() && isPlainChar(hint.charAt(h))) {
+                separator = hint.charAt(h++);
             }
-            char sep = 0;
-            char term = 0;
-            if (h < hint.length() && !Character.isDigit(hint.charAt(h)) && hint.charAt(h) != '*') {
-                sep = hint.charAt(h++);
-                if (star && h < hint.length() && !Character.isDigit(hint.charAt(h)) && hint.charAt(h) != '*') {
-                    term = hint.charAt(h++);
-                }
+            if (h < hint.length() && isPlainChar(hint.charAt(h)) && hint.charAt(specStart) == '*') {
+                terminator = hint.charAt(h++);
             }
-            int repeat = 1;
-            if (star) {
-                repeat = value[pos] & 0xff;
-                pos++;
-            }
-            for (int r = 0; r < repeat && pos < value.length; r++) {
-                int n = Math.min(len, value.length - pos);
-                if (fmt == 'a' || fmt == 't') {
-                    out.append(new String(value, pos, n, fmt == 'a' ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+            lastSpec = specStart;
+            for (int r = 0; r < repeat && pos < octets.length; r++) {
+                int n = Math.min(width, octets.length - pos);
+                if (code == 'a' || code == 't') { // Net-SNMP shows a NUL octet as '.'
+                    out.append(new String(octets, pos, n, code == 'a' ? StandardCharsets.ISO_8859_1
+                            : StandardCharsets.UTF_8).replace('\0', '.'));
                 } else {
-                    long v = 0;
-                    for (int i = 0; i < n; i++) {
-                        v = (v << 8) | (value[pos + i] & 0xff);
+                    long value = 0;
+                    for (int i = 0; i < width && i < 8; i++) { // a short last field: zero-filled (Net-SNMP reads on)
+                        value = (value << 8) | (i < n ? octets[pos + i] & 0xff : 0);
                     }
-                    out.append(fmt == 'x' ? Long.toHexString(v) : fmt == 'o' ? Long.toOctalString(v) : Long.toString(v));
+                    String text = switch (code) {
+                        case 'x' -> Long.toHexString(value);
+                        case 'o' -> Long.toOctalString(value);
+                        default -> Long.toUnsignedString(value);
+                    };
+                    if (code == 'x' && width == 1 && separator == 0 && h >= hint.length() && text.length() == 1) {
+                        out.append('0'); // Net-SNMP: a last field of one hex octet, unseparated, has two digits
+                    }
+                    out.append(text);
                 }
                 pos += n;
-                boolean last = r == repeat - 1;
-                if (sep != 0 && pos < value.length && !(star && last && term != 0)) {
-                    out.append(sep);
+                if (separator != 0 && pos < octets.length) {
+                    out.append(separator); // Net-SNMP: also before a terminator
                 }
             }
-            if (term != 0 && pos < value.length) {
-                out.append(term);
+            if (terminator != 0 && pos < octets.length) {
+                out.append(terminator);
             }
         }
         return out.toString();
     }
 
-    /** An integer-format hint: {@code d}, {@code d-2} (implied decimal point), {@code x}, {@code o}, {@code b}. */
-    public static String formatInteger(String hint, long value) {
+    private static boolean isPlainChar(char c) {
+        return c != '*' && !Character.isDigit(c);
+    }
+
+    /**
+     * Renders an integer with an integer hint ({@code d}, {@code d-N}, {@code x}, {@code o}, {@code b});
+     * null when the hint is not one. {@code d-N} places a decimal point N digits from the right,
+     * as Net-SNMP does ({@code 1234} with {@code d-2} is {@code 12.34}; {@code 5} is {@code .05}).
+     */
+    public static String integer(String hint, long value, boolean unsigned) {
         if (hint == null || hint.isEmpty()) {
             return null;
         }
-        switch (hint.charAt(0)) {
+        char code = hint.charAt(0);
+        switch (code) {
             case 'x':
                 return Long.toHexString(value);
+            case 'X':
+                return Long.toHexString(value).toUpperCase();
             case 'o':
                 return Long.toOctalString(value);
-            case 'b':
-                return Long.toBinaryString(value);
+            case 'b': { // Net-SNMP: the 32 bits of the value, all of them
+                String bits = Long.toBinaryString(value & 0xFFFFFFFFL);
+                return "0".repeat(32 - bits.length()) + bits;
+            }
             case 'd': {
-                if (hint.length() == 1) {
-                    return Long.toString(value);
+                String digits = unsigned ? Long.toUnsignedString(value) : Long.toString(value);
+                if (hint.length() > 2 && hint.charAt(1) == '-') {
+                    int shift;
+                    try {
+                        shift = Integer.parseInt(hint.substring(2));
+                    } catch (NumberFormatException e) {
+                        return digits;
+                    }
+                    if (shift <= 0 || shift > 64) {
+                        return digits;
+                    }
+                    boolean negative = digits.startsWith("-");
+                    String abs = negative ? digits.substring(1) : digits;
+                    String s;
+                    if (shift < abs.length()) {
+                        s = abs.substring(0, abs.length() - shift) + "." + abs.substring(abs.length() - shift);
+                    } else {
+                        s = "." + "0".repeat(shift - abs.length()) + abs;
+                    }
+                    return negative ? "-" + s : s;
                 }
-                if (hint.charAt(1) != '-') {
-                    return null;
-                }
-                int places;
-                try {
-                    places = Integer.parseInt(hint.substring(2));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-                if (places <= 0 || places > 18) {
-                    return places == 0 ? Long.toString(value) : null;
-                }
-                boolean neg = value < 0;
-                String digits = Long.toString(Math.abs(value));
-                while (digits.length() <= places) {
-                    digits = "0" + digits;
-                }
-                String s = digits.substring(0, digits.length() - places) + "." + digits.substring(digits.length() - places);
-                return neg ? "-" + s : s;
+                return digits;
             }
             default:
                 return null;

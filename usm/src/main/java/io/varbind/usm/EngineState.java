@@ -42,7 +42,10 @@ public final class EngineState {
         return (int) Math.min(Integer.MAX_VALUE, time + elapsed);
     }
 
-    /** Takes boots and time from a report or discovery answer, unconditionally (resynchronisation). */
+    /**
+     * Takes boots and time unconditionally (resynchronisation): only from an authenticated report
+     * (RFC 3414 section 3.2 step 7b), never from one anybody could have sent.
+     */
     public synchronized void resync(int newBoots, int newTime) {
         boots = newBoots;
         time = newTime;

@@ -52,6 +52,19 @@ public final class UsmSecurityModel {
      */
     public static int encode(byte[] out, int off, int msgId, int maxSize, boolean reportable, UsmUser user,
             EngineState engine, ScopedPdu scopedPdu) {
+        if (user == null || user.securityFlags() == 0) {
+            return encodeEntered(out, off, msgId, maxSize, reportable, user, engine, scopedPdu);
+        }
+        long stamp = user.enter();
+        try {
+            return encodeEntered(out, off, msgId, maxSize, reportable, user, engine, scopedPdu);
+        } finally {
+            user.exit(stamp);
+        }
+    }
+
+    private static int encodeEntered(byte[] out, int off, int msgId, int maxSize, boolean reportable, UsmUser user,
+            EngineState engine, ScopedPdu scopedPdu) {
         int flags = (user == null ? 0 : user.securityFlags()) | (reportable ? V3Message.FLAG_REPORTABLE : 0);
         byte[] engineId = engine == null ? EMPTY : engine.engineIdRaw();
         int boots = engine == null ? 0 : engine.boots();
@@ -183,6 +196,19 @@ public final class UsmSecurityModel {
      */
     public static boolean decodeInPlace(byte[] buf, int off, int len, UsmUser user, EngineState engine,
             V3Envelope e) {
+        if (user == null) {
+            return decodeInPlaceEntered(buf, off, len, null, engine, e);
+        }
+        long stamp = user.enter();
+        try {
+            return decodeInPlaceEntered(buf, off, len, user, engine, e);
+        } finally {
+            user.exit(stamp);
+        }
+    }
+
+    private static boolean decodeInPlaceEntered(byte[] buf, int off, int len, UsmUser user, EngineState engine,
+            V3Envelope e) {
         boolean authenticated = verify(buf, off, len, user, engine, e);
         if (e.encrypted()) {
             PrivacyCipher.decrypt(user, buf, e.privParametersOffset(), e.privParametersLength(), e.engineBoots(),
@@ -219,6 +245,18 @@ public final class UsmSecurityModel {
      * @param user the user whose keys check the message (null: a discovery answer)
      */
     public static Incoming decode(byte[] buf, int off, int len, UsmUser user, EngineState engine) {
+        if (user == null) {
+            return decodeEntered(buf, off, len, null, engine);
+        }
+        long stamp = user.enter();
+        try {
+            return decodeEntered(buf, off, len, user, engine);
+        } finally {
+            user.exit(stamp);
+        }
+    }
+
+    private static Incoming decodeEntered(byte[] buf, int off, int len, UsmUser user, EngineState engine) {
         V3Envelope e = ENVELOPE.get();
         boolean authenticated = verify(buf, off, len, user, engine, e);
         SnmpMessage sm;

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.StampedLock;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,7 +19,15 @@ public final class UsmUser {
     private final PrivProtocol priv;
     private final byte[] authKey;
     private final byte[] privKey;
+    /** The cache entries this user holds (see LocalizedKeyCache), released once by destroy(). */
+    private final String[] cacheHandles;
     private volatile boolean destroyed;
+    /**
+     * Held for reading while a message is signed, verified or ciphered, and for writing by
+     * destroy(), so that the keys are never wiped under another thread's computation (which would
+     * put a wrong digest on a message instead of refusing it).
+     */
+    private final StampedLock use = new StampedLock();
     /** Keyed HMAC and cipher per thread that used this user; at most {@link #MAX_THREADS} are kept. */
     private final ConcurrentHashMap<Thread, Crypto> crypto = new ConcurrentHashMap<>();
     private static final int MAX_THREADS = 64;
@@ -142,6 +151,12 @@ public final class UsmUser {
     }
 
     public UsmUser(byte[] name, AuthProtocol auth, byte[] authKey, PrivProtocol priv, byte[] privKey) {
+        this(name, auth, authKey, priv, privKey, new String[0]);
+    }
+
+    private UsmUser(byte[] name, AuthProtocol auth, byte[] authKey, PrivProtocol priv, byte[] privKey,
+            String[] cacheHandles) {
+        this.cacheHandles = cacheHandles;
         if (auth == AuthProtocol.NONE && priv != PrivProtocol.NONE) {
             throw new IllegalArgumentException("privacy needs authentication (there is no noAuthPriv level)");
         }
@@ -155,10 +170,23 @@ public final class UsmUser {
     /** Derives the user's keys for {@code engineId} from the pass phrases (through the cache). */
     public static UsmUser localized(String name, AuthProtocol auth, String authPassword, PrivProtocol priv,
             String privPassword, byte[] engineId) {
-        byte[] ak = auth == AuthProtocol.NONE ? null : LocalizedKeyCache.authKey(auth, authPassword, engineId);
-        byte[] pk = priv == PrivProtocol.NONE ? null : LocalizedKeyCache.privKey(auth, priv, privPassword, engineId);
+        String ah = auth == AuthProtocol.NONE ? null : LocalizedKeyCache.key("a", auth, PrivProtocol.NONE,
+                authPassword, engineId);
+        String ph = priv == PrivProtocol.NONE ? null : LocalizedKeyCache.key("p", auth, priv, privPassword, engineId);
+        byte[] ak = ah == null ? null : LocalizedKeyCache.authKey(ah, auth, authPassword, engineId);
+        byte[] pk = null;
         try {
-            return new UsmUser(name.getBytes(StandardCharsets.UTF_8), auth, ak, priv, pk);
+            pk = ph == null ? null : LocalizedKeyCache.privKey(ph, auth, priv, privPassword, engineId);
+            String[] handles = ah == null ? new String[0] : ph == null ? new String[] {ah} : new String[] {ah, ph};
+            return new UsmUser(name.getBytes(StandardCharsets.UTF_8), auth, ak, priv, pk, handles);
+        } catch (RuntimeException e) {
+            if (ah != null) {
+                LocalizedKeyCache.release(ah);
+            }
+            if (ph != null && pk != null) {
+                LocalizedKeyCache.release(ph);
+            }
+            throw e;
         } finally {
             if (ak != null) {
                 Arrays.fill(ak, (byte) 0);
@@ -215,15 +243,47 @@ public final class UsmUser {
         return (auth != AuthProtocol.NONE ? 1 : 0) | (priv != PrivProtocol.NONE ? 2 : 0);
     }
 
-    /** Zeroes the keys; the user cannot be used afterwards. */
-    public void destroy() {
-        destroyed = true;
-        for (Crypto c : crypto.values()) {
-            c.wipe(this);
+    /**
+     * Starts a use of the keys (signing, verifying, ciphering one message) that destroy() waits
+     * for; throws IllegalStateException once destroyed. Not reentrant: only the outermost
+     * operation enters.
+     */
+    long enter() {
+        long stamp = use.readLock();
+        if (destroyed) {
+            use.unlockRead(stamp);
+            throw new IllegalStateException("the user's keys were destroyed");
         }
-        crypto.clear();
-        Arrays.fill(authKey, (byte) 0);
-        Arrays.fill(privKey, (byte) 0);
+        return stamp;
+    }
+
+    void exit(long stamp) {
+        use.unlockRead(stamp);
+    }
+
+    /**
+     * Zeroes the keys, once every message being processed with them is done, and lets go of the
+     * cached keys (zeroed there when no other user holds them); the user cannot be used afterwards.
+     */
+    public void destroy() {
+        long stamp = use.writeLock();
+        try {
+            if (destroyed) {
+                return;
+            }
+            destroyed = true;
+            for (Crypto c : crypto.values()) {
+                c.wipe(this);
+            }
+            crypto.clear();
+            Arrays.fill(authKey, (byte) 0);
+            Arrays.fill(privKey, (byte) 0);
+        } finally {
+            use.unlockWrite(stamp);
+        }
+        for (String h : cacheHandles) {
+            LocalizedKeyCache.release(h);
+        }
     }
 
     @Override

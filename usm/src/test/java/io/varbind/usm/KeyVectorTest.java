@@ -96,8 +96,10 @@ class KeyVectorTest {
             assertEquals(v.privKu(), HEX.formatHex(pku));
             assertEquals(v.privKey(), HEX.formatHex(UsmKeyLocalizer.privKey(v.auth(), p, v.privPassword(),
                     v.engineId())));
-            assertEquals(v.privKey(), HEX.formatHex(LocalizedKeyCache.privKey(v.auth(), p, v.privPassword(),
+            String handle = LocalizedKeyCache.key("p", v.auth(), p, v.privPassword(), v.engineId());
+            assertEquals(v.privKey(), HEX.formatHex(LocalizedKeyCache.privKey(handle, v.auth(), p, v.privPassword(),
                     v.engineId())));
+            LocalizedKeyCache.release(handle);
         }
     }
 

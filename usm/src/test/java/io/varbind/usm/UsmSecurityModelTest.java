@@ -164,7 +164,26 @@ class UsmSecurityModelTest {
     @Test
     void keysDoNotAppearInMessagesOrNames() {
         UsmUser u = user(new Combo(AuthProtocol.SHA1, PrivProtocol.AES128), "");
-        assertFalse(u.toString().contains("password"));
+        byte[] ak = UsmKeyLocalizer.authKey(AuthProtocol.SHA1, "authpassword", ENGINE);
+        byte[] pk = UsmKeyLocalizer.privKey(AuthProtocol.SHA1, PrivProtocol.AES128, "privpassword", ENGINE);
+        byte[] buf = new byte[4096];
+        int n = UsmSecurityModel.encode(buf, 0, 1, 65507, true, u, new EngineState(ENGINE, 7, 1000), PDU);
+        byte[] msg = Arrays.copyOf(buf, n);
+        String shown = u.toString();
+        for (byte[] key : new byte[][] {ak, pk}) {
+            String hex = HexFormat.of().formatHex(key);
+            for (String form : new String[] {hex, hex.toUpperCase(), Arrays.toString(key),
+                new String(key, StandardCharsets.ISO_8859_1), java.util.Base64.getEncoder().encodeToString(key)}) {
+                assertFalse(shown.contains(form), shown);
+            }
+            for (int i = 0; i + 8 <= key.length; i++) { // no 8 octets of a key anywhere in the message
+                byte[] run = Arrays.copyOfRange(key, i, i + 8);
+                for (int j = 0; j + 8 <= msg.length; j++) {
+                    assertFalse(Arrays.equals(msg, j, j + 8, run, 0, 8), "key octets at " + j);
+                }
+            }
+        }
         assertEquals("user", new String(u.name(), StandardCharsets.UTF_8));
+        u.destroy();
     }
 }

@@ -1,4 +1,4 @@
-package io.varbind.format;
+package io.varbind.mib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * ({@code snmpget} against the test snmpd with MIBDIRS=/work/shared/mibs): ifPhysAddress (hint
  * {@code 1x:}) and hrSystemDate (DateAndTime, {@code 2d-1d-1d,1d:1d:1d.1d,1a1d:1d}).
  */
-class DisplayHintTest {
+class DisplayHintNetSnmpCasesTest {
 
     private static byte[] bytes(int... v) {
         byte[] b = new byte[v.length];
@@ -63,7 +63,7 @@ class DisplayHintTest {
         assertEquals("12.34", DisplayHint.integer("d-2", 1234, false));
         assertEquals("ff", DisplayHint.integer("x", 255, false));
         assertEquals("17", DisplayHint.integer("o", 15, false));
-        assertEquals("101", DisplayHint.integer("b", 5, false));
+        assertEquals("00000000000000000000000000000101", DisplayHint.integer("b", 5, false)); // 32 bits, as Net-SNMP
     }
 
     @Property(tries = 300)
