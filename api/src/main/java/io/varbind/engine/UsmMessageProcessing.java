@@ -145,7 +145,7 @@ public final class UsmMessageProcessing implements MessageProcessing {
             return p;
         }
         // the request's level, fixed at construction: the user field is null once the keys are destroyed
-        if (!authenticated && auth != AuthProtocol.NONE) {
+        if (!authenticated && credentials.auth() != AuthProtocol.NONE) {
             throw new SnmpConnectionException("an unauthenticated response to an authenticated request");
         }
         if (p.type() != BerTags.RESPONSE) {
