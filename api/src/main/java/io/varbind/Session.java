@@ -7,7 +7,6 @@ import io.varbind.codec.VarBind;
 import io.varbind.codec.Variable;
 import io.varbind.engine.Target;
 import io.varbind.format.EasyNames;
-import io.varbind.format.ValueFormat;
 import io.varbind.mib.Match;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
@@ -669,6 +668,7 @@ public final class Session implements AutoCloseable {
             changes.accept(b);
             // addresses, keys and engine state are rebuilt from the new settings on the next call
             state = State.of(b.validated());
+            dropNotifier();
             release(old);
         }
     }
@@ -806,30 +806,8 @@ public final class Session implements AutoCloseable {
 
     /** A received varbind as easysnmp returns it, with the display flags the call started with. */
     private static SnmpVariable toVariable(VarBind vb, State s) {
-        MibTree t = s.tree();
-        int[] arcs = vb.oid().toArray();
-        boolean longNames = s.flag(LONG_NAMES);
-        boolean numeric = s.flag(NUMERIC);
-        boolean sprint = s.flag(SPRINT_VALUE);
-        boolean enums = s.flag(ENUMS);
-        // the MIB is needed for names, enumeration labels and sprint values; numeric names of plain
-        // values (a poller's usual settings) need no lookup at all
-        Match m = numeric && !sprint && !enums ? null : t.lookup(arcs, arcs.length);
-        String[] split = EasyNames.split(arcs, t, m, longNames, numeric);
-        MibNode node = m == null ? null : m.node();
-        Variable v = vb.value();
-        int tag = v.tag();
-        byte[] raw = tag == BerTags.OCTET_STRING || tag == BerTags.IP_ADDRESS || tag == BerTags.OPAQUE
-                || tag == BerTags.NSAP_ADDRESS ? v.bytes() : null;
-        String value;
-        if (sprint) {
-            value = ValueFormat.easySprint(v, node, t, longNames, numeric);
-        } else if (raw != null && (tag == BerTags.OCTET_STRING || tag == BerTags.NSAP_ADDRESS)) {
-            value = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1); // the octets copied once
-        } else {
-            value = ValueFormat.easyValue(v, node, enums);
-        }
-        return SnmpVariable.received(split[0], split[1], value, ValueFormat.easyType(v), raw);
+        return io.varbind.session.ReceivedVariables.of(vb, s.tree(), s.flag(LONG_NAMES), s.flag(NUMERIC),
+                s.flag(SPRINT_VALUE), s.flag(ENUMS));
     }
 
     private static List<SnmpVariable> toVariables(List<VarBind> vbs, State s) {
@@ -1303,6 +1281,81 @@ public final class Session implements AutoCloseable {
         return join(setMultipleAsync(oidValues));
     }
 
+    // --- notifications (the logic is io.varbind.session.NotificationSender's)
+
+    /** The notification originator of the current settings, made on first use. */
+    private io.varbind.session.NotificationSender notifications() {
+        io.varbind.session.NotificationSender n = notifier;
+        if (n != null) {
+            return n;
+        }
+        State s = named();
+        Target t = target(s);
+        synchronized (this) {
+            if (notifier == null) {
+                Validated c = s.config();
+                boolean v3usm = t.version() == 3 && t.processing().tls() == null;
+                // made from one state: updateSession and close drop it with the state it belongs to
+                notifier = new io.varbind.session.NotificationSender(s.engine(), t, c.target().port() != 0,
+                        v3usm ? V3Support.trapProcessing(c) : null,
+                        t.version() == 3 ? V3Support.informProcessing(c, t.processing()) : null,
+                        (name, value, type) -> setBinding(s, name, value, type), spec -> resolve(s, spec));
+            }
+            return notifier;
+        }
+    }
+
+    private volatile io.varbind.session.NotificationSender notifier;
+
+    private void dropNotifier() {
+        io.varbind.session.NotificationSender n = notifier;
+        notifier = null;
+        if (n != null) {
+            n.destroy();
+        }
+    }
+
+    /** Sends an SNMPv2-Trap (v2c, v3): sysUpTime.0 and snmpTrapOID.0 first, then {@code variables} as {@code set} takes them. */
+    public CompletableFuture<Void> trapAsync(String trapOid, List<SnmpVariable> variables) {
+        try {
+            return notifications().trap(trapOid, variables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public void trap(String trapOid, List<SnmpVariable> variables) {
+        join(trapAsync(trapOid, variables));
+    }
+
+    /** Sends an InformRequest (v2c, v3) and completes when the receiver acknowledges it. */
+    public CompletableFuture<Void> informAsync(String trapOid, List<SnmpVariable> variables) {
+        try {
+            return notifications().inform(trapOid, variables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public void inform(String trapOid, List<SnmpVariable> variables) {
+        join(informAsync(trapOid, variables));
+    }
+
+    /** Sends an SNMPv1 Trap-PDU (version 1 sessions). */
+    public CompletableFuture<Void> trapV1Async(String enterprise, String agentAddress, int genericTrap,
+            int specificTrap, List<SnmpVariable> variables) {
+        try {
+            return notifications().trapV1(enterprise, agentAddress, genericTrap, specificTrap, variables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public void trapV1(String enterprise, String agentAddress, int genericTrap, int specificTrap,
+            List<SnmpVariable> variables) {
+        join(trapV1Async(enterprise, agentAddress, genericTrap, specificTrap, variables));
+    }
+
     /**
      * Releases this session's state (its localized keys are zeroed, a (D)TLS session of its own is
      * closed); the engine stays up. Afterwards every operation and {@link #updateSession} fail with
@@ -1317,6 +1370,7 @@ public final class Session implements AutoCloseable {
                 return;
             }
             state = old.asClosed();
+            dropNotifier();
         }
         release(old);
     }

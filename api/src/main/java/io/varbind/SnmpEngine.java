@@ -77,6 +77,7 @@ public final class SnmpEngine implements AutoCloseable {
     // one of each per engine, not per request
     private final Consumer<PendingRequest> timeoutRequest = this::onTimeout;
     private final Consumer<PendingRequest> releaseRequest;
+    private final long startNanos = System.nanoTime();
 
     /** Counters of what the engine dropped, for diagnostics. */
     public record Statistics(long unmatchedResponses, long wrongSourceResponses, long malformedMessages,
@@ -273,6 +274,50 @@ public final class SnmpEngine implements AutoCloseable {
             });
         }
         return f;
+    }
+
+    /**
+     * Sends one message that expects no answer (a trap) to {@code target}, after the target's
+     * {@link io.varbind.engine.MessageProcessing#prepare} (for a v3 trap: the sender's keys). The
+     * future completes once the message is handed to the socket (for TCP: once connected), or
+     * exceptionally when it cannot be encoded or the target cannot be reached. Never retried.
+     */
+    public CompletableFuture<Void> sendUnconfirmed(Target target, io.varbind.engine.MessageWriter writer) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new SnmpException("the engine is closed"));
+        }
+        CompletableFuture<Void> ready;
+        try {
+            ready = target.processing().prepare(target, this);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return ready.thenCompose(v -> {
+            byte[] scratch = SCRATCH.get();
+            int n;
+            try {
+                n = writer.write(scratch, 0, nextId.incrementAndGet() & 0x7FFFFFFF | 1);
+            } catch (SnmpException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new SnmpException("cannot encode the message: " + e.getMessage(), e);
+            }
+            byte[] bytes = java.util.Arrays.copyOf(scratch, n);
+            return endpoint(target).handle((ep, err) -> {
+                if (err != null) {
+                    Throwable c = unwrap(err);
+                    throw c instanceof SnmpException se ? se : new SnmpConnectionException("cannot reach "
+                            + target.address() + ": " + c.getMessage(), c);
+                }
+                ep.send(bytes, 0, bytes.length, target.address());
+                return null;
+            });
+        });
+    }
+
+    /** Hundredths of a second since this engine was created: the sysUpTime of what it originates. */
+    public long uptimeTicks() {
+        return (System.nanoTime() - startNanos) / 10_000_000L;
     }
 
     /** Walks the subtree under {@code root}, collecting every varbind. */

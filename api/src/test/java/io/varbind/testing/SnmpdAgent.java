@@ -204,14 +204,7 @@ public final class SnmpdAgent implements Closeable {
             cmd.add("-M");
             cmd.add(mibDirs);
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectOutput(dir.resolve("snmpd.stdout").toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = pb.environment();
-        env.put("SNMP_PERSISTENT_DIR", persist.toString());
-        env.put("SNMPCONFPATH", dir.toString());
-        Process p = pb.start();
+        Process p = launch(cmd, dir, persist, "snmpd.stdout");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -305,7 +298,8 @@ public final class SnmpdAgent implements Closeable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port free for both UDP and TCP on 127.0.0.1. */
+    public static int freePort() throws IOException {
         // a port free for both UDP and TCP, in the high range
         for (int i = 0; i < 50; i++) {
             int candidate;
@@ -400,6 +394,25 @@ public final class SnmpdAgent implements Closeable {
     /** Stops the agent (SIGTERM to its PID, then SIGKILL after 5 s) and deletes its folder. */
     @Override
     public void close() {
+        stop(process);
+        RUNNING.remove(process);
+        deleteTree(runDir);
+    }
+
+    /** Starts a Net-SNMP daemon reading only {@code dir}'s configuration, keeping its state in {@code persist}. */
+    static Process launch(List<String> cmd, Path dir, Path persist, String stdout) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(dir.resolve(stdout).toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Map<String, String> env = pb.environment();
+        env.put("SNMP_PERSISTENT_DIR", persist.toString());
+        env.put("SNMPCONFPATH", dir.toString());
+        return pb.start();
+    }
+
+    /** SIGTERM to {@code process}, then SIGKILL after 5 s. */
+    static void stop(Process process) {
         if (process.isAlive()) {
             process.destroy();
             try {
@@ -411,11 +424,9 @@ public final class SnmpdAgent implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
-        RUNNING.remove(process);
-        deleteTree(runDir);
     }
 
-    private static String readQuietly(Path p) {
+    static String readQuietly(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
@@ -423,7 +434,7 @@ public final class SnmpdAgent implements Closeable {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

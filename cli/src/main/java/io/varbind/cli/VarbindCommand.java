@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "varbind", mixinStandardHelpOptions = true, version = "varbind 0.1.0-SNAPSHOT",
         description = "SNMP command line: get, walk, set, translate, MIB dump, and a built-in agent.",
         subcommands = {GetCommands.Get.class, GetCommands.GetNext.class, GetCommands.BulkGet.class,
-            WalkCommands.Walk.class, WalkCommands.BulkWalk.class, TableCommand.class, SetCommand.class, DemoCommand.class, TranslateCommand.class, MibDumpCommand.class, AgentCommand.class, BenchAgentCommand.class, CdsTrainingCommand.class, picocli.CommandLine.HelpCommand.class})
+            WalkCommands.Walk.class, WalkCommands.BulkWalk.class, TableCommand.class, SetCommand.class, NotificationCommands.Trap.class, NotificationCommands.Inform.class, TrapdCommand.class, DemoCommand.class, TranslateCommand.class, MibDumpCommand.class, AgentCommand.class, BenchAgentCommand.class, CdsTrainingCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class VarbindCommand implements Runnable {
 
     final PrintStream out;
