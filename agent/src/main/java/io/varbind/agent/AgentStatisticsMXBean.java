@@ -1,7 +1,7 @@
 package io.varbind.agent;
 
 /**
- * An agent's counters as a JMX MXBean, registered for every running {@link Agent} as
+ * An agent's counters as a JMX MXBean, registered for every running {@link SnmpAgent} as
  * {@code io.varbind:type=SnmpAgent,name=agent-N} and unregistered on close. The names follow
  * {@link AgentStatistics}, itself after SNMPv2-MIB's snmp group.
  */
