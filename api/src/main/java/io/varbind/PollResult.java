@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The outcome of one poll of one {@link PollTarget}: every poll a {@link Poller} starts ends in
  * exactly one of these. {@link #variables()} holds what was read (GETs first, in the target's
- * order, then each walk); when part of the poll failed, {@link #error()} is the first failure
+ * order, then each walk, then each table row by row, see {@link PollTarget.Builder#table}); when part of the poll failed, {@link #error()} is the first failure
  * (typed as {@link Session} raises it, for example {@link SnmpTimeoutException}) and
  * {@link #variables()} keeps the parts that succeeded.
  */

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * One target of a {@link Poller}: an id, the {@link Session.Builder} settings of its agent, what
- * to read each poll (OIDs to GET, subtrees to walk) and how often. Immutable; build one with
+ * to read each poll (OIDs to GET, subtrees to walk, conceptual tables to read) and how often. Immutable; build one with
  * {@link #builder(String)}. Adding a target whose id the poller already has replaces it.
  */
 public final class PollTarget {
@@ -22,6 +22,7 @@ public final class PollTarget {
     private final List<String> oids;
     private final List<List<String>> getRequests;
     private final List<String> walks;
+    private final List<String> tables;
     private final Duration interval;
     private final int maxRepetitions;
     private final String hostname;
@@ -34,6 +35,7 @@ public final class PollTarget {
         this.settings = b.settings;
         this.oids = Collections.unmodifiableList(new ArrayList<>(b.oids));
         this.walks = Collections.unmodifiableList(new ArrayList<>(b.walks));
+        this.tables = Collections.unmodifiableList(new ArrayList<>(b.tables));
         this.interval = b.interval;
         this.maxRepetitions = b.maxRepetitions;
         List<List<String>> chunks = new ArrayList<>();
@@ -77,6 +79,14 @@ public final class PollTarget {
         return walks;
     }
 
+    /**
+     * The conceptual tables each poll reads ({@link Session#tableAsync(String, boolean, int)}: GETBULK
+     * with {@link #maxRepetitions()}, GETNEXT for v1), after the walks.
+     */
+    public List<String> tables() {
+        return tables;
+    }
+
     public Duration interval() {
         return interval;
     }
@@ -104,6 +114,7 @@ public final class PollTarget {
         private Session.Builder settings = Session.builder();
         private final List<String> oids = new ArrayList<>();
         private final List<String> walks = new ArrayList<>();
+        private final List<String> tables = new ArrayList<>();
         private Duration interval = Duration.ofSeconds(60);
         private int maxOidsPerRequest = DEFAULT_MAX_OIDS_PER_REQUEST;
         private int maxRepetitions = 10;
@@ -153,6 +164,23 @@ public final class PollTarget {
             return this;
         }
 
+        /**
+         * Conceptual tables to read each poll ({@code ifTable}, {@code IF-MIB::ifXTable}, a dotted
+         * OID), as {@link Session#table} reads them. Their cells come in {@link PollResult#variables()}
+         * after the GETs and walks: table by table in the order given, each table row by row in index
+         * order, each row's cells in column (MIB) order; a row's missing cells are simply absent.
+         */
+        public Builder table(String... tables) {
+            return table(List.of(tables));
+        }
+
+        public Builder table(List<String> tables) {
+            for (String t : tables) {
+                this.tables.add(Objects.requireNonNull(t, "null table"));
+            }
+            return this;
+        }
+
         /** How often the target is polled (default 60 s, at least 1 ms). */
         public Builder interval(Duration interval) {
             if (interval == null || interval.toNanos() < 1_000_000L) {
@@ -171,7 +199,7 @@ public final class PollTarget {
             return this;
         }
 
-        /** GETBULK max-repetitions of the walks (default 10). */
+        /** GETBULK max-repetitions of the walks and table reads (default 10). */
         public Builder maxRepetitions(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxRepetitions must be at least 1, not " + n);
@@ -186,8 +214,9 @@ public final class PollTarget {
          * @throws IllegalArgumentException for invalid session settings or nothing to read
          */
         public PollTarget build() {
-            if (oids.isEmpty() && walks.isEmpty()) {
-                throw new IllegalArgumentException("poll target " + id + " has nothing to read: give OIDs to get or subtrees to walk");
+            if (oids.isEmpty() && walks.isEmpty() && tables.isEmpty()) {
+                throw new IllegalArgumentException("poll target " + id
+                        + " has nothing to read: give OIDs to get, subtrees to walk or tables to read");
             }
             try (Session s = settings.build()) {
                 return new PollTarget(this, s.hostname(), s.version());

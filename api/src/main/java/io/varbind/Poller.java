@@ -410,7 +410,8 @@ public final class Poller implements AutoCloseable {
         long startNanos = System.nanoTime();
         List<List<String>> gets = target.getRequests();
         List<String> walks = target.walks();
-        List<CompletableFuture<List<SnmpVariable>>> parts = new ArrayList<>(gets.size() + walks.size());
+        List<String> tables = target.tables();
+        List<CompletableFuture<List<SnmpVariable>>> parts = new ArrayList<>(gets.size() + walks.size() + tables.size());
         try {
             for (List<String> oids : gets) {
                 parts.add(session.getAsync(oids));
@@ -419,12 +420,30 @@ public final class Poller implements AutoCloseable {
                 parts.add(target.version() == 1 ? session.walkAsync(w)
                         : session.bulkwalkAsync(w, 0, target.maxRepetitions()));
             }
+            for (String t : tables) { // tableAsync itself falls back to GETNEXT for v1
+                parts.add(session.tableAsync(t, true, target.maxRepetitions()).thenApply(Poller::cells));
+            }
         } catch (RuntimeException e) { // the async API reports through its futures; this is a safety net
             parts.add(CompletableFuture.failedFuture(e));
         }
         CompletableFuture<?> all = parts.size() == 1 ? parts.get(0)
                 : CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
         all.whenComplete((v, e) -> finish(s, target, session, due, startNanos, parts));
+    }
+
+    /** A table's cells row by row (index order), each row's in column order, missing cells left out. */
+    static List<SnmpVariable> cells(SnmpTable table) {
+        List<String> columns = table.columns();
+        List<SnmpVariable> out = new ArrayList<>(table.rows().size() * columns.size());
+        for (SnmpTable.Row row : table.rows()) {
+            for (String c : columns) {
+                SnmpVariable v = row.get(c);
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
     }
 
     private void finish(Slot s, PollTarget target, Session session, long due, long startNanos,

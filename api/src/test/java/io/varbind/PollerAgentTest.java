@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The poller against a real snmpd: v1, v2c and v3 targets side by side, GETs and walks. */
+/** The poller against a real snmpd: v1, v2c and v3 targets side by side, GETs, walks and tables. */
 @Tag("agent")
 @ExtendWith(SnmpdExtension.class)
 class PollerAgentTest {
@@ -71,5 +71,82 @@ class PollerAgentTest {
                 assertTrue(polls.getOrDefault(t, 0) >= 4, t + " polled " + polls.get(t) + " times in 1.5 s at 200 ms");
             }
         }
+    }
+
+    /** Tables whose cells do not move between two reads, with integer, string and compound indexes. */
+    private static final List<String> TABLES = List.of("sysORTable", "SNMP-USER-BASED-SM-MIB::usmUserTable", "vacmAccessTable",
+            "vacmSecurityToGroupTable");
+
+    @Test
+    void tablesArriveAfterTheWalksRowByRowWithEveryCellOfAWalk(SnmpdAgent agent) throws Exception {
+        try (Poller p = Poller.builder().build()) {
+            for (int version : new int[] {1, 2}) {
+                p.add(PollTarget.builder("tables-v" + version)
+                        .session(s -> s.hostname(agent.hostPort()).version(version).timeout(2).retries(1))
+                        .get("sysName.0").walk("sysORTable").table(TABLES).maxRepetitions(3)
+                        .interval(Duration.ofMillis(300)).build());
+            }
+            java.util.Set<String> checked = new java.util.HashSet<>();
+            while (checked.size() < 2) {
+                PollResult r = p.poll(Duration.ofSeconds(10));
+                assertNotNull(r);
+                assertNull(r.error(), r.target() + ": " + r.error());
+                int version = r.target().endsWith("1") ? 1 : 2;
+                List<SnmpVariable> vs = r.variables();
+                int at = 0;
+                assertEquals("sysName", vs.get(at++).oid());
+                try (Session s = Session.builder().hostname(agent.hostPort()).version(version).timeout(2).retries(1)
+                        .build()) {
+                    List<SnmpVariable> walked = s.walk("sysORTable");
+                    assertEquals(text(walked), text(vs.subList(at, at + walked.size())), "the walk follows the GETs");
+                    at += walked.size();
+                    for (String table : TABLES) {
+                        List<SnmpVariable> walk = s.walk(table);
+                        assertTrue(walk.size() > 1, table);
+                        List<SnmpVariable> cells = vs.subList(at, at + walk.size());
+                        at += walk.size();
+                        assertRowByRow(table, walk, cells);
+                    }
+                }
+                assertEquals(at, vs.size(), r.target() + ": nothing after the last table");
+                checked.add(r.target());
+            }
+        }
+    }
+
+    /**
+     * {@code cells} holds exactly the walk's cells (column by column, the agent's order) rearranged
+     * row by row: each row's cells together, in the walk's column order, and each column's rows in
+     * the walk's (index) order.
+     */
+    private static void assertRowByRow(String table, List<SnmpVariable> walk, List<SnmpVariable> cells) {
+        List<String> expected = new java.util.ArrayList<>(text(walk));
+        List<String> got = new java.util.ArrayList<>(text(cells));
+        java.util.Collections.sort(expected);
+        java.util.Collections.sort(got);
+        assertEquals(expected, got, table + ": the same cells as a walk");
+        List<String> columns = walk.stream().map(SnmpVariable::oid).distinct().toList();
+        java.util.Set<String> rowsDone = new java.util.HashSet<>();
+        String row = null;
+        int lastColumn = -1;
+        for (SnmpVariable v : cells) {
+            if (!v.oidIndex().equals(row)) {
+                assertTrue(rowsDone.add(v.oidIndex()), table + ": row " + v.oidIndex() + " split in " + text(cells));
+                row = v.oidIndex();
+                lastColumn = -1;
+            }
+            int column = columns.indexOf(v.oid());
+            assertTrue(column > lastColumn, table + ": columns out of order in row " + row + ": " + text(cells));
+            lastColumn = column;
+        }
+        for (String c : columns) {
+            assertEquals(walk.stream().filter(v -> v.oid().equals(c)).map(SnmpVariable::oidIndex).toList(),
+                    cells.stream().filter(v -> v.oid().equals(c)).map(SnmpVariable::oidIndex).toList(),
+                    table + " " + c + ": rows in index order");
+        }
+    }
+
+    private static List<String> text(List<SnmpVariable> vs) {
+        return vs.stream().map(v -> v.oid() + "." + v.oidIndex() + "=" + v.snmpType() + ":" + v.value()).toList();
     }
 }
