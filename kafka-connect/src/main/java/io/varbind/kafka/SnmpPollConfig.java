@@ -2,6 +2,8 @@ package io.varbind.kafka;
 
 import io.varbind.PollTarget;
 import io.varbind.Session;
+import io.varbind.mib.MibTree;
+import io.varbind.session.TableReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +39,7 @@ final class SnmpPollConfig extends AbstractConfig {
     static final String CONTEXT = "snmp.context";
     static final String OIDS = "snmp.oids";
     static final String WALK = "snmp.walk";
+    static final String TABLES = "snmp.tables";
     static final String INTERVAL_MS = "snmp.interval.ms";
     static final String TIMEOUT_MS = "snmp.timeout.ms";
     static final String RETRIES = "snmp.retries";
@@ -104,6 +107,12 @@ final class SnmpPollConfig extends AbstractConfig {
             .define(WALK, Type.LIST, "", Importance.HIGH,
                     "Comma-separated subtrees or tables to walk each poll (GETBULK; GETNEXT for v1), for example "
                             + "ifXTable.", GROUP_SNMP, 6, ConfigDef.Width.LONG, "Walks")
+            .define(TABLES, Type.LIST, "", Importance.HIGH,
+                    "Comma-separated conceptual tables to read each poll as snmptable does, column by column "
+                            + "(GETBULK; GETNEXT for v1), for example ifTable, IF-MIB::ifXTable. Each must be a "
+                            + "table (or its entry) in the MIBs, or a dotted OID. Their cells follow the OIDs and "
+                            + "walks, row by row in index order, each row's cells in column order.",
+                    GROUP_SNMP, 6, ConfigDef.Width.LONG, "Tables")
             .define(INTERVAL_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(10), Importance.HIGH,
                     "How often each target is polled, in ms. Targets are spread evenly over the interval.",
                     GROUP_SNMP, 7, ConfigDef.Width.SHORT, "Interval")
@@ -277,6 +286,7 @@ final class SnmpPollConfig extends AbstractConfig {
         }
         List<String> oids = getList(OIDS).stream().filter(s -> !s.isBlank()).toList();
         List<String> walks = getList(WALK).stream().filter(s -> !s.isBlank()).toList();
+        List<String> tables = tables();
         try {
             return PollTarget.builder(t.address())
                     .session(b -> b.hostname(t.address()).version(version)
@@ -286,13 +296,45 @@ final class SnmpPollConfig extends AbstractConfig {
                             .privacyProtocol(getString(PRIV_PROTOCOL)).privacyPassword(privPassword)
                             .context(t.override("context", getString(CONTEXT)))
                             .timeout(Duration.ofMillis(getLong(TIMEOUT_MS))).retries(getInt(RETRIES)))
-                    .get(oids).walk(walks)
+                    .get(oids).walk(walks).table(tables)
                     .interval(Duration.ofMillis(getLong(INTERVAL_MS)))
                     .maxOidsPerRequest(getInt(MAX_OIDS_PER_REQUEST))
                     .maxRepetitions(getInt(MAX_REPETITIONS))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new InvalidSetting(TARGETS, "target " + t.address() + ": " + e.getMessage());
+        }
+    }
+
+    /** The tables of {@link #TABLES}, blanks dropped. */
+    List<String> tables() {
+        return getList(TABLES).stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /**
+     * Checks that each table of {@link #TABLES} names a table (or its entry) in the MIBs, or is an
+     * OID the MIBs do not know (read as a table anyway, as {@code Session.table} does).
+     *
+     * @throws InvalidSetting naming the first that does not
+     */
+    void checkTables() {
+        List<String> tables = tables();
+        if (tables.isEmpty()) {
+            return;
+        }
+        MibTree tree = MibTree.defaultTree();
+        for (String t : tables) {
+            int[] oid;
+            try {
+                oid = tree.resolve(t, 0).oid();
+            } catch (RuntimeException e) {
+                throw new InvalidSetting(TABLES, "'" + t + "' is not an OID or a name in the MIBs: " + e.getMessage());
+            }
+            try {
+                TableReader.entry(tree, oid);
+            } catch (RuntimeException e) {
+                throw new InvalidSetting(TABLES, "'" + t + "' is " + e.getMessage());
+            }
         }
     }
 }

@@ -74,9 +74,11 @@ public final class SnmpPollSourceConnector extends SourceConnector {
             throw new InvalidSetting(SnmpPollConfig.TARGETS, "no targets: set " + SnmpPollConfig.TARGETS + " or " + SnmpPollConfig.TARGETS_FILE);
         }
         if (c.getList(SnmpPollConfig.OIDS).stream().allMatch(String::isBlank)
-                && c.getList(SnmpPollConfig.WALK).stream().allMatch(String::isBlank)) {
-            throw new InvalidSetting(SnmpPollConfig.OIDS, "nothing to read: set " + SnmpPollConfig.OIDS + " or " + SnmpPollConfig.WALK);
+                && c.getList(SnmpPollConfig.WALK).stream().allMatch(String::isBlank) && c.tables().isEmpty()) {
+            throw new InvalidSetting(SnmpPollConfig.OIDS, "nothing to read: set " + SnmpPollConfig.OIDS + ", "
+                    + SnmpPollConfig.WALK + " or " + SnmpPollConfig.TABLES);
         }
+        c.checkTables();
         for (TargetSpec t : all) {
             c.pollTarget(t); // every setting of every target, as its task will build it
         }

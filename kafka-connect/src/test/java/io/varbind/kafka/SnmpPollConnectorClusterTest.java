@@ -162,6 +162,7 @@ class SnmpPollConnectorClusterTest {
             targets.add(v3b);
             Map<String, String> c = connector("snmp-every", targets, 1000, 2);
             c.put("snmp.walk", "ifTable");
+            c.put("snmp.tables", "ifTable");
             c.put("snmp.security.name", SimulatedDevices.V3_USER);
             c.put("snmp.security.level", "authPriv");
             c.put("snmp.auth.protocol", "SHA");
@@ -190,6 +191,17 @@ class SnmpPollConnectorClusterTest {
                     Struct firstColumn = (Struct) vars.get(3);
                     assertEquals("ifIndex", firstColumn.getString("name"));
                     assertEquals("1", firstColumn.getString("index"));
+                    // then the same cells again from snmp.tables, row by row: ifIndex.1 is followed by the
+                    // second column of row 1 (the walk's fifth cell: 4 interfaces), where the walk had ifIndex.2
+                    assertEquals(0, (vars.size() - 3) % 2, p.target() + ": walk and table hold the same cells");
+                    int table = 3 + (vars.size() - 3) / 2;
+                    assertEquals("ifIndex", ((Struct) vars.get(4)).getString("name"));
+                    assertEquals("2", ((Struct) vars.get(4)).getString("index"));
+                    Struct tableFirst = (Struct) vars.get(table);
+                    Struct tableSecond = (Struct) vars.get(table + 1);
+                    assertEquals(List.of("ifIndex", "1"), List.of(tableFirst.getString("name"), tableFirst.getString("index")));
+                    assertEquals("1", tableSecond.getString("index"));
+                    assertEquals(((Struct) vars.get(3 + 4)).getString("name"), tableSecond.getString("name"));
                 }
                 assertTrue(targetsOf(polls).contains(v3a.substring(0, v3a.indexOf(' '))));
             } finally {

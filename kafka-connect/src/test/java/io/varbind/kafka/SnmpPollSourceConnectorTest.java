@@ -69,6 +69,8 @@ class SnmpPollSourceConnectorTest {
         assertEquals(List.of(), errors(config("snmp.version", "3", "snmp.security.name", "alice",
                 "snmp.security.level", "authPriv", "snmp.auth.password", "authpass1", "snmp.priv.password", "privpass1",
                 "snmp.walk", "ifTable", "snmp.targets", "a.example:161, tcp:b.example:1161 version=1 community=x")));
+        assertEquals(List.of(), errors(config("snmp.oids", "", "snmp.tables", "ifTable, IF-MIB::ifXTable, ifEntry, "
+                + ".1.3.6.1.2.1.25.3.2, .1.3.6.1.4.1.99999.1")));
     }
 
     @Test
@@ -84,6 +86,10 @@ class SnmpPollSourceConnectorTest {
         refused("record.mode", "poll, variable", "record.mode", "table");
         refused("snmp.targets", "no targets", "snmp.targets", "");
         refused("snmp.oids", "nothing to read", "snmp.oids", "");
+        refused("snmp.tables", "'sysDescr' is not a table: SNMPv2-MIB::sysDescr", "snmp.tables", "ifTable, sysDescr");
+        refused("snmp.tables", "'system' is not a table", "snmp.tables", "system");
+        refused("snmp.tables", "'NO-SUCH-MIB::fooTable' is not an OID or a name in the MIBs", "snmp.tables",
+                "NO-SUCH-MIB::fooTable");
         refused("snmp.targets", "listed twice", "snmp.targets", "h1:161, h1:161");
         refused("snmp.targets", "'colour=red' is not one of", "snmp.targets", "h1:161 colour=red");
         refused("snmp.targets", "must start with the agent", "snmp.targets", "version=3");
