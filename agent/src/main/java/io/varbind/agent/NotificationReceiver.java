@@ -34,14 +34,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The notification receiver of RFC 3413 section 3.4: listens on UDP and TCP endpoints, accepts
  * SNMPv1 traps, SNMPv2-Traps and InformRequests from known communities and USM users, and hands
  * each to the application's callback on the receiver's executor. An inform is acknowledged with a
- * Response after the callback returns.
+ * Response after the callback returns, or, with {@link Builder#onNotificationDeferringAck}, when the
+ * application runs the acknowledgement it was handed (for example once the notification is stored).
  *
  * <p>The event loops never wait for the application: each notification takes a place in a bounded
  * queue ({@link Builder#queueCapacity}); when the application falls behind and the queue is full,
@@ -71,6 +74,7 @@ public final class NotificationReceiver implements AutoCloseable {
         private String engineIdHex;
         private int engineBoots = 1;
         private Consumer<Notification> callback;
+        private BiConsumer<Notification, Runnable> deferringCallback;
         private Executor executor;
         private int queueCapacity = 10_000;
         private int threads;
@@ -131,6 +135,20 @@ public final class NotificationReceiver implements AutoCloseable {
         /** Called once per accepted notification, on the executor. */
         public Builder onNotification(Consumer<Notification> callback) {
             this.callback = callback;
+            this.deferringCallback = null;
+            return this;
+        }
+
+        /**
+         * Called once per accepted notification, on the executor, with its acknowledgement: running
+         * it (from any thread, any time; again does nothing) sends an inform's Response; for a trap
+         * it does nothing. An inform whose acknowledgement is never run goes unanswered, so its
+         * sender retries it and a retry is delivered again: at least once, never lost while the
+         * application had not kept it. Replaces {@link #onNotification(Consumer)}.
+         */
+        public Builder onNotificationDeferringAck(BiConsumer<Notification, Runnable> callback) {
+            this.deferringCallback = callback;
+            this.callback = null;
             return this;
         }
 
@@ -191,7 +209,7 @@ public final class NotificationReceiver implements AutoCloseable {
             if (endpoints.isEmpty()) {
                 throw new IllegalArgumentException("no endpoint to listen on: give listen(...)");
             }
-            if (callback == null) {
+            if (callback == null && deferringCallback == null) {
                 throw new IllegalArgumentException("no callback: give onNotification(...)");
             }
             List<Endpoint> parsed = new ArrayList<>();
@@ -251,6 +269,7 @@ public final class NotificationReceiver implements AutoCloseable {
     private final NotificationProcessor processor;
     private final ReceiverStatistics stats;
     private final Consumer<Notification> callback;
+    private final BiConsumer<Notification, Runnable> deferringCallback;
     private final Executor executor;
     private final ExecutorService ownExecutor;
     private final int capacity;
@@ -263,6 +282,7 @@ public final class NotificationReceiver implements AutoCloseable {
         this.processor = processor;
         this.stats = stats;
         this.callback = b.callback;
+        this.deferringCallback = b.deferringCallback;
         this.capacity = b.queueCapacity;
         if (b.executor != null) {
             this.executor = b.executor;
@@ -372,22 +392,47 @@ public final class NotificationReceiver implements AutoCloseable {
         }
         try {
             executor.execute(() -> {
+                Runnable acknowledge = ack == null ? NO_ACK : new Acknowledge(ack, reply);
                 try {
-                    callback.accept(n);
+                    if (deferringCallback != null) {
+                        deferringCallback.accept(n, acknowledge);
+                    } else {
+                        callback.accept(n);
+                    }
                 } catch (RuntimeException e) {
                     stats.callbackErrors.increment();
                 } finally {
                     queued.decrementAndGet();
                     stats.delivered.increment();
                 }
-                if (ack != null) {
-                    reply.accept(ack.encode());
-                    stats.acknowledged.increment();
+                if (deferringCallback == null) {
+                    acknowledge.run();
                 }
             });
         } catch (RejectedExecutionException e) {
             queued.decrementAndGet();
             stats.queueFull.increment();
+        }
+    }
+
+    private static final Runnable NO_ACK = () -> { };
+
+    /** An inform's Response, sent by the first run only. */
+    private final class Acknowledge extends AtomicBoolean implements Runnable {
+        private final NotificationProcessor.Acknowledgement ack;
+        private final Consumer<byte[]> reply;
+
+        Acknowledge(NotificationProcessor.Acknowledgement ack, Consumer<byte[]> reply) {
+            this.ack = ack;
+            this.reply = reply;
+        }
+
+        @Override
+        public void run() {
+            if (compareAndSet(false, true)) {
+                reply.accept(ack.encode());
+                stats.acknowledged.increment();
+            }
         }
     }
 

@@ -199,6 +199,27 @@ class NotificationReceiverTest {
         }
     }
 
+    @Test
+    void aDeferredAcknowledgementAnswersAnInformWhenRunOnceAndATrapNever() throws Exception {
+        int p = SnmpdAgent.freePort();
+        java.util.concurrent.BlockingQueue<Runnable> acks = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (NotificationReceiver r = NotificationReceiver.builder().listen("udp:127.0.0.1:" + p).community("c")
+                .onNotificationDeferringAck((n, ack) -> acks.add(ack)).build();
+                Session s = Session.builder().hostname("127.0.0.1:" + p).version(2).community("c").timeout(5).retries(0)
+                        .build()) {
+            s.trap("IF-MIB::linkUp", List.of(SnmpVariable.of("ifIndex.1", "1")));
+            acks.poll(5, TimeUnit.SECONDS).run();
+            CompletableFuture<Void> f = s.informAsync("IF-MIB::linkUp", List.of(SnmpVariable.of("ifIndex.1", "1")));
+            Runnable ack = acks.poll(5, TimeUnit.SECONDS);
+            Thread.sleep(300); // the callback has returned: only the acknowledgement may answer now
+            assertFalse(f.isDone(), "acknowledged before the acknowledgement ran");
+            ack.run();
+            f.get(5, TimeUnit.SECONDS);
+            ack.run();
+            assertEquals(1, r.statistics().acknowledged(), "the trap's run and the second run send nothing");
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch l) {
         try {
             l.await(10, TimeUnit.SECONDS);
