@@ -69,6 +69,17 @@ final class PollRecords {
                 .field("value", Schema.OPTIONAL_STRING_SCHEMA);
     }
 
+    /** The schema of one variable binding (oid, name, index, type, value), shared with the trap records. */
+    Schema variableSchema() {
+        return variableSchema;
+    }
+
+    /** One variable binding as a struct of {@link #variableSchema()}. */
+    Struct variable(SnmpVariable v) {
+        return new Struct(variableSchema).put("oid", numericOid(v)).put("name", v.oid())
+                .put("index", nonNull(v.oidIndex())).put("type", nonNull(v.snmpType())).put("value", v.value());
+    }
+
     Schema valueSchema() {
         return perVariable ? pollVariableSchema : pollSchema;
     }
@@ -82,8 +93,7 @@ final class PollRecords {
         if (!perVariable) {
             List<Struct> vars = new ArrayList<>(r.variables().size());
             for (SnmpVariable v : r.variables()) {
-                vars.add(new Struct(variableSchema).put("oid", numericOid(v)).put("name", v.oid())
-                        .put("index", nonNull(v.oidIndex())).put("type", nonNull(v.snmpType())).put("value", v.value()));
+                vars.add(variable(v));
             }
             Struct value = new Struct(pollSchema).put("target", r.target()).put("timestamp", timestamp)
                     .put(durationField, duration).put("error", error).put("variables", vars);

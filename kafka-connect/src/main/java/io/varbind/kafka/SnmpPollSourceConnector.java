@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
@@ -46,25 +45,7 @@ public final class SnmpPollSourceConnector extends SourceConnector {
      */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config config = super.validate(connectorConfigs);
-        Map<String, ConfigValue> byName = new HashMap<>();
-        for (ConfigValue v : config.configValues()) {
-            byName.put(v.name(), v);
-        }
-        for (ConfigValue v : config.configValues()) {
-            if (!v.errorMessages().isEmpty()) {
-                return config; // the single-key errors come first
-            }
-        }
-        try {
-            check(new SnmpPollConfig(connectorConfigs));
-        } catch (InvalidSetting e) {
-            ConfigValue v = byName.get(e.key());
-            if (v != null) {
-                v.addErrorMessage(e.getMessage());
-            }
-        }
-        return config;
+        return InvalidSetting.addTo(super.validate(connectorConfigs), () -> check(new SnmpPollConfig(connectorConfigs)));
     }
 
     /** The whole-config checks; returns the targets. */

@@ -308,4 +308,121 @@ class SnmpPollConnectorClusterTest {
         assertTrue(e.getMessage().contains("unknown security level"), e.getMessage());
         assertTrue(!connect.connectors().contains("bad"));
     }
+
+    /**
+     * The trap connector on the same cluster: a v1 trap, a v2c trap, a v2c inform and a v3 inform
+     * (authPriv) each become one record; each inform returns to its sender only once answered, which
+     * the task does after Kafka has the record, so the topic must already hold it then.
+     */
+    @Test
+    void trapsAndInformsBecomeRecords() throws Exception {
+        String topic = "snmp-traps";
+        connect.kafka().createTopic(topic, 1);
+        int port = io.varbind.testing.SnmpdAgent.freePort();
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", SnmpTrapSourceConnector.class.getName());
+        c.put("tasks.max", "3"); // still one task
+        c.put("topic", topic);
+        c.put("snmp.listen", "udp:127.0.0.1:" + port);
+        c.put("snmp.community", "traps,other");
+        c.put("snmp.security.name", "trapuser");
+        c.put("snmp.auth.protocol", "SHA-256");
+        c.put("snmp.auth.password", "trap-auth-pass");
+        c.put("snmp.priv.protocol", "AES");
+        c.put("snmp.priv.password", "trap-priv-pass");
+        connect.configureConnector("traps", c);
+        try {
+            awaitRunning("traps", 1);
+            List<io.varbind.SnmpVariable> vars = List.of(io.varbind.SnmpVariable.of("ifIndex.3", "3", "INTEGER"));
+            try (io.varbind.Session v2 = io.varbind.Session.builder().hostname("127.0.0.1:" + port).version(2)
+                    .community("traps").timeout(5).retries(2).build();
+                    io.varbind.Session v1 = io.varbind.Session.builder().hostname("127.0.0.1:" + port).version(1)
+                            .community("other").timeout(5).retries(0).build();
+                    io.varbind.Session v3 = io.varbind.Session.builder().hostname("127.0.0.1:" + port).version(3)
+                            .securityUsername("trapuser").securityLevel("authPriv").authProtocol("SHA-256")
+                            .authPassword("trap-auth-pass").privacyProtocol("AES").privacyPassword("trap-priv-pass")
+                            .timeout(5).retries(2).build()) {
+                // the task may still be binding: resend until the first inform is answered
+                long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (true) {
+                    try {
+                        v2.inform("IF-MIB::linkDown", vars);
+                        break;
+                    } catch (io.varbind.SnmpException e) {
+                        if (System.nanoTime() > end) {
+                            throw e;
+                        }
+                    }
+                }
+                List<Poll> afterInform = readUntil(topic, Duration.ofSeconds(5), all -> !all.isEmpty());
+                assertEquals("INFORM", afterInform.get(0).value().getString("kind"), "answered only once in Kafka");
+                v2.trap("IF-MIB::linkUp", vars);
+                v1.trapV1(".1.3.6.1.4.1.8072.9999", "127.0.0.1", 6, 42, vars);
+                v3.inform("IF-MIB::linkUp", vars);
+            }
+            List<Poll> all = readUntil(topic, Duration.ofSeconds(30), r -> r.size() >= 4);
+            Map<String, Struct> byKind = new HashMap<>();
+            for (Poll p : all) {
+                Struct v = p.value();
+                assertTrue(p.target().startsWith("127.0.0.1:"), p.target());
+                assertEquals(p.target(), v.getString("source"));
+                assertEquals("udp", v.getString("transport"));
+                byKind.put(v.getString("kind") + v.getInt32("version"), v);
+                List<Object> vs = v.getArray("variables");
+                Struct last = (Struct) vs.get(vs.size() - 1);
+                assertEquals(List.of("ifIndex", "3", "3"), List.of(last.getString("name"), last.getString("index"),
+                        last.getString("value")));
+                assertEquals(".1.3.6.1.2.1.2.2.1.1.3", last.getString("oid"));
+            }
+            assertEquals(Set.of("INFORM2", "TRAP2", "TRAP_V11", "INFORM3"), byKind.keySet());
+            assertEquals(".1.3.6.1.6.3.1.1.5.3", byKind.get("INFORM2").getString("trap_oid"));
+            assertEquals("traps", byKind.get("TRAP2").getString("community"));
+            assertEquals(".1.3.6.1.6.3.1.1.5.4", byKind.get("TRAP2").getString("trap_oid"));
+            assertEquals(".1.3.6.1.4.1.8072.9999.0.42", byKind.get("TRAP_V11").getString("trap_oid"));
+            assertEquals("other", byKind.get("TRAP_V11").getString("community"));
+            Struct v3 = byKind.get("INFORM3");
+            assertNull(v3.get("community"));
+            assertEquals(List.of("trapuser", "authPriv"), List.of(v3.getString("security_name"),
+                    v3.getString("security_level")));
+            assertTrue(v3.getInt64("uptime") >= 0);
+        } finally {
+            connect.deleteConnector("traps");
+        }
+    }
+
+    @Test
+    void badTrapConfigsAreRefusedWithClearErrors() {
+        Map<String, String> base = Map.of("connector.class", SnmpTrapSourceConnector.class.getName(), "topic", "t");
+        assertEquals(List.of(), trapErrors(base));
+        assertTrapRefused(base, "snmp.listen", "'udp:127.0.0.1:99999'", "snmp.listen", "udp:127.0.0.1:99999");
+        assertTrapRefused(base, "snmp.auth.protocol", "unknown authentication protocol", "snmp.security.name", "u",
+                "snmp.auth.protocol", "MD6");
+        assertTrapRefused(base, "snmp.auth.password", "at least 8", "snmp.security.name", "u",
+                "snmp.auth.protocol", "SHA", "snmp.auth.password", "short");
+        assertTrapRefused(base, "snmp.priv.protocol", "privacy needs authentication", "snmp.security.name", "u",
+                "snmp.priv.protocol", "AES", "snmp.priv.password", "long enough");
+        assertTrapRefused(base, "snmp.sender.engine.id", "5 to 32 octets", "snmp.security.name", "u",
+                "snmp.sender.engine.id", "8000");
+    }
+
+    private static List<String> trapErrors(Map<String, String> config) {
+        List<String> errors = new ArrayList<>();
+        for (org.apache.kafka.common.config.ConfigValue v : new SnmpTrapSourceConnector().validate(config).configValues()) {
+            for (String m : v.errorMessages()) {
+                errors.add(v.name() + ": " + m);
+            }
+        }
+        return errors;
+    }
+
+    private static void assertTrapRefused(Map<String, String> base, String key, String text, String... keyValues) {
+        Map<String, String> c = new HashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            c.put(keyValues[i], keyValues[i + 1]);
+        }
+        List<String> errors = trapErrors(c);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(key + ": ") && errors.get(0).contains(text), errors.toString());
+        assertThrows(org.apache.kafka.common.config.ConfigException.class, () -> new SnmpTrapSourceConnector().start(c));
+    }
 }
