@@ -91,4 +91,24 @@ public final class Easy {
     public static boolean snmpSetMultiple(List<SnmpVariable> oidValues, Consumer<Session.Builder> settings) {
         return with(settings, s -> s.setMultiple(oidValues));
     }
+
+    public static SnmpTable snmpTable(String table, Consumer<Session.Builder> settings) {
+        return with(settings, s -> s.table(table));
+    }
+
+    /** easysnmp-style one-shot SNMPv2-Trap (v2c/v3; version 1 sessions send nothing: use a Session's trapV1). */
+    public static void snmpTrap(String trapOid, List<SnmpVariable> variables, Consumer<Session.Builder> settings) {
+        with(settings, s -> {
+            s.trap(trapOid, variables);
+            return null;
+        });
+    }
+
+    /** One-shot InformRequest; returns once the receiver acknowledged it. */
+    public static void snmpInform(String trapOid, List<SnmpVariable> variables, Consumer<Session.Builder> settings) {
+        with(settings, s -> {
+            s.inform(trapOid, variables);
+            return null;
+        });
+    }
 }

@@ -7,11 +7,11 @@ import io.varbind.codec.VarBind;
 import io.varbind.codec.Variable;
 import io.varbind.engine.Target;
 import io.varbind.format.EasyNames;
-import io.varbind.format.ValueFormat;
 import io.varbind.mib.Match;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
 import io.varbind.session.ErrorStatus;
+import io.varbind.session.RequestNames;
 import io.varbind.session.SetValues;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -668,6 +668,7 @@ public final class Session implements AutoCloseable {
             changes.accept(b);
             // addresses, keys and engine state are rebuilt from the new settings on the next call
             state = State.of(b.validated());
+            dropNotifier();
             release(old);
         }
     }
@@ -785,14 +786,7 @@ public final class Session implements AutoCloseable {
     }
 
     private static int[] resolve(State s, String spec) {
-        if (spec == null) {
-            throw new SnmpUnknownObjectIdException("unknown object id (None)");
-        }
-        try {
-            return s.tree().resolve(spec, s.bestGuess()).oid();
-        } catch (RuntimeException e) {
-            throw new SnmpUnknownObjectIdException("unknown object id (" + spec + ")", e);
-        }
+        return RequestNames.resolve(s.tree(), spec, s.bestGuess());
     }
 
     private static String joined(String oid, String index) {
@@ -805,37 +799,15 @@ public final class Session implements AutoCloseable {
     private static List<Oid> resolveAll(State s, List<String> oids) {
         List<Oid> out = new ArrayList<>(oids.size());
         for (String o : oids) {
-            out.add(Oid.of(resolve(s, o)));
+            out.add(Oid.of(RequestNames.wireForm(resolve(s, o))));
         }
         return out;
     }
 
     /** A received varbind as easysnmp returns it, with the display flags the call started with. */
     private static SnmpVariable toVariable(VarBind vb, State s) {
-        MibTree t = s.tree();
-        int[] arcs = vb.oid().toArray();
-        boolean longNames = s.flag(LONG_NAMES);
-        boolean numeric = s.flag(NUMERIC);
-        boolean sprint = s.flag(SPRINT_VALUE);
-        boolean enums = s.flag(ENUMS);
-        // the MIB is needed for names, enumeration labels and sprint values; numeric names of plain
-        // values (a poller's usual settings) need no lookup at all
-        Match m = numeric && !sprint && !enums ? null : t.lookup(arcs, arcs.length);
-        String[] split = EasyNames.split(arcs, t, m, longNames, numeric);
-        MibNode node = m == null ? null : m.node();
-        Variable v = vb.value();
-        int tag = v.tag();
-        byte[] raw = tag == BerTags.OCTET_STRING || tag == BerTags.IP_ADDRESS || tag == BerTags.OPAQUE
-                || tag == BerTags.NSAP_ADDRESS ? v.bytes() : null;
-        String value;
-        if (sprint) {
-            value = ValueFormat.easySprint(v, node, t, longNames, numeric);
-        } else if (raw != null && (tag == BerTags.OCTET_STRING || tag == BerTags.NSAP_ADDRESS)) {
-            value = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1); // the octets copied once
-        } else {
-            value = ValueFormat.easyValue(v, node, enums);
-        }
-        return SnmpVariable.received(split[0], split[1], value, ValueFormat.easyType(v), raw);
+        return io.varbind.session.ReceivedVariables.of(vb, s.tree(), s.flag(LONG_NAMES), s.flag(NUMERIC),
+                s.flag(SPRINT_VALUE), s.flag(ENUMS));
     }
 
     private static List<SnmpVariable> toVariables(List<VarBind> vbs, State s) {
@@ -846,9 +818,20 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
-    private static SnmpVariable placeholder(Oid oid, State s) {
-        String[] split = EasyNames.split(oid.toArray(), s.tree(), s.flag(LONG_NAMES), s.flag(NUMERIC));
+    /** easysnmp leaves the requested variable as the caller spelt it, under every display flag. */
+    private static SnmpVariable placeholder(String spec) {
+        String[] split = RequestNames.split(spec);
         return SnmpVariable.received(split[0], split[1], "NOSUCHNAME", "NOSUCHNAME", null);
+    }
+
+    /** The requested variables with no value and no type, as easysnmp returns them from an empty answer. */
+    private static List<SnmpVariable> unanswered(List<String> specs) {
+        List<SnmpVariable> out = new ArrayList<>(specs.size());
+        for (String spec : specs) {
+            String[] split = RequestNames.split(spec);
+            out.add(SnmpVariable.received(split[0], split[1] == null ? "" : split[1], null, null, null));
+        }
+        return out;
     }
 
     private static void checkNonexistent(List<VarBind> vbs, State s) {
@@ -890,7 +873,7 @@ public final class Session implements AutoCloseable {
      * failing varbind, asks again for the rest and puts a NOSUCHNAME placeholder in its place.
      * One stage on the engine's future unless a v1 retry may be needed.
      */
-    private CompletableFuture<List<SnmpVariable>> getOrNext(State s, int type, List<Oid> oids) {
+    private CompletableFuture<List<SnmpVariable>> getOrNext(State s, int type, List<String> specs, List<Oid> oids) {
         boolean retry = s.flag(RETRY_NO_SUCH) && s.config().settings().version == 1;
         CompletableFuture<io.varbind.engine.Response> f = request(s, Pdu.request(type, oids));
         if (!retry) {
@@ -902,11 +885,13 @@ public final class Session implements AutoCloseable {
                 int bad = p.errorIndex() - 1;
                 List<Oid> rest = new ArrayList<>(oids);
                 rest.remove(bad);
+                List<String> restSpecs = new ArrayList<>(specs);
+                restSpecs.remove(bad);
                 CompletableFuture<List<SnmpVariable>> more = rest.isEmpty()
-                        ? CompletableFuture.completedFuture(new ArrayList<>()) : getOrNext(s, type, rest);
+                        ? CompletableFuture.completedFuture(new ArrayList<>()) : getOrNext(s, type, restSpecs, rest);
                 return more.thenApply(list -> {
                     List<SnmpVariable> out = new ArrayList<>(list);
-                    out.add(bad, placeholder(oids.get(bad), s));
+                    out.add(bad, placeholder(specs.get(bad)));
                     return out;
                 });
             }
@@ -935,7 +920,7 @@ public final class Session implements AutoCloseable {
                 && p.spec().equals(spec)) {
             return p.pdu();
         }
-        Pdu pdu = Pdu.request(type, List.of(Oid.of(resolve(s, spec))));
+        Pdu pdu = Pdu.request(type, List.of(Oid.of(RequestNames.wireForm(resolve(s, spec)))));
         prepared[slot] = new Prepared(type, spec, s.tree(), s.bestGuess(), pdu);
         return pdu;
     }
@@ -946,7 +931,7 @@ public final class Session implements AutoCloseable {
             State s = named();
             Pdu pdu = preparedRequest(s, type, oid);
             if (s.flag(RETRY_NO_SUCH) && s.config().settings().version == 1) {
-                return getOrNext(s, type, List.of(pdu.varBinds().get(0).oid())).thenApply(l -> l.get(0));
+                return getOrNext(s, type, List.of(oid), List.of(pdu.varBinds().get(0).oid())).thenApply(l -> l.get(0));
             }
             return request(s, pdu).thenApply(r -> {
                 Pdu p = r.pdu();
@@ -998,7 +983,7 @@ public final class Session implements AutoCloseable {
     public CompletableFuture<List<SnmpVariable>> getAsync(List<String> oids) {
         try {
             State s = named();
-            return getOrNext(s, BerTags.GET, resolveAll(s, oids));
+            return getOrNext(s, BerTags.GET, oids, resolveAll(s, oids));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1028,7 +1013,7 @@ public final class Session implements AutoCloseable {
     public CompletableFuture<List<SnmpVariable>> getNextAsync(List<String> oids) {
         try {
             State s = named();
-            return getOrNext(s, BerTags.GETNEXT, resolveAll(s, oids));
+            return getOrNext(s, BerTags.GETNEXT, oids, resolveAll(s, oids));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1074,6 +1059,9 @@ public final class Session implements AutoCloseable {
                 if (r.pdu().errorStatus() != 0) {
                     throw errorStatus(r.pdu());
                 }
+                if (r.pdu().varBinds().isEmpty()) {
+                    return unanswered(oids); // as easysnmp, which then leaves the request's list as it was
+                }
                 return toVariables(r.pdu().varBinds(), s);
             });
         } catch (RuntimeException e) {
@@ -1111,7 +1099,13 @@ public final class Session implements AutoCloseable {
                 for (int i = 0, n = vbs.size(); i < n; i++) {
                     out.add(toVariable(vbs.get(i), s));
                 }
-            }).thenApply(summary -> out);
+            }).thenApply(summary -> {
+                if (summary.endOfMib()) {
+                    // a v1 agent's noSuchName at the end of its view: easysnmp raises it, results and all
+                    throw new SnmpNoSuchNameException("no such name error encountered");
+                }
+                return out;
+            });
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1134,8 +1128,8 @@ public final class Session implements AutoCloseable {
     }
 
     public CompletableFuture<List<SnmpVariable>> bulkwalkAsync(String oid, int nonRepeaters, int maxRepetitions) {
-        if (maxRepetitions < 1) {
-            return failed(new IllegalArgumentException("max-repetitions must be at least 1"));
+        if (nonRepeaters < 0 || maxRepetitions < 0) {
+            return failed(new IllegalArgumentException("non-repeaters and max-repetitions must not be negative"));
         }
         return walkAsync(oid, true, nonRepeaters, maxRepetitions);
     }
@@ -1179,6 +1173,38 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             return failed(e);
         }
+    }
+
+    // --- tables (the reading lives in io.varbind.session.TableReader)
+
+    /**
+     * The conceptual table {@code table} ({@code ifTable}, {@code IF-MIB::ifXTable},
+     * {@code .1.3.6.1.2.1.2.2}) read column by column: GETBULK with {@code maxRepetitions} rows per
+     * column and request, or GETNEXT when {@code getBulk} is false or the session is SNMPv1.
+     */
+    public CompletableFuture<SnmpTable> tableAsync(String table, boolean getBulk, int maxRepetitions) {
+        try {
+            State s = named();
+            var reader = new io.varbind.session.TableReader(s.tree(), resolve(s, table),
+                    getBulk && s.config().settings().version != 1, maxRepetitions,
+                    pdu -> request(s, pdu).thenApply(io.varbind.engine.Response::pdu),
+                    io.varbind.session.TableReader.DEFAULT_MAX_CELLS);
+            return reader.read().thenApply(r -> SnmpTable.of(r, s.tree(), vb -> toVariable(vb, s)));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public CompletableFuture<SnmpTable> tableAsync(String table) {
+        return tableAsync(table, true, 10);
+    }
+
+    public SnmpTable table(String table) {
+        return join(tableAsync(table));
+    }
+
+    public SnmpTable table(String table, boolean getBulk, int maxRepetitions) {
+        return join(tableAsync(table, getBulk, maxRepetitions));
     }
 
     // --- set
@@ -1255,6 +1281,81 @@ public final class Session implements AutoCloseable {
         return join(setMultipleAsync(oidValues));
     }
 
+    // --- notifications (the logic is io.varbind.session.NotificationSender's)
+
+    /** The notification originator of the current settings, made on first use. */
+    private io.varbind.session.NotificationSender notifications() {
+        io.varbind.session.NotificationSender n = notifier;
+        if (n != null) {
+            return n;
+        }
+        State s = named();
+        Target t = target(s);
+        synchronized (this) {
+            if (notifier == null) {
+                Validated c = s.config();
+                boolean v3usm = t.version() == 3 && t.processing().tls() == null;
+                // made from one state: updateSession and close drop it with the state it belongs to
+                notifier = new io.varbind.session.NotificationSender(s.engine(), t, c.target().port() != 0,
+                        v3usm ? V3Support.trapProcessing(c) : null,
+                        t.version() == 3 ? V3Support.informProcessing(c, t.processing()) : null,
+                        (name, value, type) -> setBinding(s, name, value, type), spec -> resolve(s, spec));
+            }
+            return notifier;
+        }
+    }
+
+    private volatile io.varbind.session.NotificationSender notifier;
+
+    private void dropNotifier() {
+        io.varbind.session.NotificationSender n = notifier;
+        notifier = null;
+        if (n != null) {
+            n.destroy();
+        }
+    }
+
+    /** Sends an SNMPv2-Trap (v2c, v3): sysUpTime.0 and snmpTrapOID.0 first, then {@code variables} as {@code set} takes them. */
+    public CompletableFuture<Void> trapAsync(String trapOid, List<SnmpVariable> variables) {
+        try {
+            return notifications().trap(trapOid, variables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public void trap(String trapOid, List<SnmpVariable> variables) {
+        join(trapAsync(trapOid, variables));
+    }
+
+    /** Sends an InformRequest (v2c, v3) and completes when the receiver acknowledges it. */
+    public CompletableFuture<Void> informAsync(String trapOid, List<SnmpVariable> variables) {
+        try {
+            return notifications().inform(trapOid, variables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public void inform(String trapOid, List<SnmpVariable> variables) {
+        join(informAsync(trapOid, variables));
+    }
+
+    /** Sends an SNMPv1 Trap-PDU (version 1 sessions). */
+    public CompletableFuture<Void> trapV1Async(String enterprise, String agentAddress, int genericTrap,
+            int specificTrap, List<SnmpVariable> variables) {
+        try {
+            return notifications().trapV1(enterprise, agentAddress, genericTrap, specificTrap, variables);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    public void trapV1(String enterprise, String agentAddress, int genericTrap, int specificTrap,
+            List<SnmpVariable> variables) {
+        join(trapV1Async(enterprise, agentAddress, genericTrap, specificTrap, variables));
+    }
+
     /**
      * Releases this session's state (its localized keys are zeroed, a (D)TLS session of its own is
      * closed); the engine stays up. Afterwards every operation and {@link #updateSession} fail with
@@ -1269,6 +1370,7 @@ public final class Session implements AutoCloseable {
                 return;
             }
             state = old.asClosed();
+            dropNotifier();
         }
         release(old);
     }

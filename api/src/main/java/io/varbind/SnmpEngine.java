@@ -13,6 +13,8 @@ import io.varbind.transport.Endpoint;
 import io.varbind.transport.HandshakeException;
 import io.varbind.transport.MessageHandler;
 import io.varbind.transport.TransportGroup;
+import io.varbind.engine.JmxPublisher;
+import io.varbind.engine.RateLimitedLog;
 import io.varbind.engine.Response;
 import io.varbind.engine.Target;
 import io.varbind.engine.Walk;
@@ -30,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine many sessions share: the event loops, the sockets, request correlation, timeouts,
@@ -45,6 +49,12 @@ public final class SnmpEngine implements AutoCloseable {
     public static final int MAX_MESSAGE = 65507;
 
     private static volatile SnmpEngine shared;
+
+    /** Logger "io.varbind.engine": what the engine drops, retries, reports (api/README.md, Logging). */
+    private static final Logger LOG = LoggerFactory.getLogger("io.varbind.engine");
+    private static final RateLimitedLog MALFORMED_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.WARN);
+    private static final RateLimitedLog WRONG_SOURCE_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.WARN);
+    private static final RateLimitedLog REFUSED_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.WARN);
 
     private final TransportGroup transports;
     private final HashedWheelTimer timer;
@@ -62,9 +72,12 @@ public final class SnmpEngine implements AutoCloseable {
     private final LongAdder timeouts = new LongAdder();
     private final Map<Object, Object> attachments = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private static final AtomicInteger ENGINES = new AtomicInteger();
+    private final javax.management.ObjectName mbean;
     // one of each per engine, not per request
     private final Consumer<PendingRequest> timeoutRequest = this::onTimeout;
     private final Consumer<PendingRequest> releaseRequest;
+    private final long startNanos = System.nanoTime();
 
     /** Counters of what the engine dropped, for diagnostics. */
     public record Statistics(long unmatchedResponses, long wrongSourceResponses, long malformedMessages,
@@ -77,6 +90,7 @@ public final class SnmpEngine implements AutoCloseable {
         private int maxInFlight = 65536;
         private int maxInFlightPerTarget = 256;
         private int maxQueued = 1 << 20;
+        private String name;
 
         public Builder threads(int n) {
             if (n < 1) {
@@ -111,6 +125,15 @@ public final class SnmpEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The engine's name in JMX ({@code io.varbind:type=SnmpEngine,name=NAME}, see
+         * {@link SnmpEngineMXBean}); by default {@code engine-N}, N counting engines made.
+         */
+        public Builder name(String name) {
+            this.name = java.util.Objects.requireNonNull(name, "name");
+            return this;
+        }
+
         public SnmpEngine build() {
             return new SnmpEngine(this);
         }
@@ -131,7 +154,7 @@ public final class SnmpEngine implements AutoCloseable {
             synchronized (SnmpEngine.class) {
                 e = shared;
                 if (e == null || e.closed) {
-                    e = create();
+                    e = builder().name("shared").build();
                     SnmpEngine toClose = e;
                     Runtime.getRuntime().addShutdownHook(new Thread(toClose::close, "varbind-engine-shutdown"));
                     shared = e;
@@ -150,6 +173,46 @@ public final class SnmpEngine implements AutoCloseable {
             pending.remove(p.id(), p);
             limiter.release(p.target().address());
         };
+        this.mbean = JmxPublisher.register("SnmpEngine", b.name != null ? b.name : "engine-" + ENGINES.incrementAndGet(),
+                new Counters(), SnmpEngineMXBean.class);
+    }
+
+    /** The JMX view of {@link #statistics()}. */
+    private final class Counters implements SnmpEngineMXBean {
+        @Override
+        public long getUnmatchedResponses() {
+            return unmatched.sum();
+        }
+
+        @Override
+        public long getWrongSourceResponses() {
+            return wrongSource.sum();
+        }
+
+        @Override
+        public long getMalformedMessages() {
+            return malformed.sum();
+        }
+
+        @Override
+        public long getRefusedMessages() {
+            return refused.sum();
+        }
+
+        @Override
+        public long getTimeouts() {
+            return timeouts.sum();
+        }
+
+        @Override
+        public int getInFlight() {
+            return limiter.inFlight();
+        }
+
+        @Override
+        public int getQueued() {
+            return limiter.queued();
+        }
     }
 
     /**
@@ -211,6 +274,50 @@ public final class SnmpEngine implements AutoCloseable {
             });
         }
         return f;
+    }
+
+    /**
+     * Sends one message that expects no answer (a trap) to {@code target}, after the target's
+     * {@link io.varbind.engine.MessageProcessing#prepare} (for a v3 trap: the sender's keys). The
+     * future completes once the message is handed to the socket (for TCP: once connected), or
+     * exceptionally when it cannot be encoded or the target cannot be reached. Never retried.
+     */
+    public CompletableFuture<Void> sendUnconfirmed(Target target, io.varbind.engine.MessageWriter writer) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new SnmpException("the engine is closed"));
+        }
+        CompletableFuture<Void> ready;
+        try {
+            ready = target.processing().prepare(target, this);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return ready.thenCompose(v -> {
+            byte[] scratch = SCRATCH.get();
+            int n;
+            try {
+                n = writer.write(scratch, 0, nextId.incrementAndGet() & 0x7FFFFFFF | 1);
+            } catch (SnmpException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new SnmpException("cannot encode the message: " + e.getMessage(), e);
+            }
+            byte[] bytes = java.util.Arrays.copyOf(scratch, n);
+            return endpoint(target).handle((ep, err) -> {
+                if (err != null) {
+                    Throwable c = unwrap(err);
+                    throw c instanceof SnmpException se ? se : new SnmpConnectionException("cannot reach "
+                            + target.address() + ": " + c.getMessage(), c);
+                }
+                ep.send(bytes, 0, bytes.length, target.address());
+                return null;
+            });
+        });
+    }
+
+    /** Hundredths of a second since this engine was created: the sysUpTime of what it originates. */
+    public long uptimeTicks() {
+        return (System.nanoTime() - startNanos) / 10_000_000L;
     }
 
     /** Walks the subtree under {@code root}, collecting every varbind. */
@@ -299,11 +406,15 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         if (p.sends() <= p.target().retries()) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("no answer from {} after {} tries: sending again", p.target().address(), p.sends());
+            }
             send(p);
             return;
         }
         timeouts.increment();
         Target t = p.target();
+        LOG.debug("no answer from {} after {} tries: timed out", t.address(), p.sends());
         if (t.transport().equals("dtls")) {
             // a DTLS association has no connection to lose: an agent that restarted ignores the old
             // one, and silence is how that shows; the next request makes a new association
@@ -340,17 +451,22 @@ public final class SnmpEngine implements AutoCloseable {
             id = SnmpMessageDecoder.peekRequestId(data, 0, data.length);
         } catch (BerDecodeException e) {
             malformed.increment();
+            MALFORMED_LOG.log("dropped a malformed message from {}: {}", sender, e.getMessage());
             return;
         }
         PendingRequest p = pending.get(id);
         if (p == null || p.isDone()) {
-            unmatched.increment();
+            unmatched.increment(); // late answers to retried requests land here: debug only
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("dropped a message from {} matching no request in flight (request-id {})", sender, id);
+            }
             return;
         }
         // request ids are sequential over all targets: an answer counts only from where its request went
         if (stream == null ? !sameAddress(p.target().address(), sender)
                 : !p.target().isStream() || !stream.equals(streamKey(p.target()))) {
             wrongSource.increment();
+            WRONG_SOURCE_LOG.log("dropped a response from {}: its request went to {}", sender, p.target().address());
             return;
         }
         Pdu pdu;
@@ -359,13 +475,18 @@ public final class SnmpEngine implements AutoCloseable {
         } catch (BerDecodeException e) {
             malformed.increment();
             p.refused(e.getMessage());
+            MALFORMED_LOG.log("dropped a malformed message from {}: {}", sender, e.getMessage());
             return;
         } catch (SnmpException e) {
             refused.increment();
             p.refused(e.getMessage());
+            REFUSED_LOG.log("refused a response from {}: {}", sender, e.getMessage());
             return;
         }
         if (pdu.type() == BerTags.REPORT && !p.target().processing().reportCompletes()) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("report from {}: {}", sender, pdu.varBinds());
+            }
             boolean again;
             try {
                 again = p.target().processing().onReport(p.target(), pdu, p.reportRetried());
@@ -472,6 +593,7 @@ public final class SnmpEngine implements AutoCloseable {
             @Override
             public void onError(Throwable cause) {
                 malformed.increment(); // e.g. an ICMP unreachable surfaced as a read error
+                MALFORMED_LOG.log("a read error on the engine's UDP socket: {}", cause.toString());
             }
         };
         return transports.bindUdp(v6, localPort, h).handle((ep, err) -> {
@@ -553,6 +675,7 @@ public final class SnmpEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        JmxPublisher.unregister(mbean);
         List<Runnable> waiting = limiter.close();
         SnmpException gone = new SnmpException("the engine was closed");
         for (PendingRequest p : pending.values()) {

@@ -4,8 +4,6 @@ import io.varbind.session.PyRepr;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One variable binding as easysnmp's {@code SNMPVariable} holds it: the object name ({@link #oid()}),
@@ -14,15 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class SnmpVariable {
 
-    /**
-     * easysnmp's rule for splitting an index off a name when none is given: a numeric OID (kept
-     * whole), a symbolic name of two or more word characters with {@code -} and {@code :} inside,
-     * or a path from {@code iso}; whatever follows after an optional dot is the index. Python 3
-     * matches {@code \w} and {@code \d} over Unicode, hence the flag.
-     */
-    private static final Pattern OID_INDEX = Pattern.compile(
-            "(\\.?\\d+(?:\\.\\d+)*|(?:\\w+(?:[-:]*\\w+)+)|(?:\\.?iso(?:\\.\\w+[-:]*\\w+)+))\\.?(.*)",
-            Pattern.UNICODE_CHARACTER_CLASS);
 
     private final String oid;
     private final String oidIndex;
@@ -38,10 +27,10 @@ public final class SnmpVariable {
      */
     public SnmpVariable(String oid, String oidIndex, Object value, String snmpType) {
         if (oidIndex == null && oid != null) {
-            Matcher m = OID_INDEX.matcher(oid);
-            if (m.lookingAt()) {
-                oidIndex = m.group(2);
-                oid = m.group(1);
+            String[] split = io.varbind.session.RequestNames.split(oid);
+            if (split[1] != null) {
+                oidIndex = split[1];
+                oid = split[0];
             }
         }
         this.oid = oid;

@@ -20,6 +20,24 @@ final class V3Support {
                 s.contextValue());
     }
 
+    /** USM for v3 traps: this side is the authoritative engine ({@code securityEngineId} names it). */
+    static MessageProcessing trapProcessing(Session.Validated config) {
+        Session.Builder s = config.settings();
+        return new io.varbind.engine.UsmTrapProcessing(s.securityUsernameValue(), config.securityLevel(),
+                AuthProtocol.parse(config.authProtocol()), s.authPasswordValue(),
+                PrivProtocol.parse(config.privacyProtocol()), s.privacyPasswordValue(),
+                hex(s.securityEngineIdValue()), s.engineBootsValue(), s.engineTimeValue(), hex(s.contextEngineIdValue()),
+                s.contextValue());
+    }
+
+    /**
+     * The processing of v3 informs: a discovering USM like requests' (but its own, since a
+     * processing holds the one receiver it discovered); for TLS the request's TSM.
+     */
+    static MessageProcessing informProcessing(Session.Validated config, MessageProcessing requests) {
+        return requests.tls() != null ? requests : processing(config);
+    }
+
     /**
      * TSM over TLS: the identities of the session, and its security level, where the builder's
      * default (noAuthNoPriv) stands for Net-SNMP's default over TLS, authPriv.

@@ -4,8 +4,10 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -13,22 +15,53 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocal;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import io.varbind.transport.BerFrameDecoder;
 import io.varbind.transport.TransportGroup;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * The agent's sockets: a thin Netty layer that hands each UDP datagram, or each BER-framed message
- * on a TCP connection (RFC 3430), to a {@link MessageDispatcher} on the event-loop thread (the
- * work is in-memory and short) and sends back what it returns.
+ * on a TCP connection (RFC 3430), to an {@link IncomingMessageProcessor} (the command responder's
+ * {@link MessageDispatcher}) on the event-loop thread (the work is in-memory and short) and sends
+ * back what it returns. Each bound port may have its own processor (a simulated device per port).
+ *
+ * <p>Hostile peers are bounded here: TCP connections close when idle, are capped in total and per
+ * source address, and a failure of one socket (accept failing for want of file descriptors
+ * included) is counted and never ends an event loop.
  */
 public final class AgentServer implements AutoCloseable {
 
     /** Largest message the agent answers: the largest UDP payload over IPv4 (RFC 768, 65535 - 28). */
     public static final int MAX_MESSAGE_SIZE = 65507;
+
+    /** How TCP connections and unauthenticated UDP answers are bounded. */
+    public record Limits(Duration tcpIdleTimeout, int maxTcpConnections, int maxTcpConnectionsPerSource,
+            int unauthenticatedUdpMax) {
+
+        /** One minute idle, 256 connections, 16 from one address, 1472-byte unauthenticated UDP answers. */
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(60), 256, 16,
+                MessageDispatcher.UNAUTHENTICATED_UDP_MAX);
+
+        public Limits {
+            if (tcpIdleTimeout.isNegative() || tcpIdleTimeout.isZero() || maxTcpConnections < 1
+                    || maxTcpConnectionsPerSource < 1 || unauthenticatedUdpMax < 484) {
+                throw new IllegalArgumentException("bad agent limits " + tcpIdleTimeout + ", " + maxTcpConnections
+                        + ", " + maxTcpConnectionsPerSource + ", " + unauthenticatedUdpMax + " (at least 484 bytes)");
+            }
+        }
+    }
 
     private static final FastThreadLocal<byte[][]> BUFFERS = new FastThreadLocal<>() {
         @Override
@@ -39,50 +72,62 @@ public final class AgentServer implements AutoCloseable {
 
     private final TransportGroup transports;
     private final List<Channel> channels;
-    private final MessageDispatcher dispatcher;
+    private final AgentStatistics stats;
 
-    private AgentServer(TransportGroup transports, List<Channel> channels, MessageDispatcher dispatcher) {
+    private AgentServer(TransportGroup transports, List<Channel> channels, AgentStatistics stats) {
         this.transports = transports;
         this.channels = channels;
-        this.dispatcher = dispatcher;
+        this.stats = stats;
+    }
+
+    /** One dispatcher for every port. */
+    public static AgentServer start(List<Endpoint> endpoints, MessageDispatcher dispatcher, int threads) {
+        return start(endpoints, port -> dispatcher, dispatcher.statistics(), threads, Limits.DEFAULT);
     }
 
     /**
      * Binds every port of every endpoint; fails (and releases what was bound) when one cannot be
      * bound. {@code threads} event loops share the sockets (0: one per core).
+     *
+     * @param dispatchers what processes the messages of each port, by the port asked for (0 for an
+     *     ephemeral one): a {@link MessageDispatcher}, or another listening application's processor
+     * @param stats where socket-level events (refused and idle connections, failed sends) are counted
      */
-    public static AgentServer start(List<Endpoint> endpoints, MessageDispatcher dispatcher, int threads) {
+    public static AgentServer start(List<Endpoint> endpoints, IntFunction<? extends IncomingMessageProcessor> dispatchers,
+            AgentStatistics stats, int threads, Limits limits) {
         TransportGroup transports = TransportGroup.create(threads, "varbind-agent");
         EventLoopGroup group = transports.eventLoops();
         List<Channel> channels = new ArrayList<>();
-        AgentServer server = new AgentServer(transports, channels, dispatcher);
+        AgentServer server = new AgentServer(transports, channels, stats);
+        ConnectionLimiter limiter = new ConnectionLimiter(limits, stats);
+        AcceptGuard guard = new AcceptGuard(stats);
         try {
-            UdpHandler udp = new UdpHandler(dispatcher);
-            Bootstrap ub = transports.udpOptions(new Bootstrap().group(group)).handler(udp);
-            ServerBootstrap tb = new ServerBootstrap().group(group).channel(transports.serverSocketChannel())
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new BerFrameDecoder(MAX_MESSAGE_SIZE), new TcpHandler(dispatcher));
-                        }
-                    });
+            Bootstrap ub = transports.udpOptions(new Bootstrap().group(group));
             for (Endpoint e : endpoints) {
                 for (int port = e.portLow(); port <= e.portHigh(); port++) {
                     InetSocketAddress addr = new InetSocketAddress(e.host(), port);
                     if (addr.isUnresolved()) {
                         throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
                     }
+                    boolean v6 = addr.getAddress() instanceof Inet6Address;
+                    IncomingMessageProcessor dispatcher = dispatchers.apply(port);
                     try {
-                        Channel ch = (e.tcp() ? tb.bind(addr) : ub.clone().channelFactory(transports.datagramChannels(
-                                addr.getAddress() instanceof java.net.Inet6Address)).bind(addr))
-                                .syncUninterruptibly().channel();
+                        Channel ch;
+                        if (e.tcp()) {
+                            ch = tcpBootstrap(transports, group, dispatcher, limits, limiter, guard).bind(addr)
+                                    .syncUninterruptibly().channel();
+                        } else {
+                            // IPv6's header is 20 bytes longer than IPv4's: 1452 bytes of 1472
+                            int cap = limits.unauthenticatedUdpMax() - (v6 ? 20 : 0);
+                            ch = ub.clone().channelFactory(transports.datagramChannels(v6))
+                                    .handler(new UdpHandler(dispatcher, stats, cap)).bind(addr)
+                                    .syncUninterruptibly().channel();
+                        }
                         channels.add(ch);
-                    } catch (RuntimeException ex) {
+                    } catch (Exception ex) { // Netty rethrows a failed bind's IOException unchecked
+                        // (e.g. "Address already in use"): it must still become the typed error
                         throw new AgentException("cannot listen on " + (e.tcp() ? "tcp:" : "udp:")
-                                + (addr.getAddress() instanceof java.net.Inet6Address ? "[" + e.host() + "]" : e.host())
-                                + ":" + port + ": " + ex.getMessage(), ex);
+                                + (v6 ? "[" + e.host() + "]" : e.host()) + ":" + port + ": " + ex.getMessage(), ex);
                     }
                 }
             }
@@ -91,6 +136,27 @@ public final class AgentServer implements AutoCloseable {
             server.close();
             throw ex;
         }
+    }
+
+    private static ServerBootstrap tcpBootstrap(TransportGroup transports, EventLoopGroup group,
+            IncomingMessageProcessor dispatcher, Limits limits, ConnectionLimiter limiter, AcceptGuard guard) {
+        long idleMillis = limits.tcpIdleTimeout().toMillis();
+        return new ServerBootstrap().group(group).channel(transports.serverSocketChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .handler(guard)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (!limiter.admit(ch)) {
+                            ch.close();
+                            return;
+                        }
+                        ch.pipeline().addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
+                                new IdleCloser(limiter.stats), new BerFrameDecoder(MAX_MESSAGE_SIZE),
+                                new TcpHandler(dispatcher, limiter.stats));
+                    }
+                });
     }
 
     /** The addresses actually bound (a port 0 endpoint shows its ephemeral port here). */
@@ -105,8 +171,22 @@ public final class AgentServer implements AutoCloseable {
         return out;
     }
 
-    public MessageDispatcher dispatcher() {
-        return dispatcher;
+    /** Every address bound, in the order the endpoints were given. */
+    public List<InetSocketAddress> boundAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>(channels.size());
+        for (Channel ch : channels) {
+            out.add((InetSocketAddress) ch.localAddress());
+        }
+        return out;
+    }
+
+    public AgentStatistics statistics() {
+        return stats;
+    }
+
+    /** The listening channels (package use: tests that inject failures). */
+    List<Channel> channels() {
+        return channels;
     }
 
     @Override
@@ -117,12 +197,24 @@ public final class AgentServer implements AutoCloseable {
         transports.close();
     }
 
+    /** Counts a failure of one socket and keeps the loop going; rethrows only what no packet can cause. */
+    private static void failed(AgentStatistics stats, Throwable cause) {
+        stats.internalErrors.increment();
+        if (cause instanceof VirtualMachineError vmError && !(cause instanceof StackOverflowError)) {
+            throw vmError; // out of memory: Netty reports it and the loop goes on, but it is not hidden
+        }
+    }
+
     @ChannelHandler.Sharable
     private static final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
-        private final MessageDispatcher dispatcher;
+        private final IncomingMessageProcessor dispatcher;
+        private final AgentStatistics stats;
+        private final int unauthenticatedMax;
 
-        UdpHandler(MessageDispatcher dispatcher) {
+        UdpHandler(IncomingMessageProcessor dispatcher, AgentStatistics stats, int unauthenticatedMax) {
             this.dispatcher = dispatcher;
+            this.stats = stats;
+            this.unauthenticatedMax = unauthenticatedMax;
         }
 
         @Override
@@ -131,7 +223,7 @@ public final class AgentServer implements AutoCloseable {
             int len = content.readableBytes();
             byte[][] bufs = BUFFERS.get();
             content.getBytes(content.readerIndex(), bufs[0], 0, len);
-            int n = dispatcher.process(bufs[0], 0, len, bufs[1], MAX_MESSAGE_SIZE);
+            int n = dispatcher.process(bufs[0], 0, len, bufs[1], MAX_MESSAGE_SIZE, unauthenticatedMax);
             if (n > 0) {
                 ByteBuf reply = ctx.alloc().ioBuffer(n).writeBytes(bufs[1], 0, n);
                 ctx.write(new DatagramPacket(reply, packet.sender()), ctx.voidPromise());
@@ -146,15 +238,17 @@ public final class AgentServer implements AutoCloseable {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A send that failed (ICMP unreachable surfaces here on some systems): keep serving.
-            dispatcher.statistics().internalErrors.increment();
+            failed(stats, cause);
         }
     }
 
     private static final class TcpHandler extends SimpleChannelInboundHandler<ByteBuf> {
-        private final MessageDispatcher dispatcher;
+        private final IncomingMessageProcessor dispatcher;
+        private final AgentStatistics stats;
 
-        TcpHandler(MessageDispatcher dispatcher) {
+        TcpHandler(IncomingMessageProcessor dispatcher, AgentStatistics stats) {
             this.dispatcher = dispatcher;
+            this.stats = stats;
         }
 
         @Override
@@ -162,7 +256,8 @@ public final class AgentServer implements AutoCloseable {
             int len = frame.readableBytes();
             byte[][] bufs = BUFFERS.get();
             frame.getBytes(frame.readerIndex(), bufs[0], 0, len);
-            int n = dispatcher.process(bufs[0], 0, len, bufs[1], MAX_MESSAGE_SIZE);
+            // TCP needs a handshake, so the source is not spoofed: no unauthenticated cap
+            int n = dispatcher.process(bufs[0], 0, len, bufs[1], MAX_MESSAGE_SIZE, MAX_MESSAGE_SIZE);
             if (n > 0) {
                 ctx.write(ctx.alloc().ioBuffer(n).writeBytes(bufs[1], 0, n), ctx.voidPromise());
             }
@@ -176,9 +271,94 @@ public final class AgentServer implements AutoCloseable {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A framing error or a reset: this connection ends, the agent goes on.
-            dispatcher.statistics().inAsnParseErrs.increment();
+            stats.inAsnParseErrs.increment();
             ctx.close();
+            if (cause instanceof VirtualMachineError) {
+                failed(stats, cause);
+            }
         }
     }
 
+    /** Closes a TCP connection that has been silent for the idle timeout. */
+    private static final class IdleCloser extends ChannelDuplexHandler {
+        private final AgentStatistics stats;
+
+        IdleCloser(AgentStatistics stats) {
+            this.stats = stats;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof IdleStateEvent) {
+                stats.tcpIdleClosed.increment();
+                ctx.close();
+            } else {
+                super.userEventTriggered(ctx, evt);
+            }
+        }
+    }
+
+    /**
+     * On the listening TCP channel: an accept that fails (for want of file descriptors, typically)
+     * is counted, never logged (logging then can itself fail inside the JDK and end the loop), and
+     * accepting pauses for a moment so the failure does not spin, as Netty's own acceptor does.
+     */
+    @ChannelHandler.Sharable
+    private static final class AcceptGuard extends ChannelInboundHandlerAdapter {
+        private final AgentStatistics stats;
+
+        AcceptGuard(AgentStatistics stats) {
+            this.stats = stats;
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            stats.internalErrors.increment();
+            Channel ch = ctx.channel();
+            if (ch.config().isAutoRead()) {
+                ch.config().setAutoRead(false);
+                ch.eventLoop().schedule(() -> {
+                    ch.config().setAutoRead(true);
+                }, 100, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Caps TCP connections in total and per source address, across every TCP endpoint of the agent. */
+    private static final class ConnectionLimiter {
+        private final Limits limits;
+        private final AgentStatistics stats;
+        private final AtomicInteger total = new AtomicInteger();
+        private final ConcurrentHashMap<InetAddress, Integer> perSource = new ConcurrentHashMap<>();
+
+        ConnectionLimiter(Limits limits, AgentStatistics stats) {
+            this.limits = limits;
+            this.stats = stats;
+        }
+
+        /** Counts the new connection in, or refuses it (the caller closes it at once). */
+        boolean admit(SocketChannel ch) {
+            InetAddress source = ch.remoteAddress() == null ? null : ch.remoteAddress().getAddress();
+            if (source == null) {
+                return false;
+            }
+            if (total.incrementAndGet() > limits.maxTcpConnections()) {
+                total.decrementAndGet();
+                stats.tcpConnectionsRefused.increment();
+                return false;
+            }
+            if (perSource.merge(source, 1, Integer::sum) > limits.maxTcpConnectionsPerSource()) {
+                release(source);
+                stats.tcpConnectionsRefused.increment();
+                return false;
+            }
+            ch.closeFuture().addListener(f -> release(source));
+            return true;
+        }
+
+        private void release(InetAddress source) {
+            total.decrementAndGet();
+            perSource.computeIfPresent(source, (k, n) -> n == 1 ? null : n - 1);
+        }
+    }
 }

@@ -1,18 +1,21 @@
 package io.varbind.agent;
 
 import io.varbind.codec.BerTags;
+import io.varbind.codec.ErrorStatus;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.VarBind;
 import io.varbind.codec.Variable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The command responder application (RFC 3413 section 3.2) over an {@link OidValueStore}: turns
- * one GET, GETNEXT, GETBULK or SET PDU into its Response PDU, with the error semantics of RFC 3416
- * section 4.2 for v2c/v3 and of RFC 1157 section 4.1 for v1 (noSuchName, Counter64 hidden from v1
- * as RFC 3584 section 4.2.2.1 says). No I/O, no encoding: the dispatcher handles sizes.
+ * The command responder application (RFC 3413 section 3.2) over the agent's {@link ManagedObjects}
+ * (static data and handlers): turns one GET, GETNEXT, GETBULK or SET PDU into its Response PDU,
+ * within the requester's {@link View}, with the error semantics of RFC 3416 section 4.2 for v2c/v3
+ * and of RFC 1157 section 4.1 for v1 (noSuchName, Counter64 hidden from v1 as RFC 3584 section
+ * 4.2.2.1 says). No I/O, no encoding: the dispatcher handles sizes.
  */
 public final class CommandResponder {
 
@@ -21,35 +24,51 @@ public final class CommandResponder {
     public static final int V2C = 1;
     public static final int V3 = 3;
 
-    private final OidValueStore store;
+    /**
+     * Most bindings one GETBULK response carries, whatever max-repetitions asks: snmpd's
+     * {@code maxGetbulkResponses} default, which bounds both the work and the amplification of one
+     * request. Repetitions are cut to fit, as snmpd does ((100 - N) / R).
+     */
+    public static final int MAX_BULK_VARBINDS = 100;
+
+    private final ManagedObjects objects;
 
     public CommandResponder(OidValueStore store) {
-        this.store = store;
+        this(new ManagedObjects(store, Map.of()));
+    }
+
+    CommandResponder(ManagedObjects objects) {
+        this.objects = objects;
     }
 
     public OidValueStore store() {
-        return store;
+        return objects.store();
+    }
+
+    /** As {@link #respond(Pdu, int, View, int)} with everything readable, and writable when {@code writeAccess}. */
+    public Pdu respond(Pdu request, int version, boolean writeAccess, int maxVarBinds) {
+        return respond(request, version, writeAccess ? View.all() : View.readAll(), maxVarBinds);
     }
 
     /**
      * The response to {@code request}.
      *
      * @param version {@link #V1}, {@link #V2C} or {@link #V3} (v3 behaves as v2c)
-     * @param writeAccess whether the requester may SET (a read-write community or user)
+     * @param view what the requester may read and write
      * @param maxVarBinds upper bound on the bindings of a GETBULK response (the caller derives it
      *     from the message size limit), so a huge max-repetitions cannot exhaust memory
      */
-    public Pdu respond(Pdu request, int version, boolean writeAccess, int maxVarBinds) {
+    public Pdu respond(Pdu request, int version, View view, int maxVarBinds) {
         long now = System.nanoTime();
         switch (request.type()) {
             case BerTags.GET:
-                return get(request, version, now);
+                return get(request, version, view, now);
             case BerTags.GETNEXT:
-                return getNext(request, version, now);
+                return getNext(request, version, view, now);
             case BerTags.GETBULK:
-                return getBulk(request, version, maxVarBinds, now);
+                return getBulk(request, version, view, maxVarBinds, now);
             case BerTags.SET:
-                return set(request, version, writeAccess);
+                return set(request, version, view, now);
             default:
                 throw new IllegalArgumentException("not a request PDU: type 0x" + Integer.toHexString(request.type()));
         }
@@ -64,18 +83,18 @@ public final class CommandResponder {
         return response(request, status, index, request.varBinds());
     }
 
-    private Pdu get(Pdu request, int version, long now) {
+    private Pdu get(Pdu request, int version, View view, long now) {
         List<VarBind> in = request.varBinds();
         List<VarBind> out = new ArrayList<>(in.size());
         for (int i = 0; i < in.size(); i++) {
             Oid oid = in.get(i).oid();
-            int at = store.indexOf(oid);
-            Variable v = at >= 0 ? store.valueAt(at, now) : null;
-            if (version == V1 && (v == null || v.tag() == BerTags.COUNTER64)) {
+            boolean readable = view.canRead(oid);
+            Variable v = readable ? objects.get(oid, now) : null;
+            if (version == V1 && (v == null || ManagedObjects.hiddenFromV1(v))) {
                 return v1Error(request, ErrorStatus.NO_SUCH_NAME, i + 1);
             }
             if (v == null) {
-                v = isKnownObject(oid) ? Variable.noSuchInstance() : Variable.noSuchObject();
+                v = readable && isKnownObject(oid, now) ? Variable.noSuchInstance() : Variable.noSuchObject();
             }
             out.add(new VarBind(oid, v));
         }
@@ -88,45 +107,63 @@ public final class CommandResponder {
      * agent guesses as Net-SNMP's answers suggest: a sibling instance exists under the same parent
      * ({@code ifDescr.99}, {@code sysDescr.1}), or a stored instance is a prefix of it ({@code sysDescr.0.1}).
      */
-    private boolean isKnownObject(Oid oid) {
-        if (oid.size() > 1 && store.hasInstancesUnder(oid.prefix(oid.size() - 1))) {
-            return true;
-        }
-        int before = store.indexAfter(oid) - 1;
-        return before >= 0 && oid.startsWith(store.oidAt(before));
+    private boolean isKnownObject(Oid oid, long now) {
+        return oid.size() > 1 && objects.hasInstancesUnder(oid.prefix(oid.size() - 1), now)
+                || objects.isBelowInstance(oid);
     }
 
-    /** The index of the next instance after {@code oid} that {@code version} may see, or size(). */
-    private int next(Oid oid, int version, long now) {
-        int i = store.indexAfter(oid);
-        if (version == V1) {
-            while (i < store.size() && store.valueAt(i, now).tag() == BerTags.COUNTER64) {
-                i++;
+    /**
+     * The next instance after {@code oid} that {@code view} lets this requester read (and that
+     * {@code version} can carry), or null at the end of the view. Unreadable stretches are jumped
+     * over a subtree at a time, so a narrow view does not make a walk scan everything.
+     */
+    private VarBind next(Oid oid, int version, View view, long now) {
+        Oid from = oid;
+        boolean inclusive = false;
+        while (true) {
+            VarBind c = objects.next(from, inclusive, now);
+            if (c == null) {
+                return null;
+            }
+            if (view.canRead(c.oid())) {
+                if (version != V1 || !ManagedObjects.hiddenFromV1(c.value())) {
+                    return c;
+                }
+                from = c.oid();
+                inclusive = false;
+            } else {
+                from = view.readableFrom(c.oid());
+                if (from == null) {
+                    return null;
+                }
+                inclusive = true;
             }
         }
-        return i;
     }
 
-    private Pdu getNext(Pdu request, int version, long now) {
+    private Pdu getNext(Pdu request, int version, View view, long now) {
         List<VarBind> in = request.varBinds();
         List<VarBind> out = new ArrayList<>(in.size());
         for (int i = 0; i < in.size(); i++) {
             Oid oid = in.get(i).oid();
-            int at = next(oid, version, now);
-            if (at >= store.size()) {
+            VarBind n = next(oid, version, view, now);
+            if (n == null) {
                 if (version == V1) {
                     return v1Error(request, ErrorStatus.NO_SUCH_NAME, i + 1);
                 }
                 out.add(new VarBind(oid, Variable.endOfMibView()));
             } else {
-                out.add(new VarBind(store.oidAt(at), store.valueAt(at, now)));
+                out.add(n);
             }
         }
         return response(request, ErrorStatus.NO_ERROR, 0, out);
     }
 
-    /** RFC 3416 section 4.2.3: N non-repeaters once, then up to M rounds over the R others. */
-    private Pdu getBulk(Pdu request, int version, int maxVarBinds, long now) {
+    /**
+     * RFC 3416 section 4.2.3: N non-repeaters once, then up to M rounds over the R others, with
+     * N + M * R held to {@link #MAX_BULK_VARBINDS} as snmpd does.
+     */
+    private Pdu getBulk(Pdu request, int version, View view, int maxVarBinds, long now) {
         if (version == V1) {
             throw new IllegalArgumentException("GetBulkRequest-PDU is not defined for SNMPv1");
         }
@@ -134,22 +171,28 @@ public final class CommandResponder {
         int n = Math.min(Math.max(request.nonRepeaters(), 0), in.size());
         int m = Math.max(request.maxRepetitions(), 0);
         int r = in.size() - n;
-        int limit = Math.max(maxVarBinds, in.size());
-        List<VarBind> out = new ArrayList<>((int) Math.min(Math.min(limit, 4096L), n + (long) m * r));
+        if (r > 0 && n + (long) m * r > MAX_BULK_VARBINDS) {
+            if (n > MAX_BULK_VARBINDS) {
+                n = MAX_BULK_VARBINDS;
+                r = 0;
+            } else {
+                m = (MAX_BULK_VARBINDS - n) / r;
+            }
+        }
+        int limit = Math.max(maxVarBinds, n);
+        List<VarBind> out = new ArrayList<>((int) Math.min(limit, n + (long) m * r));
         for (int i = 0; i < n; i++) {
             Oid oid = in.get(i).oid();
-            int at = store.indexAfter(oid);
-            out.add(at < store.size() ? new VarBind(store.oidAt(at), store.valueAt(at, now))
-                    : new VarBind(oid, Variable.endOfMibView()));
+            VarBind next = next(oid, version, view, now);
+            out.add(next != null ? next : new VarBind(oid, Variable.endOfMibView()));
         }
         if (r == 0 || m == 0) {
             return response(request, ErrorStatus.NO_ERROR, 0, out);
         }
-        int[] cursor = new int[r];
         Oid[] last = new Oid[r];
+        boolean[] ended = new boolean[r];
         for (int j = 0; j < r; j++) {
             last[j] = in.get(n + j).oid();
-            cursor[j] = store.indexAfter(last[j]);
         }
         for (int round = 0; round < m; round++) {
             boolean allEnded = true;
@@ -157,13 +200,13 @@ public final class CommandResponder {
                 if (out.size() >= limit) {
                     return response(request, ErrorStatus.NO_ERROR, 0, out);
                 }
-                int at = cursor[j];
-                if (at < store.size()) {
+                VarBind next = ended[j] ? null : next(last[j], version, view, now);
+                if (next != null) {
                     allEnded = false;
-                    last[j] = store.oidAt(at);
-                    out.add(new VarBind(last[j], store.valueAt(at, now)));
-                    cursor[j] = at + 1;
+                    last[j] = next.oid();
+                    out.add(next);
                 } else {
+                    ended[j] = true;
                     out.add(new VarBind(last[j], Variable.endOfMibView()));
                 }
             }
@@ -176,35 +219,37 @@ public final class CommandResponder {
     }
 
     /**
-     * RFC 3416 section 4.2.5, in two passes: every binding is checked before any is written, so a
-     * failed SET changes nothing. Instances cannot be created; live values are not writable.
+     * RFC 3416 section 4.2.5: every binding is tested before any is written, so a SET that fails
+     * its tests changes nothing; a commit that fails takes back the ones before it (commitFailed,
+     * or undoFailed when that fails too). A binding outside the write view is noAccess, as snmpd
+     * answers it.
      */
-    private Pdu set(Pdu request, int version, boolean writeAccess) {
+    private Pdu set(Pdu request, int version, View view, long now) {
         List<VarBind> in = request.varBinds();
-        if (!writeAccess) {
-            return error(request, version, ErrorStatus.NO_ACCESS, in.isEmpty() ? 0 : 1);
-        }
-        int[] slots = new int[in.size()];
         for (int i = 0; i < in.size(); i++) {
             VarBind vb = in.get(i);
-            int at = store.indexOf(vb.oid());
-            if (at < 0) {
-                int status = store.hasInstancesUnder(vb.oid().prefix(Math.max(vb.oid().size() - 1, 0)))
-                        ? ErrorStatus.NO_CREATION : ErrorStatus.NOT_WRITABLE;
+            int status = view.canWrite(vb.oid()) ? objects.test(vb.oid(), vb.value(), now) : ErrorStatus.NO_ACCESS;
+            if (status != ErrorStatus.NO_ERROR) {
                 return error(request, version, status, i + 1);
             }
-            if (!store.isWritable(at)) {
-                return error(request, version, ErrorStatus.NOT_WRITABLE, i + 1);
-            }
-            Variable current = store.valueAt(at, 0);
-            if (vb.value().tag() != current.tag() || vb.value().isException()) {
-                return error(request, version, ErrorStatus.WRONG_TYPE, i + 1);
-            }
-            slots[i] = at;
         }
+        Variable[] previous = new Variable[in.size()];
         for (int i = 0; i < in.size(); i++) {
-            // detached: the request's octet strings refer to a receive buffer that the next request reuses
-            store.replace(slots[i], in.get(i).value().detached());
+            VarBind vb = in.get(i);
+            previous[i] = objects.get(vb.oid(), now);
+            try {
+                objects.commit(vb.oid(), vb.value());
+            } catch (RuntimeException commitFailed) {
+                int status = ErrorStatus.COMMIT_FAILED;
+                for (int j = i - 1; j >= 0; j--) {
+                    try {
+                        objects.undo(in.get(j).oid(), previous[j]);
+                    } catch (RuntimeException undoFailed) {
+                        status = ErrorStatus.UNDO_FAILED;
+                    }
+                }
+                return error(request, version, status, status == ErrorStatus.UNDO_FAILED ? 0 : i + 1);
+            }
         }
         return response(request, ErrorStatus.NO_ERROR, 0, in);
     }

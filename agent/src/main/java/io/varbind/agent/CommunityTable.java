@@ -2,32 +2,48 @@ package io.varbind.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The community strings the agent accepts (RFC 3584's community-based access, flattened). */
+/**
+ * The community strings the agent accepts, each with its {@link View} (RFC 3584's community-based
+ * access with VACM's views, flattened). Comparison is over the octets, in constant time per entry.
+ */
 public final class CommunityTable {
 
-    /** What a community may do. */
-    public enum Access { NONE, READ, READ_WRITE }
+    private final byte[][] names;
+    private final View[] views;
 
-    private final byte[][] readOnly;
-    private final byte[][] readWrite;
-
-    public CommunityTable(java.util.List<String> readOnly, java.util.List<String> readWrite) {
-        this.readOnly = readOnly.stream().map(s -> s.getBytes(StandardCharsets.ISO_8859_1)).toArray(byte[][]::new);
-        this.readWrite = readWrite.stream().map(s -> s.getBytes(StandardCharsets.ISO_8859_1)).toArray(byte[][]::new);
+    /** @param views by community, in the order they are tried */
+    public CommunityTable(Map<String, View> views) {
+        this.names = views.keySet().stream().map(s -> s.getBytes(StandardCharsets.ISO_8859_1)).toArray(byte[][]::new);
+        this.views = views.values().toArray(new View[0]);
     }
 
-    public Access lookup(byte[] community) {
-        for (byte[] c : readWrite) {
-            if (Arrays.equals(c, community)) {
-                return Access.READ_WRITE;
+    /** Read-only communities reading everything, read-write ones reading and writing everything. */
+    public CommunityTable(java.util.List<String> readOnly, java.util.List<String> readWrite) {
+        this(simple(readOnly, readWrite));
+    }
+
+    private static Map<String, View> simple(java.util.List<String> readOnly, java.util.List<String> readWrite) {
+        Map<String, View> m = new LinkedHashMap<>();
+        readOnly.forEach(c -> m.put(c, View.readAll()));
+        readWrite.forEach(c -> m.put(c, View.all()));
+        return m;
+    }
+
+    /** The view of {@code community}, or null when it is not one of ours. */
+    public View lookup(byte[] community) {
+        for (int i = 0; i < names.length; i++) {
+            if (java.security.MessageDigest.isEqual(names[i], community)) {
+                return views[i];
             }
         }
-        for (byte[] c : readOnly) {
-            if (Arrays.equals(c, community)) {
-                return Access.READ;
-            }
-        }
-        return Access.NONE;
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "CommunityTable[" + names.length + " communities " + Arrays.toString(views) + "]";
     }
 }

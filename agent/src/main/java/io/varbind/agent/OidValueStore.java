@@ -43,6 +43,12 @@ public final class OidValueStore {
         return i >= 0 ? i + 1 : -i - 1;
     }
 
+    /** Position of the first instance at or after {@code oid}; {@link #size()} when none. */
+    public int indexAtOrAfter(Oid oid) {
+        int i = Arrays.binarySearch(oids, oid);
+        return i >= 0 ? i : -i - 1;
+    }
+
     public Oid oidAt(int index) {
         return oids[index];
     }

@@ -2,12 +2,15 @@ package io.varbind.agent;
 
 import io.varbind.codec.BerEncodeException;
 import io.varbind.codec.BerTags;
+import io.varbind.codec.ErrorStatus;
+import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.ScopedPdu;
 import io.varbind.codec.V3Envelope;
 import io.varbind.codec.V3Message;
 import io.varbind.codec.VarBind;
 import io.varbind.codec.Variable;
+import io.varbind.engine.RateLimitedLog;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.EngineState;
 import io.varbind.usm.PrivProtocol;
@@ -21,8 +24,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The agent's SNMPv3: an authoritative USM engine (RFC 3414 section 3.2) with its own engine id,
@@ -32,20 +33,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * 7a); everything else goes to the command responder and back at the request's level.
  */
 public final class UsmAgentProcessor implements V3MessageProcessor {
+    private static final Oid USM_STATS = Oid.parse("1.3.6.1.6.3.15.1.1");
     private static final ThreadLocal<V3Envelope> ENVELOPE = ThreadLocal.withInitial(V3Envelope::new);
 
-    /** One configured user: its keys are localised to this engine's id once, at start. */
-    public record User(UsmUser usm, boolean writeAccess) {
+    /** One configured user: its keys are localised to this engine's id once, at start; what it may read and write. */
+    public record User(UsmUser usm, View view) {
+        /** Reads everything; writes everything too when {@code writeAccess}. */
+        public User(UsmUser usm, boolean writeAccess) {
+            this(usm, writeAccess ? View.all() : View.readAll());
+        }
     }
+
+    private static final RateLimitedLog REFUSED_LOG = new RateLimitedLog(
+            org.slf4j.LoggerFactory.getLogger("io.varbind.agent"), RateLimitedLog.Level.INFO);
 
     private final byte[] engineId;
     private final EngineState engine;
     private final Map<String, User> users;
-    private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
 
     public UsmAgentProcessor(byte[] engineId, int boots, Map<String, User> users) {
-        this.engineId = engineId.clone();
-        this.engine = new EngineState(engineId, boots, 0);
+        this(new EngineState(engineId, boots, 0), users);
+    }
+
+    /** With an engine (id, boots, time since its start) shared with whoever else announces it. */
+    public UsmAgentProcessor(EngineState engine, Map<String, User> users) {
+        this.engineId = engine.engineId();
+        this.engine = engine;
         this.users = new HashMap<>(users);
     }
 
@@ -60,64 +73,54 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
         return id;
     }
 
-    /**
-     * Parses {@code NAME:AUTHPROTO:AUTHPASS:PRIVPROTO:PRIVPASS} (the last two, or the last four, may
-     * be left out for authNoPriv or noAuthNoPriv) and localises the keys to {@code engineId}.
-     */
-    public static User parseUser(String spec, byte[] engineId, boolean writeAccess) {
-        String[] f = spec.split(":", -1);
-        if (f.length != 1 && f.length != 3 && f.length != 5 || f[0].isEmpty()) {
-            throw new IllegalArgumentException("expected NAME:AUTHPROTO:AUTHPASS:PRIVPROTO:PRIVPASS, got "
-                    + f.length + " fields");
-        }
-        AuthProtocol auth = f.length >= 3 ? AuthProtocol.parse(f[1]) : AuthProtocol.NONE;
-        PrivProtocol priv = f.length == 5 ? PrivProtocol.parse(f[3]) : PrivProtocol.NONE;
-        String authPass = f.length >= 3 ? f[2] : null;
-        String privPass = f.length == 5 ? f[4] : null;
-        return new User(UsmUser.localized(f[0], auth, authPass, priv, privPass, engineId), writeAccess);
-    }
-
     public byte[] engineId() {
         return engineId.clone();
     }
 
-    /** How many messages each usmStats counter counted. */
-    public long counter(String name) {
-        AtomicLong c = counters.get(name);
-        return c == null ? 0 : c.get();
+    /** snmpEngineBoots and snmpEngineTime as this engine announces them now. */
+    EngineState engine() {
+        return engine;
     }
 
     @Override
-    public int process(V3Message m, byte[] in, int off, int len, byte[] out, int maxSize, CommandResponder responder) {
+    public int process(V3Message m, byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax,
+            CommandResponder responder, AgentStatistics stats) {
         if (m.securityModel() != V3Message.SECURITY_MODEL_USM) {
-            return -1; // snmpUnknownSecurityModels: no report is possible without the model
+            stats.unknownSecurityModels.increment();
+            return -1; // no report is possible without the model
         }
+        // msgMaxSize is the requester's limit in bytes for the whole answer (RFC 3412 section 6);
+        // below 484 it is out of range, and 484 is what every engine must accept.
         int size = Math.min(maxSize, Math.max(484, m.msgMaxSize()));
+        int unauthenticated = Math.min(size, unauthenticatedMax);
         byte[] name = m.usm().userName();
         int requestId = m.scopedPdu() != null ? m.scopedPdu().pdu().requestId() : 0;
         byte[] contextName = m.scopedPdu() != null ? m.scopedPdu().contextName() : new byte[0];
         if (!Arrays.equals(m.usm().engineId(), engineId)) {
-            return report(m, UsmStats.UNKNOWN_ENGINE_IDS, null, requestId, contextName, out, size);
+            return report(m, 4, stats, null, requestId, contextName, out, unauthenticated);
         }
         User user = users.get(new String(name, StandardCharsets.UTF_8));
         if (user == null) {
-            return report(m, UsmStats.UNKNOWN_USER_NAMES, null, requestId, contextName, out, size);
+            return report(m, 3, stats, null, requestId, contextName, out, unauthenticated);
         }
         UsmUser u = user.usm();
         if (m.isAuth() && u.auth() == AuthProtocol.NONE || m.isPriv() && u.priv() == PrivProtocol.NONE
                 || !m.isAuth() && u.auth() != AuthProtocol.NONE) {
-            return report(m, UsmStats.UNSUPPORTED_SEC_LEVELS, null, requestId, contextName, out, size);
+            return report(m, 1, stats, null, requestId, contextName, out, unauthenticated);
         }
         ScopedPdu scoped;
         try {
             // the receive buffer is this request's until it is answered: verified and decrypted in place
             scoped = UsmSecurityModel.decodeScopedPduInPlace(in, off, len, u, null, ENVELOPE.get());
         } catch (UsmException e) {
+            REFUSED_LOG.log("refused a v3 request: {} ({})", e.getMessage(), e.counter());
             String counter = e.counter().startsWith("usmStats") ? e.counter() : null;
             if (counter == null) {
+                stats.inAsnParseErrs.increment();
                 return -1; // a parse error: counted as such, no report (RFC 3412 section 7.2 step 2)
             }
-            return report(m, counter, null, requestId, contextName, out, size);
+            return report(m, AgentStatistics.usmIndex(counter), stats, null,
+                    requestId, contextName, out, unauthenticated);
         }
         if (m.isAuth()) { // RFC 3414 section 3.2 step 7a: the authoritative engine's own window
             int boots = engine.boots();
@@ -125,8 +128,7 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
             if (m.usm().engineBoots() != boots || Math.abs(m.usm().engineTime() - now) > EngineState.TIME_WINDOW) {
                 UsmUser authOnly = u.withoutPrivacy();
                 try {
-                    return report(m, UsmStats.NOT_IN_TIME_WINDOWS, authOnly,
-                            scoped.pdu().requestId(), contextName, out, size);
+                    return report(m, 2, stats, authOnly, scoped.pdu().requestId(), contextName, out, size);
                 } finally {
                     authOnly.destroy();
                 }
@@ -134,17 +136,24 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
         }
         Pdu request = scoped.pdu();
         if (!isRequest(request.type())) {
+            stats.silentDrops.increment();
             return -1;
         }
-        Pdu response = responder.respond(request, CommandResponder.V3, user.writeAccess(), Math.max(1, size / 16));
-        ScopedPdu reply = new ScopedPdu(engineId, scoped.contextName(), response);
-        try {
-            return UsmSecurityModel.encode(out, 0, m.msgId(), size, false, u, engine, reply);
-        } catch (BerEncodeException | IndexOutOfBoundsException tooLarge) {
-            Pdu tooBig = new Pdu(BerTags.RESPONSE, request.requestId(), 1, 0, List.of());
-            return UsmSecurityModel.encode(out, 0, m.msgId(), size, false, u, engine,
-                    new ScopedPdu(engineId, scoped.contextName(), tooBig));
-        }
+        int limit = m.isAuth() ? size : unauthenticated;
+        Pdu response = user.view().readsNothing()
+                // snmpd: a user its access control gives no view at all gets authorizationError
+                ? new Pdu(BerTags.RESPONSE, request.requestId(), ErrorStatus.AUTHORIZATION_ERROR, 0, request.varBinds())
+                : responder.respond(request, CommandResponder.V3, user.view(), Math.max(1, limit / 6));
+        byte[] context = scoped.contextName();
+        return MessageDispatcher.fit(CommandResponder.V3, request, response, pdu -> {
+            try {
+                int n = UsmSecurityModel.encode(out, 0, m.msgId(), maxSize, false, u, engine,
+                        new ScopedPdu(engineId, context, pdu));
+                return n <= limit ? n : -1;
+            } catch (BerEncodeException | IndexOutOfBoundsException tooLarge) {
+                return -1;
+            }
+        }, stats);
     }
 
     private static boolean isRequest(int type) {
@@ -152,19 +161,26 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
     }
 
     /**
-     * A Report (RFC 3412 section 7.1 step 3) with the counter: {@code user} null sends it at
-     * noAuthNoPriv, as every report but notInTimeWindow; nothing is sent when the request was not
-     * reportable.
+     * Counts usmStats counter {@code index} and, when the request was reportable, answers with a
+     * Report (RFC 3412 section 7.1 step 3) carrying it: {@code user} null sends it at noAuthNoPriv,
+     * as every report but notInTimeWindow.
      */
-    private int report(V3Message m, String counter, UsmUser user, int requestId, byte[] contextName, byte[] out,
-            int size) {
-        long n = counters.computeIfAbsent(counter, k -> new AtomicLong()).incrementAndGet();
+    private int report(V3Message m, int index, AgentStatistics stats, UsmUser user, int requestId,
+            byte[] contextName, byte[] out, int size) {
+        java.util.concurrent.atomic.LongAdder counter = stats.usm(index);
+        counter.increment();
         if (!m.isReportable()) {
             return -1;
         }
         Pdu report = new Pdu(BerTags.REPORT, requestId, 0, 0,
-                List.of(new VarBind(UsmStats.oid(counter), Variable.counter32(n))));
-        return UsmSecurityModel.encode(out, 0, m.msgId(), size, false, user, engine,
-                new ScopedPdu(engineId, contextName, report));
+                List.of(new VarBind(USM_STATS.append(index, 0), Variable.counter32(counter.sum() & 0xFFFFFFFFL))));
+        try {
+            int n = UsmSecurityModel.encode(out, 0, m.msgId(), size, false, user, engine,
+                    new ScopedPdu(engineId, contextName, report));
+            return n <= size ? n : -1;
+        } catch (BerEncodeException | IndexOutOfBoundsException tooLarge) {
+            stats.silentDrops.increment();
+            return -1;
+        }
     }
 }

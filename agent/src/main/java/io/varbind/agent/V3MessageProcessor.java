@@ -11,8 +11,10 @@ public interface V3MessageProcessor {
 
     /**
      * Processes one decoded v3 message that arrived as {@code in[off, off+len)}; writes the reply
-     * into {@code out} (at most {@code maxSize} bytes) and returns its length, or -1 for no reply.
+     * into {@code out} (at most {@code maxSize} bytes, at most {@code unauthenticatedMax} when it is
+     * not authenticated, and never more than the requester's msgMaxSize) and returns its length, or
+     * -1 for no reply. What it counts goes to {@code stats}.
      */
-    int process(V3Message message, byte[] in, int off, int len, byte[] out, int maxSize,
-            CommandResponder responder);
+    int process(V3Message message, byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax,
+            CommandResponder responder, AgentStatistics stats);
 }

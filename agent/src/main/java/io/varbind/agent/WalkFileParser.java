@@ -2,6 +2,7 @@ package io.varbind.agent;
 
 import io.varbind.codec.Oid;
 import io.varbind.codec.Variable;
+import io.varbind.mib.DisplayHint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -157,10 +158,10 @@ public final class WalkFileParser {
     /** The octets behind a hinted string, or {@code plain} when there is no (non-text) hint. */
     private Variable hinted(Oid oid, String text, Variable plain) {
         String hint = hints.apply(oid);
-        if (hint == null || DisplayHintReader.isText(hint)) {
+        if (hint == null || DisplayHint.isText(hint)) {
             return plain;
         }
-        byte[] octets = DisplayHintReader.parse(hint, text);
+        byte[] octets = DisplayHint.parseOctets(hint, text);
         return octets == null ? plain : Variable.octetString(octets);
     }
 

@@ -15,10 +15,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,26 +35,23 @@ class AgentV3InteropTest {
 
     @TempDir
     static Path dir;
-    static Agent agent;
-    static UsmAgentProcessor usm;
+    static SnmpAgent agent;
     static String udp;
     static String tcp;
 
     @BeforeAll
     static void start() {
         NetSnmpTools.requireInstalled();
-        byte[] engineId = HexFormat.of().parseHex(ENGINE_ID);
-        Map<String, UsmAgentProcessor.User> users = new LinkedHashMap<>();
+        SnmpAgent.Builder b = SnmpAgent.builder().listen("udp:127.0.0.1:0,tcp:127.0.0.1:0").community("public")
+                .engineId(ENGINE_ID).engineBoots(3).demoData();
         for (SnmpdAgent.User u : SnmpdAgent.USERS) {
-            users.put(u.name(), UsmAgentProcessor.parseUser(spec(u), engineId, true));
+            b.user(u.name(), u.auth(), u.authPassword(), u.priv(), u.privPassword());
         }
         SnmpdAgent.User ro = SnmpdAgent.READONLY;
-        users.put(ro.name(), UsmAgentProcessor.parseUser(spec(ro), engineId, false));
-        usm = new UsmAgentProcessor(engineId, 3, users);
-        agent = Agent.start(new Agent.Config(Endpoint.parseList("udp:127.0.0.1:0,tcp:127.0.0.1:0"), List.of(),
-                List.of("public"), List.of(), 1, usm));
-        udp = "udp:127.0.0.1:" + agent.udpAddresses().get(0).getPort();
-        tcp = "tcp:127.0.0.1:" + agent.tcpAddresses().get(0).getPort();
+        b.readOnlyUser(ro.name(), ro.auth(), ro.authPassword(), ro.priv(), ro.privPassword());
+        agent = b.build();
+        udp = "udp:127.0.0.1:" + agent.udpEndpoints().get(0).getPort();
+        tcp = "tcp:127.0.0.1:" + agent.tcpEndpoints().get(0).getPort();
     }
 
     @AfterAll
@@ -65,14 +59,6 @@ class AgentV3InteropTest {
         if (agent != null) {
             agent.close();
         }
-    }
-
-    static String spec(SnmpdAgent.User u) {
-        if (u.auth() == null) {
-            return u.name();
-        }
-        return u.name() + ":" + u.auth() + ":" + u.authPassword()
-                + (u.priv() == null ? "" : ":" + u.priv() + ":" + u.privPassword());
     }
 
     static List<String> v3(SnmpdAgent.User u, String authPassword, String privPassword) {
@@ -140,16 +126,16 @@ class AgentV3InteropTest {
         List<String> level = v3(asPriv, asPriv.authPassword(), asPriv.privPassword());
         level.addAll(List.of(udp, ".1.3.6.1.2.1.1.5.0"));
         assertTrue(netSnmp("snmpget", level).err().contains("Unsupported security level"));
-        assertTrue(usm.counter(UsmStats.WRONG_DIGESTS) >= 1);
-        assertTrue(usm.counter(UsmStats.DECRYPTION_ERRORS) >= 1);
-        assertTrue(usm.counter(UsmStats.UNKNOWN_USER_NAMES) >= 1);
-        assertTrue(usm.counter(UsmStats.UNKNOWN_ENGINE_IDS) >= 1, "discovery went through the engine-id report");
+        assertTrue(agent.statistics().usm(UsmStats.WRONG_DIGESTS).sum() >= 1);
+        assertTrue(agent.statistics().usm(UsmStats.DECRYPTION_ERRORS).sum() >= 1);
+        assertTrue(agent.statistics().usm(UsmStats.UNKNOWN_USER_NAMES).sum() >= 1);
+        assertTrue(agent.statistics().usm(UsmStats.UNKNOWN_ENGINE_IDS).sum() >= 1, "discovery went through the engine-id report");
     }
 
     @Test
     void varbindsOwnSessionIsAManagerOfIt() throws Exception {
         SnmpdAgent.User u = SnmpdAgent.user("sha512_aes256");
-        int port = agent.udpAddresses().get(0).getPort();
+        int port = agent.udpEndpoints().get(0).getPort();
         try (Session s = Session.builder().hostname("127.0.0.1").remotePort(port).version(3)
                 .securityLevel("authPriv").securityUsername(u.name()).authProtocol(u.auth())
                 .authPassword(u.authPassword()).privacyProtocol(u.priv()).privacyPassword(u.privPassword())
@@ -171,7 +157,7 @@ class AgentV3InteropTest {
     @Test
     void garbageV3PacketsDoNotStopIt() throws Exception {
         Random random = new Random(7);
-        InetSocketAddress to = agent.udpAddresses().get(0);
+        InetSocketAddress to = agent.udpEndpoints().get(0);
         try (DatagramSocket s = new DatagramSocket()) {
             for (int i = 0; i < 2000; i++) {
                 byte[] junk = new byte[1 + random.nextInt(200)];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.varbind.codec.BerTags;
+import io.varbind.codec.ErrorStatus;
 import io.varbind.codec.CommunityMessage;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;

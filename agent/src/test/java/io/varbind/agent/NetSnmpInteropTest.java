@@ -62,7 +62,7 @@ class NetSnmpInteropTest {
 
     @TempDir
     static Path dir;
-    static Agent agent;
+    static SnmpAgent agent;
     static String udp;
     static String tcp;
 
@@ -71,10 +71,10 @@ class NetSnmpInteropTest {
         NetSnmpTools.requireInstalled();
         Path data = dir.resolve("data.walk");
         Files.writeString(data, DATA, StandardCharsets.ISO_8859_1);
-        agent = Agent.start(new Agent.Config(Endpoint.parseList("udp:127.0.0.1:0,tcp:127.0.0.1:0"),
-                List.of(data), List.of("public"), List.of("private"), 1, null));
-        udp = "udp:127.0.0.1:" + agent.udpAddresses().get(0).getPort();
-        tcp = "tcp:127.0.0.1:" + agent.tcpAddresses().get(0).getPort();
+        agent = SnmpAgent.builder().listen("udp:127.0.0.1:0,tcp:127.0.0.1:0").data(data).community("public")
+                .writeCommunity("private").build();
+        udp = "udp:127.0.0.1:" + agent.udpEndpoints().get(0).getPort();
+        tcp = "tcp:127.0.0.1:" + agent.tcpEndpoints().get(0).getPort();
     }
 
     @AfterAll
@@ -157,7 +157,7 @@ class NetSnmpInteropTest {
 
     @Test
     void garbageAndFloodsDoNotStopIt() throws IOException {
-        int port = agent.udpAddresses().get(0).getPort();
+        int port = agent.udpEndpoints().get(0).getPort();
         long parseErrorsBefore = agent.statistics().inAsnParseErrs.sum();
         Random random = new Random(7);
         try (DatagramSocket s = new DatagramSocket()) {
@@ -181,7 +181,7 @@ class NetSnmpInteropTest {
                 s.send(new DatagramPacket(junk, junk.length, to));
             }
         }
-        try (Socket tcpJunk = new Socket("127.0.0.1", agent.tcpAddresses().get(0).getPort())) {
+        try (Socket tcpJunk = new Socket("127.0.0.1", agent.tcpEndpoints().get(0).getPort())) {
             OutputStream o = tcpJunk.getOutputStream();
             o.write(new byte[] {0x30, (byte) 0x84, 0x7f, 0, 0, 0, 1, 2, 3});
             o.flush();

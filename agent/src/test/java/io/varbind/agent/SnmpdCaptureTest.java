@@ -68,11 +68,11 @@ class SnmpdCaptureTest {
             }
             Path data = dir.resolve("snmpd.walk");
             Files.writeString(data, all, StandardCharsets.ISO_8859_1);
-            try (Agent agent = Agent.start(new Agent.Config(Endpoint.parseList("udp:127.0.0.1:0,tcp:127.0.0.1:0"),
-                    List.of(data), List.of("public"), List.of(), 1, null))) {
+            try (SnmpAgent agent = SnmpAgent.builder().listen("udp:127.0.0.1:0,tcp:127.0.0.1:0").data(data)
+                    .community("public").build()) {
                 assertEquals(List.of(), agent.warnings());
-                String udp = "udp:127.0.0.1:" + agent.udpAddresses().get(0).getPort();
-                String tcp = "tcp:127.0.0.1:" + agent.tcpAddresses().get(0).getPort();
+                String udp = "udp:127.0.0.1:" + agent.udpEndpoints().get(0).getPort();
+                String tcp = "tcp:127.0.0.1:" + agent.tcpEndpoints().get(0).getPort();
                 for (int i = 0; i < SUBTREES.size(); i++) {
                     String root = SUBTREES.get(i);
                     List<List<String>> commands = List.of(

@@ -33,11 +33,7 @@ public final class UsmMessageProcessing implements MessageProcessing {
     private static final ThreadLocal<V3Envelope> ENVELOPE = ThreadLocal.withInitial(V3Envelope::new);
     private static final int MAX_SIZE = 65507;
 
-    private final String userName;
-    private final AuthProtocol auth;
-    private final PrivProtocol priv;
-    private final String authPassword;
-    private final String privPassword;
+    private final UsmCredentials credentials;
     private final byte[] givenEngineId;
     private final int givenBoots;
     private final int givenTime;
@@ -55,11 +51,7 @@ public final class UsmMessageProcessing implements MessageProcessing {
     public UsmMessageProcessing(String userName, int level, AuthProtocol auth, String authPassword, PrivProtocol priv,
             String privPassword, byte[] securityEngineId, int engineBoots, int engineTime, byte[] contextEngineId,
             String contextName) {
-        this.userName = userName;
-        this.auth = level >= 2 ? auth : AuthProtocol.NONE;
-        this.priv = level >= 3 ? priv : PrivProtocol.NONE;
-        this.authPassword = authPassword;
-        this.privPassword = privPassword;
+        this.credentials = UsmCredentials.of(userName, level, auth, authPassword, priv, privPassword);
         this.givenEngineId = securityEngineId;
         this.givenBoots = engineBoots;
         this.givenTime = engineTime;
@@ -93,7 +85,7 @@ public final class UsmMessageProcessing implements MessageProcessing {
         return known.thenAcceptAsync(s -> {
             synchronized (this) {
                 if (user == null || state != s) {
-                    UsmUser u = UsmUser.localized(userName, auth, authPassword, priv, privPassword, s.engineId());
+                    UsmUser u = credentials.localize(s.engineId());
                     state = s;
                     UsmUser old = user;
                     user = u;
@@ -121,14 +113,8 @@ public final class UsmMessageProcessing implements MessageProcessing {
 
     @Override
     public int encodeRequest(Target target, Pdu pdu, int correlationId, byte[] out, int off) {
-        EngineState s = state;
-        UsmUser u = user;
-        if (s == null || u == null) {
-            throw new SnmpConnectionException("SNMPv3 request before engine discovery");
-        }
-        byte[] ctxEngine = contextEngineId.length > 0 ? contextEngineId : s.engineId();
-        ScopedPdu sp = new ScopedPdu(ctxEngine, contextName, pdu.withRequestId(correlationId));
-        return UsmSecurityModel.encode(out, off, correlationId, MAX_SIZE, true, u, s, sp);
+        return UsmCredentials.encode(out, off, correlationId, true, user, state, contextEngineId, contextName, pdu,
+                "SNMPv3 request before engine discovery");
     }
 
     @Override
@@ -159,7 +145,7 @@ public final class UsmMessageProcessing implements MessageProcessing {
             return p;
         }
         // the request's level, fixed at construction: the user field is null once the keys are destroyed
-        if (!authenticated && auth != AuthProtocol.NONE) {
+        if (!authenticated && credentials.auth() != AuthProtocol.NONE) {
             throw new SnmpConnectionException("an unauthenticated response to an authenticated request");
         }
         if (p.type() != BerTags.RESPONSE) {
@@ -184,14 +170,14 @@ public final class UsmMessageProcessing implements MessageProcessing {
         }
         switch (counter) {
             case UsmStats.UNKNOWN_USER_NAMES:
-                return counter + ": the agent has no user '" + userName + "'";
+                return counter + ": the agent has no user '" + credentials.userName() + "'";
             case UsmStats.WRONG_DIGESTS:
                 return counter + ": authentication failed (wrong authentication password or protocol for '"
-                        + userName + "')";
+                        + credentials.userName() + "')";
             case UsmStats.DECRYPTION_ERRORS:
                 return counter + ": the agent could not decrypt the request (wrong privacy password or protocol)";
             case UsmStats.UNSUPPORTED_SEC_LEVELS:
-                return counter + ": the agent does not allow this security level for '" + userName + "'";
+                return counter + ": the agent does not allow this security level for '" + credentials.userName() + "'";
             case UsmStats.NOT_IN_TIME_WINDOWS:
                 return counter + ": still outside the agent's time window after resynchronising";
             case UsmStats.UNKNOWN_ENGINE_IDS:
@@ -204,7 +190,7 @@ public final class UsmMessageProcessing implements MessageProcessing {
 
     @Override
     public String timeoutHint() {
-        return priv != PrivProtocol.NONE
+        return credentials.priv() != PrivProtocol.NONE
                 ? "; an agent stays silent when the privacy password or protocol is wrong" : "";
     }
 

@@ -3,6 +3,7 @@ package io.varbind.engine;
 import io.varbind.SnmpEngine;
 import io.varbind.SnmpException;
 import io.varbind.codec.BerTags;
+import io.varbind.codec.ErrorStatus;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.VarBind;
@@ -50,8 +51,8 @@ public final class Walk {
         if (bulk && target.version() == 0) {
             throw new SnmpException("GETBULK does not exist in SNMPv1");
         }
-        if (bulk && maxRepetitions < 1) {
-            throw new IllegalArgumentException("max-repetitions must be at least 1");
+        if (bulk && (maxRepetitions < 0 || nonRepeaters < 0)) {
+            throw new IllegalArgumentException("non-repeaters and max-repetitions must not be negative");
         }
         this.engine = engine;
         this.target = target;
@@ -69,6 +70,8 @@ public final class Walk {
     }
 
     private void step() {
+        // sent as asked, as easysnmp does: 0 repetitions usually gets an empty answer, which ends the
+        // walk; a non-repeater makes each answer one GETNEXT's worth
         Pdu p = bulk ? Pdu.getBulk(nonRepeaters, maxRepetitions, List.of(last)) : Pdu.request(BerTags.GETNEXT, List.of(last));
         requests++;
         engine.request(target, p).whenComplete(this::onResponse);
@@ -100,7 +103,7 @@ public final class Walk {
                 return;
             }
             throw new SnmpException("walk of ." + root + " at ." + last + ": the agent answered "
-                    + ErrorNames.name(r.errorStatus()) + " (index " + r.errorIndex() + ")");
+                    + ErrorStatus.name(r.errorStatus()) + " (index " + r.errorIndex() + ")");
         }
         List<VarBind> batch = new ArrayList<>(r.varBinds().size());
         boolean end = r.varBinds().isEmpty();

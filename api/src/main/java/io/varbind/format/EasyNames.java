@@ -42,11 +42,13 @@ public final class EasyNames {
         String index = start < oid.length ? OidFormat.numeric(java.util.Arrays.copyOfRange(oid, start, oid.length),
                 oid.length - start) : "";
         if (!isLeaf(node)) {
-            // easysnmp's NON_LEAF_NAME: the whole name is the oid (long form, iso written as 1)
+            // easysnmp's NON_LEAF_NAME: the whole name is the oid. With long names, numbers right
+            // under a root give its first four characters up to the root's arc (.iso.9 is .1.9, and
+            // .ccitt.1 becomes .0tt.1, as easysnmp's copy leaves it); anything deeper stays
             String whole = useLongNames ? label : node.name();
             String full = index.isEmpty() ? whole : whole + "." + index;
-            if (useLongNames && full.startsWith(".iso.")) {
-                full = ".1" + full.substring(4);
+            if (useLongNames && !index.isEmpty() && start == 1 && full.length() > 4) {
+                full = "." + Integer.toUnsignedString(oid[0]) + full.substring(4);
             }
             return new String[] {full, ""};
         }

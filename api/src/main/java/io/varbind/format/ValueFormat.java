@@ -84,14 +84,29 @@ public final class ValueFormat {
     private static String opaqueNumber(Variable v) {
         switch (v.opaqueKind()) {
             case FLOAT:
-                return String.format(Locale.ROOT, "%f", v.floatValue());
+                return cFixed(v.floatValue());
             case DOUBLE:
-                return String.format(Locale.ROOT, "%f", v.doubleValue());
+                return cFixed(v.doubleValue());
             case INT64:
                 return Long.toString(v.longValue());
             default:
                 return Long.toUnsignedString(v.longValue());
         }
+    }
+
+    /**
+     * C's {@code printf("%f")}: six decimals of the exact binary value, ties to even (Java's
+     * {@code %f} rounds ties up: 9.1015625 is 9.101562 in C, 9.101563 in Java).
+     */
+    static String cFixed(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        String s = new java.math.BigDecimal(d).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return (d < 0 || d == 0 && 1 / d < 0) && !s.startsWith("-") ? "-" + s : s;
     }
 
     private static String ip(Variable v) {
@@ -184,6 +199,10 @@ public final class ValueFormat {
             case BerTags.COUNTER64:
                 return (q ? "" : "Counter64: ") + Long.toUnsignedString(v.longValue()) + units;
             case BerTags.IP_ADDRESS:
+                if (node != null && "NetworkAddress".equals(node.baseType())) {
+                    // an SMIv1 NetworkAddress (RFC 1155 section 3.2.3.1): Net-SNMP prints its octets in hex
+                    return (q ? "" : "Network Address: ") + colonHex(v.bytes());
+                }
                 return (q ? "" : "IpAddress: ") + ip(v);
             case BerTags.OBJECT_IDENTIFIER:
                 return (q ? "" : "OID: ") + oid(v.oidValue().toArray(), tree, o);
@@ -221,7 +240,10 @@ public final class ValueFormat {
         if (node != null) {
             Map<String, Integer> bits = node.bits();
             if (bits != null && !bits.isEmpty() && "BITS".equals(node.baseType())) {
-                StringBuilder sb = new StringBuilder(q ? "" : "BITS: ").append(hex(b));
+                if (q) {
+                    return "\"" + hex(b) + "\""; // quick print: the octets alone, quoted, no labels
+                }
+                StringBuilder sb = new StringBuilder("BITS: ").append(hex(b));
                 for (Map.Entry<String, Integer> e : bits.entrySet()) {
                     int bit = e.getValue();
                     if (bit / 8 < b.length && (b[bit / 8] & (0x80 >> (bit % 8))) != 0) {
@@ -254,6 +276,19 @@ public final class ValueFormat {
         return q ? "\"" + hex(b) + "\"" : "Hex-STRING: " + hex(b);
     }
 
+    /** Octets as two upper-case hex digits each, joined by colons ({@code C0:00:02:01}). */
+    private static String colonHex(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length * 3);
+        for (int i = 0; i < b.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Character.toUpperCase(Character.forDigit((b[i] >> 4) & 15, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b[i] & 15, 16)));
+        }
+        return sb.toString();
+    }
+
     /** An OID value in the output style (as Net-SNMP prints it after {@code OID: }). */
     public static String oid(int[] oid, MibTree tree, OutputOptions o) {
         if (tree == null) {
@@ -277,6 +312,10 @@ public final class ValueFormat {
      * Net-SNMP's OID output format.
      */
     public static String easySprint(Variable v, MibNode node, MibTree tree, boolean useLongNames, boolean useNumeric) {
+        if (v.tag() == BerTags.OBJECT_IDENTIFIER) {
+            // easysnmp turns Net-SNMP's index breakdown off (-Ob): the instance suffix stays numeric
+            return EasyNames.netSnmpName(v.oidValue().toArray(), tree, useLongNames, useNumeric);
+        }
         return netSnmp(v, node, tree, useNumeric ? EASY_SPRINT_NUMERIC : useLongNames ? EASY_SPRINT_FULL : EASY_SPRINT);
     }
 

@@ -1,30 +1,27 @@
 package io.varbind.session;
 
-/** RFC 3416 section 3 error-status names, with the explanations Net-SNMP's snmp_errstring gives. */
+/**
+ * The messages easysnmp raises for error statuses: the names of {@link io.varbind.codec.ErrorStatus}
+ * with the explanations Net-SNMP's snmp_errstring adds to some of them.
+ */
 public final class ErrorStatus {
 
-    public static final int NO_SUCH_NAME = 2;
+    public static final int NO_SUCH_NAME = io.varbind.codec.ErrorStatus.NO_SUCH_NAME;
 
-    private static final String[] TEXT = {
-        "noError",
-        "tooBig",
-        "noSuchName",
-        "badValue",
-        "readOnly",
-        "genErr",
-        "noAccess",
-        "wrongType (The set datatype does not match the data type the agent expects)",
-        "wrongLength (The set value has an illegal length from what the agent expects)",
-        "wrongEncoding",
-        "wrongValue (The set value is illegal or unsupported in some way)",
-        "noCreation (That table does not support row creation or that object can not ever be created)",
-        "inconsistentValue (The set value is illegal or unsupported in some way)",
-        "resourceUnavailable (This is likely a out-of-memory failure within the agent)",
-        "commitFailed",
-        "undoFailed",
-        "authorizationError (access denied to that object)",
-        "notWritable (That object does not support modification)",
-        "inconsistentName (That object can not currently be created)",
+    /** Indexed by status; null where Net-SNMP prints the bare name. */
+    private static final String[] EXPLANATION = {
+        null, null, null, null, null, null, null,
+        "The set datatype does not match the data type the agent expects",
+        "The set value has an illegal length from what the agent expects",
+        null,
+        "The set value is illegal or unsupported in some way",
+        "That table does not support row creation or that object can not ever be created",
+        "The set value is illegal or unsupported in some way",
+        "This is likely a out-of-memory failure within the agent",
+        null, null,
+        "access denied to that object",
+        "That object does not support modification",
+        "That object can not currently be created",
     };
 
     private ErrorStatus() {
@@ -32,6 +29,10 @@ public final class ErrorStatus {
 
     /** The message easysnmp raises for an error status ({@code noAccess}, {@code notWritable (...)}). */
     public static String text(int status) {
-        return status >= 0 && status < TEXT.length ? TEXT[status] : "unknown error status " + status;
+        if (status < 0 || status >= EXPLANATION.length) {
+            return "unknown error status " + status;
+        }
+        String name = io.varbind.codec.ErrorStatus.name(status);
+        return EXPLANATION[status] == null ? name : name + " (" + EXPLANATION[status] + ")";
     }
 }

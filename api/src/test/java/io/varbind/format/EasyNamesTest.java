@@ -49,6 +49,15 @@ class EasyNamesTest {
         "1.3.6.1.2.1.1.1.0 | true | false | .iso.org.dod.internet.mgmt.mib-2.system.sysDescr | 0",
         "1.3.6.1.4.1.2021.10.1.6.1 | true | false | .iso.org.dod.internet.private.enterprises.ucdavis.laTable.laEntry.laLoadFloat | 1",
         "1.3.6.1.2.1.31.1.1.1.6.1 | true | false | .iso.org.dod.internet.mgmt.mib-2.ifMIB.ifMIBObjects.ifXTable.ifXEntry.ifHCInOctets | 1",
+        // non-leaf names with long names: wholly named ones stay, numbers left over replace the first four characters
+        "1.3 | true | false | .iso.org | ''",
+        "1.3.6 | true | false | .iso.org.dod | ''",
+        "1.3.6.1.2.1.31.1.1.1 | true | false | .iso.org.dod.internet.mgmt.mib-2.ifMIB.ifMIBObjects.ifXTable.ifXEntry | ''",
+        "1.9 | true | false | .1.9 | ''",
+        "1.3.6.1.2.1.1.99.0 | true | false | .iso.org.dod.internet.mgmt.mib-2.system.99.0 | ''",
+        "0.1 | true | false | .0tt.1 | ''",
+        "0.1 | false | false | ccitt.1 | ''",
+        "0.1 | false | true | .0 | 1",
     })
     void splitsAsEasysnmp(String oid, boolean longNames, boolean numeric, String expectedOid, String expectedIndex) {
         assertArrayEquals(new String[] {expectedOid, expectedIndex},

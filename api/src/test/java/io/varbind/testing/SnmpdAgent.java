@@ -86,6 +86,7 @@ public final class SnmpdAgent implements Closeable {
     private final int port;
     private final boolean ipv6;
     private final int engineBoots;
+    private final String extraConfig;
 
     /** Every agent still running, stopped when the JVM exits should a test fail to close one. */
     private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -95,7 +96,8 @@ public final class SnmpdAgent implements Closeable {
                 "snmpd-reaper"));
     }
 
-    private SnmpdAgent(Path runDir, Process process, int port, boolean ipv6, int engineBoots) {
+    private SnmpdAgent(Path runDir, Process process, int port, boolean ipv6, int engineBoots, String extraConfig) {
+        this.extraConfig = extraConfig;
         RUNNING.add(process);
         this.runDir = runDir;
         this.process = process;
@@ -133,11 +135,23 @@ public final class SnmpdAgent implements Closeable {
 
     /** Starts an agent that reports the given snmpEngineBoots. */
     public static SnmpdAgent start(int engineBoots) {
+        return start(engineBoots, "");
+    }
+
+    /**
+     * Starts an agent with more snmpd.conf lines after the usual ones (for example {@code extend}
+     * commands, or {@code trap2sink} to fill the notification tables).
+     */
+    public static SnmpdAgent startWith(String extraConfig) {
+        return start(1, extraConfig);
+    }
+
+    private static SnmpdAgent start(int engineBoots, String extraConfig) {
         requireInstalled();
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                SnmpdAgent agent = tryStart(freePort(), engineBoots);
+                SnmpdAgent agent = tryStart(freePort(), engineBoots, extraConfig);
                 if (agent != null) {
                     return agent;
                 }
@@ -157,7 +171,7 @@ public final class SnmpdAgent implements Closeable {
         close();
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
-                SnmpdAgent agent = tryStart(port, newEngineBoots);
+                SnmpdAgent agent = tryStart(port, newEngineBoots, extraConfig);
                 if (agent != null) {
                     return agent;
                 }
@@ -172,12 +186,12 @@ public final class SnmpdAgent implements Closeable {
         throw new IllegalStateException("snmpd did not restart on port " + port);
     }
 
-    private static SnmpdAgent tryStart(int port, int engineBoots) throws IOException {
+    private static SnmpdAgent tryStart(int port, int engineBoots, String extraConfig) throws IOException {
         boolean ipv6 = hasIpv6Loopback();
         Path dir = Files.createTempDirectory("varbind-snmpd-");
         Path persist = Files.createDirectories(dir.resolve("persist"));
         Path conf = dir.resolve("snmpd.conf");
-        Files.writeString(conf, config(port, ipv6, engineBoots), StandardCharsets.UTF_8);
+        Files.writeString(conf, config(port, ipv6, engineBoots) + extraConfig, StandardCharsets.UTF_8);
         List<String> cmd = new ArrayList<>(List.of(snmpdBinary().toString(),
                 "-f", // foreground, so the Process is snmpd itself and its PID is the one we stop
                 "-C", // read only our -c file, never /etc/snmp or ~/.snmp
@@ -190,14 +204,7 @@ public final class SnmpdAgent implements Closeable {
             cmd.add("-M");
             cmd.add(mibDirs);
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectOutput(dir.resolve("snmpd.stdout").toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = pb.environment();
-        env.put("SNMP_PERSISTENT_DIR", persist.toString());
-        env.put("SNMPCONFPATH", dir.toString());
-        Process p = pb.start();
+        Process p = launch(cmd, dir, persist, "snmpd.stdout");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -214,7 +221,7 @@ public final class SnmpdAgent implements Closeable {
                     p.destroy();
                     throw new IllegalStateException("snmpd logged configuration errors:\n" + log);
                 }
-                return new SnmpdAgent(dir, p, port, ipv6, engineBoots);
+                return new SnmpdAgent(dir, p, port, ipv6, engineBoots, extraConfig);
             }
         }
         p.destroyForcibly();
@@ -291,7 +298,8 @@ public final class SnmpdAgent implements Closeable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port free for both UDP and TCP on 127.0.0.1. */
+    public static int freePort() throws IOException {
         // a port free for both UDP and TCP, in the high range
         for (int i = 0; i < 50; i++) {
             int candidate;
@@ -386,6 +394,25 @@ public final class SnmpdAgent implements Closeable {
     /** Stops the agent (SIGTERM to its PID, then SIGKILL after 5 s) and deletes its folder. */
     @Override
     public void close() {
+        stop(process);
+        RUNNING.remove(process);
+        deleteTree(runDir);
+    }
+
+    /** Starts a Net-SNMP daemon reading only {@code dir}'s configuration, keeping its state in {@code persist}. */
+    static Process launch(List<String> cmd, Path dir, Path persist, String stdout) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(dir.resolve(stdout).toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Map<String, String> env = pb.environment();
+        env.put("SNMP_PERSISTENT_DIR", persist.toString());
+        env.put("SNMPCONFPATH", dir.toString());
+        return pb.start();
+    }
+
+    /** SIGTERM to {@code process}, then SIGKILL after 5 s. */
+    static void stop(Process process) {
         if (process.isAlive()) {
             process.destroy();
             try {
@@ -397,11 +424,9 @@ public final class SnmpdAgent implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
-        RUNNING.remove(process);
-        deleteTree(runDir);
     }
 
-    private static String readQuietly(Path p) {
+    static String readQuietly(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
@@ -409,7 +434,7 @@ public final class SnmpdAgent implements Closeable {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

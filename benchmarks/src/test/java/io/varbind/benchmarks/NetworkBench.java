@@ -432,7 +432,7 @@ public final class NetworkBench {
     }
 
     /** CPU time of the JIT compiler threads (clock ticks of 10 ms in /proc), 0 where /proc is absent. */
-    private static long jitCpu() {
+    static long jitCpu() {
         java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
         if (tasks == null) {
             return 0;

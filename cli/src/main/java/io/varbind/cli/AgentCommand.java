@@ -1,8 +1,7 @@
 package io.varbind.cli;
 
-import io.varbind.agent.Agent;
 import io.varbind.agent.Endpoint;
-import io.varbind.agent.UsmAgentProcessor;
+import io.varbind.agent.SnmpAgent;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,9 @@ import picocli.CommandLine.ParentCommand;
         description = {"Answers SNMP v1/v2c/v3 GET, GETNEXT, GETBULK and SET on every endpoint given,",
             "from snmpwalk -On -OU -Oe files, or from built-in demo data when no --data is given."})
 final class AgentCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Mixin
+    LogOptions log;
 
     @ParentCommand
     VarbindCommand parent;
@@ -57,25 +59,48 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--engine-boots", paramLabel = "N", description = "snmpEngineBoots to announce (default 1)")
     int engineBoots = 1;
 
+    @Option(names = "--devices",
+            description = "each port its own simulated device: sysName NAME-PORT, its own uptime and moving counters")
+    boolean devices;
+
     @Option(names = {"-q", "--quiet"}, description = "no start-up and statistics lines on stderr")
     boolean quiet;
 
     @Override
     public Integer call() throws InterruptedException {
-        UsmAgentProcessor v3 = null;
-        if (!users.isEmpty() || !rwUsers.isEmpty()) {
-            v3 = usm();
-        }
-        List<Endpoint> endpoints = new ArrayList<>();
+        SnmpAgent.Builder b = SnmpAgent.builder().threads(threads).statisticsMib();
         for (String l : listen) {
             try {
-                endpoints.addAll(Endpoint.parseList(l));
+                Endpoint.parseList(l);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("agent --listen: " + e.getMessage());
             }
+            b.listen(l);
         }
-        List<String> ro = communities.isEmpty() ? List.of("public") : communities;
-        Agent agent = Agent.start(new Agent.Config(endpoints, data, ro, rwCommunities, threads, v3));
+        (communities.isEmpty() ? List.of("public") : communities).forEach(b::community);
+        rwCommunities.forEach(b::writeCommunity);
+        if (engineIdHex != null) {
+            try {
+                b.engineId(engineIdHex);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("agent --engine-id: 5 to 32 octets in hex, got '" + engineIdHex + "'");
+            }
+        }
+        if (engineBoots < 1) {
+            throw new UsageException("agent --engine-boots: at least 1");
+        }
+        b.engineBoots(engineBoots);
+        addUsers(b, users, false);
+        addUsers(b, rwUsers, true);
+        if (data.isEmpty()) {
+            b.demoData();
+        } else {
+            data.forEach(b::data);
+        }
+        if (devices) {
+            b.devicePerEndpoint();
+        }
+        SnmpAgent agent = b.build();
         for (String w : agent.warnings()) {
             parent.err.println("varbind agent: skipped " + w);
         }
@@ -88,8 +113,8 @@ final class AgentCommand implements Callable<Integer> {
             stopped.countDown();
         }, "varbind-agent-shutdown"));
         if (!quiet) {
-            List<InetSocketAddress> udp = agent.udpAddresses();
-            List<InetSocketAddress> tcp = agent.tcpAddresses();
+            List<InetSocketAddress> udp = agent.udpEndpoints();
+            List<InetSocketAddress> tcp = agent.tcpEndpoints();
             parent.err.println("varbind agent: " + agent.instances() + " instances from "
                     + (data.isEmpty() ? "the demo data set" : data.size() + " file(s)") + "; listening on "
                     + describe("udp", udp) + (tcp.isEmpty() ? "" : ", " + describe("tcp", tcp))
@@ -99,32 +124,28 @@ final class AgentCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private UsmAgentProcessor usm() {
-        byte[] engineId;
-        if (engineIdHex == null) {
-            engineId = UsmAgentProcessor.randomEngineId();
-        } else {
-            String hex = engineIdHex.startsWith("0x") ? engineIdHex.substring(2) : engineIdHex;
-            if (!hex.matches("([0-9a-fA-F]{2}){5,32}")) {
-                throw new UsageException("agent --engine-id: 5 to 32 octets in hex, got '" + engineIdHex + "'");
-            }
-            engineId = java.util.HexFormat.of().parseHex(hex);
-        }
-        if (engineBoots < 1) {
-            throw new UsageException("agent --engine-boots: at least 1");
-        }
-        java.util.Map<String, UsmAgentProcessor.User> table = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < users.size() + rwUsers.size(); i++) {
-            boolean rw = i >= users.size();
-            String spec = rw ? rwUsers.get(i - users.size()) : users.get(i);
+    /** {@code NAME:AUTHPROTO:AUTHPASS:PRIVPROTO:PRIVPASS}, the last two or four fields optional. */
+    private static void addUsers(SnmpAgent.Builder b, List<String> specs, boolean rw) {
+        for (String spec : specs) {
+            String[] f = spec.split(":", -1);
             try {
-                UsmAgentProcessor.User u = UsmAgentProcessor.parseUser(spec, engineId, rw);
-                table.put(spec.substring(0, spec.indexOf(':') < 0 ? spec.length() : spec.indexOf(':')), u);
+                if (f.length != 1 && f.length != 3 && f.length != 5 || f[0].isEmpty()) {
+                    throw new IllegalArgumentException("expected NAME:AUTHPROTO:AUTHPASS:PRIVPROTO:PRIVPASS, got "
+                            + f.length + " fields");
+                }
+                String auth = f.length >= 3 ? f[1] : null;
+                String authPass = f.length >= 3 ? f[2] : null;
+                String priv = f.length == 5 ? f[3] : null;
+                String privPass = f.length == 5 ? f[4] : null;
+                if (rw) {
+                    b.user(f[0], auth, authPass, priv, privPass);
+                } else {
+                    b.readOnlyUser(f[0], auth, authPass, priv, privPass);
+                }
             } catch (IllegalArgumentException e) {
                 throw new UsageException("agent " + (rw ? "--rw-user" : "--user") + ": " + e.getMessage());
             }
         }
-        return new UsmAgentProcessor(engineId, engineBoots, table);
     }
 
     private static String describe(String proto, List<InetSocketAddress> addrs) {

@@ -35,7 +35,8 @@ final class BenchAgentCommand implements Callable<Integer> {
     @ParentCommand
     VarbindCommand parent;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the agent, e.g. 127.0.0.1:16100")
+    @Parameters(index = "0", paramLabel = "HOST:PORT",
+            description = "the agent, e.g. 127.0.0.1:16100; HOST:LOW-HIGH spreads the requests over a port range")
     String target;
 
     @Option(names = "-c", paramLabel = "COMMUNITY", description = "community (default: public)")
@@ -55,7 +56,10 @@ final class BenchAgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        InetSocketAddress to = parseTarget(target);
+        InetSocketAddress[] targets = parseTargets(target);
+        InetSocketAddress to = targets[0];
+        boolean spread = targets.length > 1;
+        int nextTarget = 0;
         int type;
         switch (pdu) {
             case "get": type = BerTags.GET; break;
@@ -86,14 +90,16 @@ final class BenchAgentCommand implements Callable<Integer> {
         try (DatagramChannel ch = DatagramChannel.open(); Selector sel = Selector.open()) {
             ch.configureBlocking(false);
             ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
-            ch.connect(to);
+            if (!spread) {
+                ch.connect(to);
+            }
             ch.register(sel, SelectionKey.OP_READ);
             ByteBuffer in = ByteBuffer.allocate(65536);
             long start = System.nanoTime();
             long warmEnd = start + 1_000_000_000L;
             long end = warmEnd + (long) (seconds * 1e9);
             for (int i = 0; i < window; i++) {
-                ch.write(ByteBuffer.wrap(requests[i]));
+                send(ch, requests[i], spread ? targets[nextTarget++ % targets.length] : null);
                 sentAt[i] = start;
             }
             long answered = 0;
@@ -117,7 +123,7 @@ final class BenchAgentCommand implements Callable<Integer> {
                 while (true) {
                     in.clear();
                     try {
-                        if (ch.read(in) <= 0) {
+                        if (spread ? ch.receive(in) == null : ch.read(in) <= 0) {
                             break;
                         }
                     } catch (java.net.PortUnreachableException e) {
@@ -138,7 +144,8 @@ final class BenchAgentCommand implements Callable<Integer> {
                         latencies[latencyCount++] = t - sentAt[id];
                     }
                     sentAt[id] = t;
-                    ch.write(ByteBuffer.wrap(requests[id]));
+                    send(ch, requests[id], spread ? targets[nextTarget++ % targets.length] : null);
+                    nextTarget %= targets.length;
                 }
                 // A request lost (dropped by a full socket buffer): send it again after 1 s.
                 long t = System.nanoTime();
@@ -146,7 +153,8 @@ final class BenchAgentCommand implements Callable<Integer> {
                     if (t - sentAt[i] > 1_000_000_000L) {
                         sentAt[i] = t;
                         retried++;
-                        ch.write(ByteBuffer.wrap(requests[i]));
+                        send(ch, requests[i], spread ? targets[nextTarget++ % targets.length] : null);
+                        nextTarget %= targets.length;
                     }
                 }
             }
@@ -161,6 +169,39 @@ final class BenchAgentCommand implements Callable<Integer> {
                     lat[lat.length / 2] / 1e3, lat[(int) (lat.length * 0.99)] / 1e3);
             return Main.EXIT_OK;
         }
+    }
+
+    /** Sends on the connected channel ({@code to} null) or to {@code to}. */
+    private static void send(DatagramChannel ch, byte[] request, InetSocketAddress to) throws IOException {
+        if (to == null) {
+            ch.write(ByteBuffer.wrap(request));
+        } else {
+            ch.send(ByteBuffer.wrap(request), to);
+        }
+    }
+
+    /** {@code HOST:PORT}, or {@code HOST:LOW-HIGH} for every port of a range. */
+    static InetSocketAddress[] parseTargets(String t) {
+        int colon = t.lastIndexOf(':');
+        int dash = t.lastIndexOf('-');
+        if (colon < 0 || dash < colon) {
+            return new InetSocketAddress[] {parseTarget(t)};
+        }
+        InetSocketAddress low = parseTarget(t.substring(0, dash));
+        int high;
+        try {
+            high = Integer.parseInt(t.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            throw new UsageException("bench-agent: bad port range in '" + t + "'");
+        }
+        if (high < low.getPort() || high > 65535) {
+            throw new UsageException("bench-agent: bad port range in '" + t + "'");
+        }
+        InetSocketAddress[] out = new InetSocketAddress[high - low.getPort() + 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new InetSocketAddress(low.getAddress(), low.getPort() + i);
+        }
+        return out;
     }
 
     static InetSocketAddress parseTarget(String t) {

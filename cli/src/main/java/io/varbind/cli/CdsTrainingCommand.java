@@ -1,7 +1,6 @@
 package io.varbind.cli;
 
-import io.varbind.agent.Agent;
-import io.varbind.agent.Endpoint;
+import io.varbind.agent.SnmpAgent;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -21,8 +20,9 @@ final class CdsTrainingCommand implements Callable<Integer> {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         run(sink, "translate", "sysDescr.0");
         run(sink, "translate", "-On", "IF-MIB::ifDescr.1");
-        try (Agent agent = Agent.start(Agent.Config.demo(Endpoint.parseList("udp:127.0.0.1:0")))) {
-            String target = "udp:127.0.0.1:" + agent.udpAddresses().get(0).getPort();
+        try (SnmpAgent agent = SnmpAgent.builder().listen("udp:127.0.0.1:0").community("public")
+                .writeCommunity("private").demoData().build()) {
+            String target = "udp:127.0.0.1:" + agent.udpEndpoints().get(0).getPort();
             run(sink, "get", "-v2c", "-c", "public", target, "sysDescr.0", "sysUpTime.0");
             run(sink, "bulkwalk", "-v2c", "-c", "public", target, "system");
             run(sink, "walk", "-On", "-v2c", "-c", "public", target, "ifTable");

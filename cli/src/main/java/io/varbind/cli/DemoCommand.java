@@ -1,7 +1,6 @@
 package io.varbind.cli;
 
-import io.varbind.agent.Agent;
-import io.varbind.agent.Endpoint;
+import io.varbind.agent.SnmpAgent;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,8 +21,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Agent agent = Agent.start(Agent.Config.demo(Endpoint.parseList("udp:127.0.0.1:0")))) {
-            InetSocketAddress address = agent.udpAddresses().get(0);
+        try (SnmpAgent agent = SnmpAgent.builder().listen("udp:127.0.0.1:0").community("public")
+                .writeCommunity("private").demoData().build()) {
+            InetSocketAddress address = agent.udpEndpoints().get(0);
             String target = "udp:127.0.0.1:" + address.getPort();
             parent.err.println("varbind demo: built-in agent on " + target + " (" + agent.instances()
                     + " objects); walking it with SNMPv2c, community public:");

@@ -56,7 +56,10 @@ final class GetCommands {
         @Override
         public Integer call() {
             try (Session s = session(agent)) {
-                List<SnmpVariable> r = s.getBulk(oids, nonRepeaters, maxRepetitions);
+                List<SnmpVariable> r = new java.util.ArrayList<>(s.getBulk(oids, nonRepeaters, maxRepetitions));
+                // an empty answer (-Cr0) comes back as the request's variables without a type, as
+                // easysnmp has it; snmpbulkget prints nothing for it
+                r.removeIf(v -> v.snmpType() == null);
                 print(r);
             }
             return Main.EXIT_OK;

@@ -18,13 +18,14 @@ public final class Main {
     private static final String NETTY_JFR = "io.netty.jfr.enabled";
     private static final String HELP = "help";
     private static final String NIO_TRANSPORT = "varbind.transport.nio";
-    private static final Set<String> ONE_SHOT = Set.of("get", "getnext", "bulkget", "walk", "bulkwalk", "set",
-            "translate", "mib", "cds-training");
+    private static final Set<String> ONE_SHOT = Set.of("get", "getnext", "bulkget", "walk", "bulkwalk", "table",
+            "set", "trap", "inform", "translate", "mib", "cds-training");
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        LogOptions.defaults();
         startupDefaults(args);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
@@ -41,7 +42,7 @@ public final class Main {
      * records; and its native epoll transport is a library extracted from the jar to a temporary
      * file and loaded on every run, where one request gains nothing from it, so the commands that
      * send a few requests and exit use the JDK's NIO selector through the same engine. The
-     * long-running ones (agent, bench-agent, demo) keep epoll.
+     * long-running ones (agent, bench-agent, trapd, demo) keep epoll.
      */
     static void startupDefaults(String[] args) {
         setIfAbsent(NETTY_JFR, "false");
@@ -99,7 +100,12 @@ public final class Main {
     static String[] normalize(String[] args) {
         List<String> out = new ArrayList<>(args.length + 2);
         for (String a : args) {
-            if (a.length() > 3 && (a.startsWith("-Cr") || a.startsWith("-Cn")) && a.substring(3).matches("\\d+")) {
+            if (a.matches("-C[hHibBl]{2,}")) {
+                for (char c : a.substring(2).toCharArray()) {
+                    out.add("-C" + c); // snmptable's letters run together: -Cib
+                }
+            } else if (a.length() > 3 && (a.startsWith("-Cr") || a.startsWith("-Cn") || a.startsWith("-Cw"))
+                    && a.substring(3).matches("\\d+")) {
                 out.add(a.substring(0, 3));
                 out.add(a.substring(3));
             } else {

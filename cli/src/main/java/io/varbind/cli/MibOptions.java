@@ -16,10 +16,14 @@ public final class MibOptions {
     @Option(names = "-m", paramLabel = "MODULES", description = "modules, colon-separated, or ALL (default: all found)")
     String modules;
 
-    /** The tree: the default one (cached, $MIBDIRS) unless -M names other folders. */
+    /**
+     * The tree: the default one (cached, $MIBDIRS) unless -M names other folders, with its modules
+     * loaded in the order -m (else $MIBS) gives, as Net-SNMP: {@code -m ALL} names a node several
+     * modules define after the first in index order ({@code RFC1213-MIB::ipForwarding}).
+     */
     public MibTree tree() {
         if (dirs == null) {
-            return MibTree.defaultTree();
+            return modules == null ? MibTree.defaultTree() : MibTree.defaultTree(modules);
         }
         String spec = dirs;
         if (spec.startsWith("+")) {
@@ -29,7 +33,8 @@ public final class MibOptions {
                 spec = "+" + spec;
             }
         }
-        return MibTree.of(MibTree.searchPath(spec), true);
+        String order = modules != null ? modules : System.getenv("MIBS");
+        return MibTree.of(MibTree.searchPath(spec), true, MibTree.loadOrder(order == null || order.isBlank() ? null : order));
     }
 
     /** The -m modules, or null for all ({@code ALL} or none given). */

@@ -26,6 +26,23 @@ final class NetSnmpOutput {
         return m == null ? null : m.node();
     }
 
+    OutputOptions options() {
+        return options;
+    }
+
+    /** The same output with quick print on, as snmptable forces it. */
+    NetSnmpOutput quick() {
+        return new NetSnmpOutput(tree, new OutputOptions(options.oidStyle(), true, options.quickEquals(),
+                options.valueOnly(), options.noEnums(), options.hexStrings(), options.noUnits(),
+                options.numericTimeticks()));
+    }
+
+    /** The value alone, as Net-SNMP's sprint_value prints it. */
+    String value(VarBind vb) {
+        int[] arcs = vb.oid().toArray();
+        return ValueFormat.netSnmp(vb.value(), node(arcs), tree, options);
+    }
+
     String name(int[] arcs) {
         return ValueFormat.oid(arcs, tree, options);
     }

@@ -24,6 +24,9 @@ abstract class SnmpCommand implements Callable<Integer> {
     @Mixin
     MibOptions mib;
 
+    @Mixin
+    LogOptions log;
+
     private MibTree tree;
     private NetSnmpOutput output;
 

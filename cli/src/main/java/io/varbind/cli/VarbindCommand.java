@@ -14,12 +14,14 @@ public final class VarbindCommand implements Runnable {
     /**
      * The subcommands by name, in the order help lists them. {@link Main} adds them itself instead of
      * through {@code @Command(subcommands = ...)}: a command line that names one builds only that
-     * one's model, since picocli's reflective model of all thirteen costs more CPU at start-up than
+     * one's model, since picocli's reflective model of all seventeen costs more CPU at start-up than
      * a GET (StartupTest checks the names against the annotations).
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(GetCommands.Get.class, "get",
             GetCommands.GetNext.class, "getnext", GetCommands.BulkGet.class, "bulkget", WalkCommands.Walk.class, "walk",
-            WalkCommands.BulkWalk.class, "bulkwalk", SetCommand.class, "set", DemoCommand.class, "demo",
+            WalkCommands.BulkWalk.class, "bulkwalk", TableCommand.class, "table", SetCommand.class, "set",
+            NotificationCommands.Trap.class, "trap", NotificationCommands.Inform.class, "inform", TrapdCommand.class, "trapd",
+            DemoCommand.class, "demo",
             TranslateCommand.class, "translate", MibDumpCommand.class, "mib", AgentCommand.class, "agent",
             BenchAgentCommand.class, "bench-agent", CdsTrainingCommand.class, "cds-training",
             picocli.CommandLine.HelpCommand.class, "help");

@@ -3,8 +3,7 @@ package io.varbind.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.varbind.agent.Agent;
-import io.varbind.agent.Endpoint;
+import io.varbind.agent.SnmpAgent;
 import io.varbind.agent.WalkFileParser;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Variable;
@@ -72,12 +71,12 @@ class DemoCommandTest {
                 "");
         Path file = dir.resolve("d.walk");
         Files.writeString(file, data, StandardCharsets.ISO_8859_1);
-        try (Agent agent = Agent.start(new Agent.Config(Endpoint.parseList("udp:127.0.0.1:0"), List.of(file),
-                List.of("public"), List.of(), 1, null))) {
+        try (SnmpAgent agent = SnmpAgent.builder().listen("udp:127.0.0.1:0").data(file).community("public")
+                .build()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Main.run(new String[] {"walk", "-On", "-OU", "-Oe", "-v2c", "-c", "public",
-                "udp:127.0.0.1:" + agent.udpAddresses().get(0).getPort(), ".1.3.6.1.4.1.99999"},
+                "udp:127.0.0.1:" + agent.udpEndpoints().get(0).getPort(), ".1.3.6.1.4.1.99999"},
                     new PrintStream(out, true, StandardCharsets.ISO_8859_1), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
             // the subtree runs to the end of the agent's view, so the walk ends as snmpwalk's does

@@ -122,6 +122,69 @@ class NetSnmpOutputDiffTest {
         }
     }
 
+    private static final List<String> OUTPUT_FLAGS = List.of("", "-On", "-Of", "-Os", "-Oq", "-Ov", "-Oqv", "-Oe", "-Ox",
+            "-OQ", "-OU");
+
+    /** Net-SNMP's tool with every MIB loaded in its -m ALL order. */
+    private static String netSnmpAll(String tool, List<String> args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("-m", "ALL"));
+        all.addAll(args);
+        return netSnmp(tool, all);
+    }
+
+    /**
+     * Ours against two runs of Net-SNMP's, one before and one after: a line that differs between
+     * Net-SNMP's two runs holds a moving value (a counter or time), whose name must still match;
+     * every other line must be identical. Flag sets that print no type (-Oq, -Ov) leave no other
+     * way to tell a counter from a number.
+     */
+    private static void assertSameAsBracketingRuns(String ours, String before, String after, String what) {
+        List<String> a = Arrays.asList(ours.split("\n"));
+        List<String> b = Arrays.asList(before.split("\n"));
+        List<String> c = Arrays.asList(after.split("\n"));
+        assertEquals(b.size(), c.size(), what + ": the agent's tables changed size between Net-SNMP's runs");
+        assertEquals(b.size(), a.size(), what + "\nours:\n" + ours + "\ntheirs:\n" + before);
+        for (int i = 0; i < a.size(); i++) {
+            if (b.get(i).equals(c.get(i)) && !moving(b.get(i))) {
+                assertEquals(b.get(i), a.get(i), what + " line " + i);
+            } else {
+                assertEquals(name(b.get(i)), name(a.get(i)), what + " line " + i);
+            }
+        }
+    }
+
+    @Test
+    void minusMAllWalksMatchSnmpwalkForEveryOutputFlag() throws Exception {
+        NetSnmpTools.requireInstalled();
+        String host = "udp:" + agent.hostPort();
+        for (String flags : OUTPUT_FLAGS) {
+            List<String> args = new ArrayList<>();
+            if (!flags.isEmpty()) {
+                args.add(flags);
+            }
+            args.addAll(List.of("-v2c", "-c", "public", host));
+            // the ip group: nodes RFC1213-MIB names first (ipForwarding ...), InetAddress indexes of
+            // ipAddressTable, ipAddressPrefixTable, inetCidrRouteTable, ipNetToPhysicalTable
+            List<String> walk = new ArrayList<>(args);
+            walk.add("ip");
+            List<String> ours = new ArrayList<>(List.of("walk", "-m", "ALL"));
+            ours.addAll(walk);
+            String before = netSnmpAll("snmpwalk", walk);
+            String[] w = run(ours.toArray(String[]::new));
+            String after = netSnmpAll("snmpwalk", walk);
+            assertEquals("0", w[0], w[2]);
+            assertSameAsBracketingRuns(w[1], before, after, "walk -m ALL " + flags);
+            // sysUpTimeInstance (DISMAN-EXPRESSION-MIB first) and an SMIv1 NetworkAddress value
+            List<String> next = new ArrayList<>(args);
+            next.addAll(List.of("sysUpTime", "atNetAddress", "ipForwarding", "sysORID.7"));
+            List<String> ourNext = new ArrayList<>(List.of("getnext", "-m", "ALL"));
+            ourNext.addAll(next);
+            String[] n = run(ourNext.toArray(String[]::new));
+            assertEquals("0", n[0], n[2]);
+            assertSameOutput(n[1], netSnmpAll("snmpgetnext", next), "getnext -m ALL " + flags);
+        }
+    }
+
     @Test
     void walksAndBulkgetMatchNetSnmp() throws Exception {
         NetSnmpTools.requireInstalled();

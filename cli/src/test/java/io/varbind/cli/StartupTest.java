@@ -22,7 +22,7 @@ class StartupTest {
 
     @Test
     void subcommandTableNamesEachClassAsItsAnnotationDoes() {
-        assertEquals(13, VarbindCommand.SUBCOMMANDS.size());
+        assertEquals(17, VarbindCommand.SUBCOMMANDS.size());
         VarbindCommand.SUBCOMMANDS.forEach((name, type) -> {
             Command c = type.getAnnotation(Command.class);
             assertEquals(c.name(), name, type.getName());

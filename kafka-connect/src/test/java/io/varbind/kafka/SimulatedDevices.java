@@ -1,12 +1,9 @@
 package io.varbind.kafka;
 
-import io.varbind.agent.Agent;
-import io.varbind.agent.Endpoint;
-import io.varbind.agent.UsmAgentProcessor;
+import io.varbind.agent.SnmpAgent;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Devices for the connector tests: one built-in agent (demo data: system group, ifTable, ...)
@@ -18,23 +15,21 @@ final class SimulatedDevices implements AutoCloseable {
     static final String V3_AUTH_PASSWORD = "kafka_auth_pass";
     static final String V3_PRIV_PASSWORD = "kafka_priv_pass";
 
-    private final Agent agent;
+    private final SnmpAgent agent;
 
     SimulatedDevices(int count) {
-        List<Endpoint> endpoints = new ArrayList<>(count);
+        SnmpAgent.Builder b = SnmpAgent.builder().community("public").demoData()
+                .readOnlyUser(V3_USER, "SHA", V3_AUTH_PASSWORD, "AES", V3_PRIV_PASSWORD);
         for (int i = 0; i < count; i++) {
-            endpoints.add(new Endpoint(false, "127.0.0.1", 0, 0));
+            b.listen("udp:127.0.0.1:0");
         }
-        byte[] engineId = UsmAgentProcessor.randomEngineId();
-        UsmAgentProcessor v3 = new UsmAgentProcessor(engineId, 1, Map.of(V3_USER, UsmAgentProcessor.parseUser(
-                V3_USER + ":SHA:" + V3_AUTH_PASSWORD + ":AES:" + V3_PRIV_PASSWORD, engineId, false)));
-        this.agent = Agent.start(new Agent.Config(endpoints, List.of(), List.of("public"), List.of(), 1, v3));
+        this.agent = b.build();
     }
 
     /** The devices as targets in Net-SNMP form, {@code udp:127.0.0.1:PORT}. */
     List<String> targets() {
         List<String> out = new ArrayList<>();
-        for (InetSocketAddress a : agent.udpAddresses()) {
+        for (InetSocketAddress a : agent.udpEndpoints()) {
             out.add("udp:127.0.0.1:" + a.getPort());
         }
         return out;

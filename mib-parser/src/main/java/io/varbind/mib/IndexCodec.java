@@ -317,12 +317,20 @@ public final class IndexCodec {
         List<IndexValue> vals = new ArrayList<>();
         int end = row == null || row.index().isEmpty() ? from : decodeInto(tree, row, oid, from, to, vals);
         StringBuilder sb = new StringBuilder();
+        long addressType = -1; // the last InetAddressType index value, which types the InetAddress after it
         for (IndexValue v : vals) {
             sb.append('.');
+            if (v.kind() == IndexKind.STRING && tcIs(v.object(), "InetAddress")
+                    && appendInetAddress(sb, addressType, (byte[]) v.value())) {
+                continue;
+            }
             switch (v.kind()) {
                 case INTEGER, UNSIGNED -> {
                     String label = v.label();
                     sb.append(label != null ? label : String.valueOf(v.value()));
+                    if (tcIs(v.object(), "InetAddressType")) {
+                        addressType = (Long) v.value();
+                    }
                 }
                 case IP_ADDRESS -> {
                     byte[] b = (byte[]) v.value();
@@ -352,5 +360,44 @@ public final class IndexCodec {
             sb.append('.').append(Integer.toUnsignedString(oid[i]));
         }
         return sb.toString();
+    }
+
+    /** Whether the object's syntax is the named textual convention itself (any module), as Net-SNMP checks. */
+    private static boolean tcIs(MibNode object, String name) {
+        String tc = object == null ? null : object.tc();
+        return tc != null && (tc.equals(name) || tc.endsWith("::" + name));
+    }
+
+    /**
+     * An InetAddress index after an InetAddressType one, as Net-SNMP's
+     * dump_realloc_oid_to_inetaddress prints it: ipv4(1) {@code "192.0.2.1"}, ipv6(2) sixteen
+     * two-digit hex octets joined by colons, ipv4z(3) and ipv6z(4) the same with {@code %zone}
+     * (RFC 4001 section 3: the zone index is the last four octets, network order). False, leaving the
+     * plain string form, for any other type or a length that does not fit the type.
+     */
+    private static boolean appendInetAddress(StringBuilder sb, long type, byte[] b) {
+        int addressLength = type == 1 || type == 3 ? 4 : type == 2 || type == 4 ? 16 : -1;
+        boolean zoned = type == 3 || type == 4;
+        if (addressLength < 0 || b.length != addressLength + (zoned ? 4 : 0)) {
+            return false;
+        }
+        sb.append('"');
+        for (int i = 0; i < addressLength; i++) {
+            int o = b[i] & 0xff;
+            if (addressLength == 4) {
+                sb.append(i > 0 ? "." : "").append(o);
+            } else {
+                sb.append(i > 0 ? ":" : "").append(Character.forDigit(o >> 4, 16)).append(Character.forDigit(o & 15, 16));
+            }
+        }
+        if (zoned) {
+            long zone = 0;
+            for (int i = addressLength; i < b.length; i++) {
+                zone = zone << 8 | (b[i] & 0xff);
+            }
+            sb.append('%').append(zone);
+        }
+        sb.append('"');
+        return true;
     }
 }

@@ -136,19 +136,64 @@ public final class MibTree {
         return b.length == 0 ? new LinkedHashMap<>() : CompiledTreeFormat.read(b);
     }
 
-    /** The built-in core plus every module on the MIB search path ({@link #defaultSearchPath()}); cached by path and mtimes. */
+    /**
+     * The built-in core plus every module on the MIB search path ({@link #defaultSearchPath()}), in
+     * the load order {@code $MIBS} gives (see {@link #defaultTree(String)}); cached by path and mtimes.
+     */
     public static MibTree defaultTree() {
+        String mibs = System.getenv("MIBS");
+        return defaultTree(mibs == null || mibs.isBlank() ? null : mibs);
+    }
+
+    /**
+     * As {@link #defaultTree()}, with the modules loaded in the order a Net-SNMP {@code MIBS} value
+     * (or {@code -m} argument) gives them: {@code null} or a leading {@code +} puts Net-SNMP's default
+     * modules first, {@code ALL} every module in its index order. The order decides which module
+     * names a node that several define (with {@code ALL}: {@code RFC1213-MIB::ipForwarding}, not
+     * {@code IP-MIB}); every module found is loaded either way. Cached by path, mtimes and order.
+     */
+    public static MibTree defaultTree(String mibs) {
         List<Path> path = defaultSearchPath();
-        String key = cacheKey(path);
+        List<String> order = loadOrder(mibs);
+        String key = cacheKey(path) + '|' + order;
         synchronized (CACHE) {
             MibTree t = CACHE.get(key);
             if (t == null) {
-                t = of(path, true);
-                CACHE.clear();
+                t = of(path, true, order);
+                if (CACHE.size() >= 4) {
+                    CACHE.clear();
+                }
                 CACHE.put(key, t);
             }
             return t;
         }
+    }
+
+    /**
+     * The modules a Net-SNMP {@code MIBS} value loads first, in order ({@code ALL} stands for every
+     * module, in index order); the rest follow in index order. Empty for a spec that starts with
+     * {@code ALL}.
+     */
+    public static List<String> loadOrder(String mibs) {
+        List<String> out = new ArrayList<>();
+        String spec = mibs == null ? "+" : mibs.trim();
+        // Net-SNMP: "+LIST" appends LIST to its default modules, "-LIST" puts LIST before them
+        String defaults = String.join(":", NET_SNMP_DEFAULT_MIBS);
+        if (spec.startsWith("+")) {
+            spec = defaults + ":" + spec.substring(1);
+        } else if (spec.startsWith("-")) {
+            spec = spec.substring(1) + ":" + defaults;
+        }
+        for (String m : spec.split("[:;,]")) {
+            String name = m.trim();
+            if (name.equalsIgnoreCase("ALL")) {
+                break; // everything else comes in index order anyway
+            }
+            if (!name.isEmpty() && !out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     /** The default tree plus the given files and folders (these win over same-named modules elsewhere). */
@@ -160,6 +205,14 @@ public final class MibTree {
 
     /** Every module found on searchPath (first folder wins), plus the built-in core when asked. */
     public static MibTree of(List<Path> searchPath, boolean withBuiltIn) {
+        return of(searchPath, withBuiltIn, NET_SNMP_DEFAULT_MIBS);
+    }
+
+    /**
+     * As {@link #of(List, boolean)}, loading {@code first} (where found) before the others; see
+     * {@link #defaultTree(String)}. {@code of(path, true, List.of())} is Net-SNMP's {@code -m ALL}.
+     */
+    public static MibTree of(List<Path> searchPath, boolean withBuiltIn, List<String> first) {
         ModuleIndex index = new ModuleIndex(true);
         for (Path p : searchPath) {
             if (Files.exists(p)) {
@@ -169,9 +222,9 @@ public final class MibTree {
         index.finish();
         Map<String, MibModule> core = withBuiltIn ? coreModules() : new LinkedHashMap<>();
         ModuleResolver r = new ModuleResolver(index, core);
-        // As Net-SNMP's "-m +ALL": its default modules first, then the others in reverse order of its
-        // index, imports first each time. The first module to define an OID names it.
-        for (String n : NET_SNMP_DEFAULT_MIBS) {
+        // As Net-SNMP's "-m +ALL" (by default): its default modules first, then the others in reverse
+        // order of its index, imports first each time. The first module to define an OID names it.
+        for (String n : first) {
             if (core.containsKey(n) || index.files.containsKey(n)) {
                 r.load(n);
             }
@@ -223,6 +276,9 @@ public final class MibTree {
         }
         return out;
     }
+
+    /** At most 128 sub-identifiers in an OID (RFC 2578 section 3.5). */
+    private static final int MAX_SUB_IDENTIFIERS = 128;
 
     private static String cacheKey(List<Path> path) {
         StringBuilder sb = new StringBuilder();
@@ -442,6 +498,10 @@ public final class MibTree {
     }
 
     private Resolved finish(int[] oid, int len) {
+        if (len > MAX_SUB_IDENTIFIERS) { // RFC 2578 section 3.5; the codec cannot carry more either
+            throw new MibLookupException("an OID of " + len + " sub-identifiers, more than "
+                    + MAX_SUB_IDENTIFIERS + " are allowed");
+        }
         OidTrie.Entry e = trie.longestMatch(oid, len);
         return e == null ? new Resolved(oid, null, len) : new Resolved(oid, e.node, e.depth);
     }

@@ -93,6 +93,9 @@ public final class OidFormat {
             case SHORT:
                 return node.name() + suffix;
             default:
+                if (node.oidLength() == 1) {
+                    return node.name() + suffix; // Net-SNMP's built-in roots belong to no module: ccitt.1, iso.9
+                }
                 return node.module() + "::" + node.name() + suffix;
         }
     }

@@ -35,6 +35,20 @@ class MibTreeLookupTest {
         assertEquals("iso", dot.node().name());
     }
 
+    /** Found by fuzzing (CliInputFuzzTest): names, numbers and quoted indexes past 128 sub-identifiers. */
+    @Test
+    void moreThan128SubIdentifiersIsALookupError() {
+        String arcs128 = ".1.3" + ".7".repeat(126);
+        assertEquals(128, T.resolve(arcs128, 0).oid().length);
+        assertEquals(128, T.resolve("sysDescr.'" + "x".repeat(120) + "'", 0).oid().length); // implied length
+        assertEquals(128, T.resolve("sysDescr.\"" + "x".repeat(119) + "\"", 0).oid().length); // with its length
+        for (String s : List.of(arcs128 + ".7", "sysDescr" + ".0".repeat(121), "sysDescr.\"" + "x".repeat(120) + "\"",
+                "sysDescr.'" + "x".repeat(121) + "'", "sysDescr.'" + "x".repeat(60) + "'." + "1.".repeat(60) + "1")) {
+            MibLookupException e = assertThrows(MibLookupException.class, () -> T.resolve(s, 0), s);
+            assertTrue(e.getMessage().contains("more than 128"), e.getMessage());
+        }
+    }
+
     @Test
     void sysUpTimeZeroIsSysUpTimeInstanceWithNoIndex() {
         Resolved r = T.resolve("sysUpTime.0", 0);

@@ -260,6 +260,93 @@ class NetSnmpOracleTest {
         assertTrue(checked > 5, "collisions checked: " + checked);
     }
 
+    /** snmptranslate's default (MODULE::name) form of each OID under {@code -m mibs}, in order. */
+    private static List<String> translateAll(String mibs, List<String> numericOids) {
+        List<String> out = new ArrayList<>();
+        for (int from = 0; from < numericOids.size(); from += 400) {
+            List<String> c = MibTestSupport.cmd("snmptranslate", "-M", dir.toString(), "-m", mibs);
+            c.addAll(numericOids.subList(from, Math.min(numericOids.size(), from + 400)));
+            for (String line : MibTestSupport.run(c).split("\n")) {
+                if (!line.isBlank()) {
+                    out.add(line);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyNodeIsNamedAfterTheModuleNetSnmpChoosesUnderMinusMAllAndPlusAll() {
+        for (String mibs : List.of("ALL", "+ALL")) {
+            MibTree t = MibTree.of(List.of(dir), false, MibTree.loadOrder(mibs));
+            List<String> numeric = new ArrayList<>();
+            for (MibNode n : t.nodes()) {
+                numeric.add("." + n.oidString());
+            }
+            List<String> theirs = translateAll(mibs, numeric);
+            assertEquals(numeric.size(), theirs.size(), "snmptranslate -m " + mibs + " answered every OID");
+            List<String> wrong = new ArrayList<>();
+            for (int i = 0; i < numeric.size(); i++) {
+                String ours = OidFormat.translate(t, numeric.get(i), OidFormat.Style.MODULE);
+                if (!ours.equals(theirs.get(i))) {
+                    wrong.add(numeric.get(i) + ": ours " + ours + ", snmptranslate " + theirs.get(i));
+                }
+            }
+            assertTrue(numeric.size() > 3000, "nodes: " + numeric.size());
+            assertEquals(List.of(), wrong, "-m " + mibs);
+        }
+    }
+
+    /** {@code type.length.octets} of an InetAddressType and InetAddress index pair. */
+    private static String address(int type, int... octets) {
+        StringBuilder sb = new StringBuilder().append(type).append('.').append(octets.length);
+        for (int o : octets) {
+            sb.append('.').append(o);
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void inetAddressIndexesRenderAsNetSnmpRendersThem() {
+        int[] v4 = {192, 0, 2, 1};
+        int[] v6 = {0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0x02, 0xfc, 0, 0xff, 0xfe, 0, 0, 1};
+        int[] v4z = {10, 1, 2, 3, 0, 0, 1, 2};
+        int[] v6z = java.util.stream.IntStream.concat(java.util.Arrays.stream(v6), java.util.stream.IntStream.of(0, 0, 0, 9))
+                .toArray();
+        List<String> addresses = List.of(address(1, v4), address(2, v6), address(3, v4z), address(4, v6z),
+                address(16, 'a', 'b', '.', 'c'), address(0), address(1, 1, 2, 3), address(2, v4), address(1, v6),
+                address(4, v6), address(3, v4), address(1, 0, 0, 0, 0), address(2, new int[16]), address(7, 1, 2));
+        // the tables whose INDEX has InetAddressType and InetAddress pairs, with their other components
+        List<String> prefixes = new ArrayList<>();
+        List<String> suffixes = new ArrayList<>();
+        prefixes.add("1.3.6.1.2.1.4.34.1.3.");        // ipAddressIfIndex: type, address
+        suffixes.add("");
+        prefixes.add("1.3.6.1.2.1.4.32.1.5.4.");      // ipAddressPrefixOrigin: ifIndex, type, prefix, length
+        suffixes.add(".24");
+        prefixes.add("1.3.6.1.2.1.4.35.1.6.2.");      // ipNetToPhysicalType: ifIndex, type, address
+        suffixes.add("");
+        prefixes.add("1.3.6.1.2.1.4.37.1.2.");        // ipDefaultRouterLifetime: type, address, ifIndex
+        suffixes.add(".3");
+        prefixes.add("1.3.6.1.2.1.7.7.1.8.");         // udpEndpointProcess: local type/address/port, remote ..., instance
+        suffixes.add(".161." + address(1, v4) + ".5000.7");
+        prefixes.add("1.3.6.1.2.1.6.19.1.7.2.4.127.0.0.1.22."); // tcpConnectionState: local, then the remote pair
+        suffixes.add(".40000");
+        prefixes.add("1.3.6.1.2.1.4.24.7.1.7.");      // inetCidrRouteIfIndex: dest pair, length, policy, next hop pair
+        suffixes.add(".24.2.0.0." + address(1, v4));
+        List<String> numeric = new ArrayList<>();
+        for (int t = 0; t < prefixes.size(); t++) {
+            for (String a : addresses) {
+                numeric.add("." + prefixes.get(t) + a + suffixes.get(t));
+            }
+        }
+        MibTree t = MibTree.of(List.of(dir), false, MibTree.loadOrder("ALL"));
+        List<String> theirs = translateAll("ALL", numeric);
+        assertEquals(numeric.size(), theirs.size(), String.join("\n", theirs));
+        for (int i = 0; i < numeric.size(); i++) {
+            assertEquals(theirs.get(i), OidFormat.translate(t, numeric.get(i), OidFormat.Style.MODULE), numeric.get(i));
+        }
+    }
+
     private static String one(List<String> cmd) {
         return MibTestSupport.run(cmd).trim();
     }

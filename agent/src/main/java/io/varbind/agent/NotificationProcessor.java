@@ -1,0 +1,256 @@
+package io.varbind.agent;
+
+import io.varbind.codec.BerTags;
+import io.varbind.codec.CommunityMessage;
+import io.varbind.codec.Pdu;
+import io.varbind.codec.ScopedPdu;
+import io.varbind.codec.SnmpMessage;
+import io.varbind.codec.SnmpMessageDecoder;
+import io.varbind.codec.SnmpMessageEncoder;
+import io.varbind.codec.TrapV1Pdu;
+import io.varbind.codec.V3Envelope;
+import io.varbind.codec.V3Message;
+import io.varbind.codec.VarBind;
+import io.varbind.codec.Variable;
+import io.varbind.usm.AuthProtocol;
+import io.varbind.usm.EngineState;
+import io.varbind.usm.PrivProtocol;
+import io.varbind.usm.UsmException;
+import io.varbind.usm.UsmSecurityModel;
+import io.varbind.usm.UsmStats;
+import io.varbind.usm.UsmUser;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The notification receiver's message processing (RFC 3413 section 3.4 with RFC 3412 and 3414),
+ * without sockets: one message in; out, either a Report to send at once (engine discovery and
+ * USM errors of informs, to this receiver's own engine), or an accepted {@link Notification} with,
+ * for an inform, the Response that acknowledges it, or nothing (counted).
+ *
+ * <p>v1 and v2c need a known community. v3 traps need a user of the sending engine (the sender is
+ * authoritative: its boots and time are checked against what was last seen from it, RFC 3414
+ * section 3.2 step 7b); informs a user of this receiver's engine (step 7a). Thread-safe.
+ */
+final class NotificationProcessor {
+    private static final ThreadLocal<V3Envelope> ENVELOPE = ThreadLocal.withInitial(V3Envelope::new);
+    private static final int MAX_SIZE = 65507;
+    /** Where acknowledgements are encoded before their exact-size copy (one per executor thread). */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[MAX_SIZE + 1024]);
+
+    /** What one message gave. {@code report} is sent at once; {@code ack} after the callback. */
+    record Outcome(byte[] report, Notification notification, Acknowledgement ack) {
+        static final Outcome NOTHING = new Outcome(null, null, null);
+    }
+
+    /** Encodes the Response that acknowledges an inform, when it is time to send it. */
+    @FunctionalInterface
+    interface Acknowledgement {
+        byte[] encode();
+    }
+
+    private final Set<String> communities;
+    private final byte[] engineId;
+    private final EngineState engine;
+    /** Users of this receiver's engine (informs), by name. */
+    private final Map<String, UsmUser> ownUsers;
+    /** Users of sending engines (traps), by engine id hex + '/' + name. */
+    private final Map<String, UsmUser> senderUsers;
+    private final Set<String> senderEngines;
+    /** What was last seen of each sending engine (its boots and time), by engine id hex. */
+    private final Map<String, EngineState> senders = new ConcurrentHashMap<>();
+    private final ReceiverStatistics stats;
+    private final NotificationReceiver.Display display;
+
+    NotificationProcessor(Set<String> communities, byte[] engineId, int engineBoots, Map<String, UsmUser> ownUsers,
+            Map<String, UsmUser> senderUsers, ReceiverStatistics stats, NotificationReceiver.Display display) {
+        this.communities = Set.copyOf(communities);
+        this.engineId = engineId.clone();
+        this.engine = new EngineState(engineId, engineBoots, 0);
+        this.ownUsers = Map.copyOf(ownUsers);
+        this.senderUsers = Map.copyOf(senderUsers);
+        this.senderEngines = Set.copyOf(senderUsers.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).toList());
+        this.stats = stats;
+        this.display = display;
+    }
+
+    byte[] engineId() {
+        return engineId.clone();
+    }
+
+    /**
+     * Processes the message {@code msg[0, len)}; {@code msg} must be this message's own array (v3
+     * is decrypted in place, and the notification's values refer to it).
+     */
+    Outcome process(byte[] msg, int len, InetSocketAddress source, InetSocketAddress destination, String transport) {
+        stats.received.increment();
+        try {
+            if (len > 1 && isV3(msg, len)) {
+                return v3(msg, len, source, destination, transport);
+            }
+            SnmpMessage m = SnmpMessageDecoder.decode(msg, 0, len);
+            if (!(m instanceof CommunityMessage cm)) {
+                stats.malformed.increment();
+                return Outcome.NOTHING;
+            }
+            return community(cm, source, destination, transport);
+        } catch (UsmException e) {
+            count(e.counter());
+            return Outcome.NOTHING;
+        } catch (RuntimeException e) {
+            stats.malformed.increment(); // BerDecodeException and whatever else a hostile packet provokes
+            return Outcome.NOTHING;
+        }
+    }
+
+    private static boolean isV3(byte[] msg, int len) {
+        // SEQUENCE, then INTEGER version 3 (short forms; anything else goes the general decoder's way)
+        int i = 1;
+        int l = msg[i] & 0xFF;
+        i += l < 0x80 ? 1 : 1 + (l & 0x7F);
+        return i + 2 < len && msg[i] == 0x02 && msg[i + 1] == 0x01 && msg[i + 2] == 3;
+    }
+
+    private Outcome community(CommunityMessage cm, InetSocketAddress source, InetSocketAddress destination,
+            String transport) {
+        String community = new String(cm.community(), StandardCharsets.ISO_8859_1);
+        if (!communities.contains(community)) {
+            stats.badCommunities.increment();
+            return Outcome.NOTHING;
+        }
+        int version = cm.version() == 0 ? 1 : 2;
+        TrapV1Pdu t = cm.trapV1();
+        if (t != null) {
+            return new Outcome(null, new Notification(source, destination, transport, 1, community, community,
+                    "noAuthNoPriv", new byte[0], "", Notification.Kind.TRAP_V1, t.enterprise(), t.agentAddr(),
+                    t.genericTrap(), t.specificTrap(), t.timestamp(), t.varBinds(), display), null);
+        }
+        Pdu p = cm.regularPdu();
+        if (version == 1 || p.type() != BerTags.TRAP_V2 && p.type() != BerTags.INFORM) {
+            stats.unsupportedPdus.increment();
+            return Outcome.NOTHING;
+        }
+        boolean inform = p.type() == BerTags.INFORM;
+        Notification n = new Notification(source, destination, transport, 2, community, community, "noAuthNoPriv",
+                new byte[0], "", inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0,
+                p.varBinds(), display);
+        Acknowledgement ack = !inform ? null : () -> {
+            byte[] out = SCRATCH.get();
+            int n2 = SnmpMessageEncoder.encode(new CommunityMessage(1, cm.community(), response(p)), out, 0);
+            return Arrays.copyOf(out, n2);
+        };
+        return new Outcome(null, n, ack);
+    }
+
+    /** RFC 3416 section 4.2.7: the Response echoes the request-id and the variable bindings. */
+    private static Pdu response(Pdu inform) {
+        return new Pdu(BerTags.RESPONSE, inform.requestId(), 0, 0, inform.varBinds());
+    }
+
+    private Outcome v3(byte[] msg, int len, InetSocketAddress source, InetSocketAddress destination,
+            String transport) {
+        V3Envelope e = ENVELOPE.get();
+        e.parse(msg, 0, len);
+        if (e.securityModel() != V3Message.SECURITY_MODEL_USM) {
+            stats.unknownSecurityModels.increment();
+            return Outcome.NOTHING;
+        }
+        byte[] eid = Arrays.copyOfRange(msg, e.engineIdOffset(), e.engineIdOffset() + e.engineIdLength());
+        String name = new String(msg, e.userNameOffset(), e.userNameLength(), StandardCharsets.UTF_8);
+        int msgId = e.msgId();
+        boolean reportable = e.isReportable();
+        boolean auth = e.isAuth();
+        boolean priv = e.isPriv();
+        if (eid.length == 0) { // discovery (RFC 3414 section 4): our engine id, boots and time in a report
+            return report(UsmStats.UNKNOWN_ENGINE_IDS, msgId, reportable, null);
+        }
+        boolean own = Arrays.equals(eid, engineId);
+        String hex = HexFormat.of().formatHex(eid);
+        UsmUser u = own ? ownUsers.get(name) : senderUsers.get(hex + "/" + name);
+        if (u == null) {
+            if (!own && !senderEngines.contains(hex)) {
+                return report(UsmStats.UNKNOWN_ENGINE_IDS, msgId, reportable, null);
+            }
+            return ownReport(own, UsmStats.UNKNOWN_USER_NAMES, msgId, reportable);
+        }
+        if (auth && u.auth() == AuthProtocol.NONE || priv && u.priv() == PrivProtocol.NONE
+                || !auth && u.auth() != AuthProtocol.NONE) {
+            return ownReport(own, UsmStats.UNSUPPORTED_SEC_LEVELS, msgId, reportable);
+        }
+        EngineState sender = own ? null : senders.computeIfAbsent(hex, k -> new EngineState(eid, 0, 0));
+        ScopedPdu scoped;
+        try {
+            scoped = UsmSecurityModel.decodeScopedPduInPlace(msg, 0, len, u, sender, e);
+        } catch (UsmException x) {
+            if (!x.counter().startsWith("usmStats")) {
+                count(x.counter());
+                return Outcome.NOTHING;
+            }
+            return ownReport(own, x.counter(), msgId, reportable);
+        }
+        if (own && auth && (e.engineBoots() != engine.boots()
+                || Math.abs(e.engineTime() - engine.time()) > EngineState.TIME_WINDOW)) {
+            // RFC 3414 section 3.2 step 7a: the report is authenticated, so the sender may trust our time
+            UsmUser authOnly = u.withoutPrivacy();
+            try {
+                return report(UsmStats.NOT_IN_TIME_WINDOWS, msgId, reportable, authOnly);
+            } finally {
+                authOnly.destroy();
+            }
+        }
+        Pdu p = scoped.pdu();
+        if (p.type() != BerTags.TRAP_V2 && p.type() != BerTags.INFORM) {
+            stats.unsupportedPdus.increment();
+            return Outcome.NOTHING;
+        }
+        boolean inform = p.type() == BerTags.INFORM;
+        String level = priv ? "authPriv" : auth ? "authNoPriv" : "noAuthNoPriv";
+        Notification n = new Notification(source, destination, transport, 3, null, name, level, scoped.contextEngineId(),
+                new String(scoped.contextName(), StandardCharsets.UTF_8),
+                inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0, p.varBinds(), display);
+        Acknowledgement ack = null;
+        if (inform) {
+            // RFC 3412 section 7.1 step 3: the same msgID, security and context, at the request's level
+            ScopedPdu reply = new ScopedPdu(scoped.contextEngineId(), scoped.contextName(), response(p));
+            ack = () -> {
+                byte[] out = SCRATCH.get();
+                int n2 = UsmSecurityModel.encode(out, 0, msgId, MAX_SIZE, false, u, own ? engine : sender, reply);
+                return Arrays.copyOf(out, n2);
+            };
+        }
+        return new Outcome(null, n, ack);
+    }
+
+    /** A USM error: reported when the message was to this receiver's engine (an inform), else counted. */
+    private Outcome ownReport(boolean own, String counter, int msgId, boolean reportable) {
+        if (!own) {
+            count(counter);
+            return Outcome.NOTHING;
+        }
+        return report(counter, msgId, reportable, null);
+    }
+
+    /** Counts {@code counter} and, when reportable, answers with its Report from this engine. */
+    private Outcome report(String counter, int msgId, boolean reportable, UsmUser user) {
+        long n = count(counter);
+        if (!reportable) {
+            return Outcome.NOTHING;
+        }
+        Pdu report = new Pdu(BerTags.REPORT, msgId, 0, 0, List.of(new VarBind(UsmStats.oid(counter),
+                Variable.counter32(n))));
+        byte[] out = new byte[1500];
+        int len = UsmSecurityModel.encode(out, 0, msgId, MAX_SIZE, false, user, engine,
+                new ScopedPdu(engineId, new byte[0], report));
+        return new Outcome(Arrays.copyOf(out, len), null, null);
+    }
+
+    private long count(String counter) {
+        return stats.usm(counter);
+    }
+}

@@ -1,0 +1,429 @@
+package io.varbind.agent;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.buffer.Unpooled;
+import io.varbind.mib.MibTree;
+import io.varbind.session.SecurityNames;
+import io.varbind.transport.BerFrameDecoder;
+import io.varbind.transport.TransportGroup;
+import io.varbind.usm.AuthProtocol;
+import io.varbind.usm.PrivProtocol;
+import io.varbind.usm.UsmUser;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The notification receiver of RFC 3413 section 3.4: listens on UDP and TCP endpoints, accepts
+ * SNMPv1 traps, SNMPv2-Traps and InformRequests from known communities and USM users, and hands
+ * each to the application's callback on the receiver's executor. An inform is acknowledged with a
+ * Response after the callback returns.
+ *
+ * <p>The event loops never wait for the application: each notification takes a place in a bounded
+ * queue ({@link Builder#queueCapacity}); when the application falls behind and the queue is full,
+ * notifications are dropped and counted ({@link ReceiverStatistics#droppedQueueFull}), informs
+ * unacknowledged so that their senders retry. Everything refused is counted by its reason.
+ *
+ * <pre>{@code
+ * NotificationReceiver r = NotificationReceiver.builder().listen("udp:0.0.0.0:162")
+ *         .community("public")
+ *         .user("trapuser", "SHA", "authpass", "AES", "privpass", "80001f880473656e646572")
+ *         .onNotification(n -> System.out.println(n.trapOid() + " " + n.variables()))
+ *         .build();
+ * }</pre>
+ */
+public final class NotificationReceiver implements AutoCloseable {
+
+    /** How {@link Notification#variables()} renders values: the flags of a {@code Session}. */
+    record Display(MibTree mibs, boolean useLongNames, boolean useNumeric, boolean useSprintValue,
+            boolean useEnums) {
+    }
+
+    /** Settings of a receiver; {@link #build()} binds every endpoint. */
+    public static final class Builder {
+        private final List<String> endpoints = new ArrayList<>();
+        private final Set<String> communities = new LinkedHashSet<>();
+        private final List<String[]> users = new ArrayList<>();
+        private String engineIdHex;
+        private int engineBoots = 1;
+        private Consumer<Notification> callback;
+        private Executor executor;
+        private int queueCapacity = 10_000;
+        private int threads;
+        private MibTree mibs;
+        private boolean useLongNames;
+        private boolean useNumeric;
+        private boolean useSprintValue;
+        private boolean useEnums;
+
+        private Builder() {
+        }
+
+        /** Endpoints in Net-SNMP's spelling ({@code udp:0.0.0.0:162}, {@code tcp:[::1]:1162}, {@code :0} for a free port). */
+        public Builder listen(String... endpoints) {
+            for (String e : endpoints) {
+                this.endpoints.add(Objects.requireNonNull(e, "endpoint"));
+            }
+            return this;
+        }
+
+        /** A community whose v1 and v2c notifications are accepted (none: v1/v2c are dropped). */
+        public Builder community(String... communities) {
+            for (String c : communities) {
+                this.communities.add(Objects.requireNonNull(c, "community"));
+            }
+            return this;
+        }
+
+        /**
+         * A USM user. With {@code senderEngineIdHex} it is a user of that sending engine, for v3
+         * traps (snmptrapd's {@code createUser -e}); empty or null, a user of this receiver's own
+         * engine, for informs. Protocols as a Session takes them ({@code MD5}, {@code SHA-256},
+         * {@code AES}, ...); null or {@code "none"} for no authentication or no privacy.
+         */
+        public Builder user(String name, String authProto, String authPass, String privProto, String privPass,
+                String senderEngineIdHex) {
+            users.add(new String[] {Objects.requireNonNull(name, "name"), authProto, authPass, privProto, privPass,
+                senderEngineIdHex});
+            return this;
+        }
+
+        /** A user of this receiver's own engine, for informs. */
+        public Builder user(String name, String authProto, String authPass, String privProto, String privPass) {
+            return user(name, authProto, authPass, privProto, privPass, null);
+        }
+
+        /** This receiver's engine id (hex), the one informs are sent to; default a random one. */
+        public Builder engineId(String hex) {
+            this.engineIdHex = hex;
+            return this;
+        }
+
+        public Builder engineBoots(int boots) {
+            this.engineBoots = boots;
+            return this;
+        }
+
+        /** Called once per accepted notification, on the executor. */
+        public Builder onNotification(Consumer<Notification> callback) {
+            this.callback = callback;
+            return this;
+        }
+
+        /** Where callbacks run (default: one thread of the receiver's own, so in arrival order). */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** How many notifications may wait for the callback before more are dropped (default 10,000). */
+        public Builder queueCapacity(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("queueCapacity must be at least 1");
+            }
+            this.queueCapacity = n;
+            return this;
+        }
+
+        /** Event-loop threads (0, the default: one per core). */
+        public Builder threads(int n) {
+            this.threads = n;
+            return this;
+        }
+
+        /** The MIBs {@link Notification#variables()} names with (default {@link MibTree#defaultTree()}). */
+        public Builder mibs(MibTree mibs) {
+            this.mibs = mibs;
+            return this;
+        }
+
+        public Builder useLongNames(boolean on) {
+            this.useLongNames = on;
+            return this;
+        }
+
+        public Builder useNumeric(boolean on) {
+            this.useNumeric = on;
+            return this;
+        }
+
+        public Builder useSprintValue(boolean on) {
+            this.useSprintValue = on;
+            return this;
+        }
+
+        public Builder useEnums(boolean on) {
+            this.useEnums = on;
+            return this;
+        }
+
+        /**
+         * Localizes the users' keys, binds every endpoint and starts receiving.
+         *
+         * @throws IllegalArgumentException for a bad endpoint, protocol name or engine id
+         * @throws AgentException when an endpoint cannot be bound
+         */
+        public NotificationReceiver build() {
+            if (endpoints.isEmpty()) {
+                throw new IllegalArgumentException("no endpoint to listen on: give listen(...)");
+            }
+            if (callback == null) {
+                throw new IllegalArgumentException("no callback: give onNotification(...)");
+            }
+            List<Endpoint> parsed = new ArrayList<>();
+            for (String e : endpoints) {
+                parsed.addAll(Endpoint.parseList(e));
+            }
+            byte[] engineId = engineIdHex == null || engineIdHex.isEmpty() ? UsmAgentProcessor.randomEngineId()
+                    : hex(engineIdHex);
+            Map<String, UsmUser> own = new HashMap<>();
+            Map<String, UsmUser> senders = new HashMap<>();
+            for (String[] u : users) {
+                AuthProtocol auth = none(u[1]) ? AuthProtocol.NONE : AuthProtocol.parse(SecurityNames.authProtocol(u[1]));
+                PrivProtocol priv = none(u[3]) ? PrivProtocol.NONE
+                        : PrivProtocol.parse(SecurityNames.privacyProtocol(u[3]));
+                if (auth == AuthProtocol.NONE && priv != PrivProtocol.NONE) {
+                    throw new IllegalArgumentException("user " + u[0] + ": privacy needs authentication");
+                }
+                boolean forSender = u[5] != null && !u[5].isEmpty();
+                byte[] id = forSender ? hex(u[5]) : engineId;
+                UsmUser usm = UsmUser.localized(u[0], auth, u[2], priv, u[4], id);
+                if (forSender) {
+                    senders.put(HexFormat.of().formatHex(id) + "/" + u[0], usm);
+                } else {
+                    own.put(u[0], usm);
+                }
+            }
+            Display display = new Display(mibs != null ? mibs : MibTree.defaultTree(), useLongNames, useNumeric,
+                    useSprintValue, useEnums);
+            ReceiverStatistics stats = new ReceiverStatistics();
+            NotificationProcessor processor = new NotificationProcessor(communities, engineId, engineBoots, own,
+                    senders, stats, display);
+            return new NotificationReceiver(this, parsed, processor, stats);
+        }
+
+        private static boolean none(String p) {
+            return p == null || p.isEmpty() || p.equalsIgnoreCase("none");
+        }
+
+        private static byte[] hex(String h) {
+            String x = (h.startsWith("0x") || h.startsWith("0X") ? h.substring(2) : h).replace(":", "");
+            try {
+                byte[] id = HexFormat.of().parseHex(x);
+                if (id.length < 5 || id.length > 32) {
+                    throw new IllegalArgumentException("an engine id has 5 to 32 octets (RFC 3411), not " + id.length);
+                }
+                return id;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("engine id '" + h + "': " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private final NotificationProcessor processor;
+    private final ReceiverStatistics stats;
+    private final Consumer<Notification> callback;
+    private final Executor executor;
+    private final ExecutorService ownExecutor;
+    private final int capacity;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final TransportGroup transports;
+    private final List<Channel> channels = new ArrayList<>();
+
+    private NotificationReceiver(Builder b, List<Endpoint> endpoints, NotificationProcessor processor,
+            ReceiverStatistics stats) {
+        this.processor = processor;
+        this.stats = stats;
+        this.callback = b.callback;
+        this.capacity = b.queueCapacity;
+        if (b.executor != null) {
+            this.executor = b.executor;
+            this.ownExecutor = null;
+        } else {
+            this.ownExecutor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "varbind-notifications");
+                t.setDaemon(true);
+                return t;
+            });
+            this.executor = ownExecutor;
+        }
+        this.transports = TransportGroup.create(b.threads, "varbind-receiver");
+        try {
+            bind(endpoints);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void bind(List<Endpoint> endpoints) {
+        UdpHandler udp = new UdpHandler();
+        Bootstrap ub = transports.udpOptions(new Bootstrap().group(transports.eventLoops())).handler(udp);
+        ServerBootstrap tb = new ServerBootstrap().group(transports.eventLoops())
+                .channel(transports.serverSocketChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new BerFrameDecoder(AgentServer.MAX_MESSAGE_SIZE), new TcpHandler());
+                    }
+                });
+        for (Endpoint e : endpoints) {
+            for (int port = e.portLow(); port <= e.portHigh(); port++) {
+                InetSocketAddress addr = new InetSocketAddress(e.host(), port);
+                if (addr.isUnresolved()) {
+                    throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
+                }
+                try {
+                    channels.add((e.tcp() ? tb.bind(addr) : ub.clone().channelFactory(transports.datagramChannels(
+                            addr.getAddress() instanceof Inet6Address)).bind(addr)).syncUninterruptibly().channel());
+                } catch (RuntimeException ex) {
+                    throw new AgentException("cannot listen on " + e + ": " + ex.getMessage(), ex);
+                }
+            }
+        }
+    }
+
+    /** The addresses bound, as {@code udp:host:port} / {@code tcp:host:port} (a {@code :0} endpoint shows its port). */
+    public List<String> endpoints() {
+        List<String> out = new ArrayList<>();
+        for (Channel ch : channels) {
+            InetSocketAddress a = (InetSocketAddress) ch.localAddress();
+            String host = a.getAddress() instanceof Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
+                    : a.getAddress().getHostAddress();
+            out.add((ch instanceof DatagramChannel ? "udp:" : "tcp:") + host + ":" + a.getPort());
+        }
+        return out;
+    }
+
+    /** This receiver's own engine id (hex): the one informs are discovered with. */
+    public String engineId() {
+        return HexFormat.of().formatHex(processor.engineId());
+    }
+
+    public ReceiverStatistics statistics() {
+        return stats;
+    }
+
+    /** How many notifications wait for the callback now. */
+    public int queued() {
+        return queued.get();
+    }
+
+    /** Stops listening; callbacks already queued still run (on the receiver's own executor, then it stops). */
+    @Override
+    public void close() {
+        for (Channel ch : channels) {
+            ch.close();
+        }
+        transports.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+    }
+
+    /** On an event loop: process, answer a report at once, queue a notification. */
+    private void onMessage(byte[] msg, InetSocketAddress source, Channel ch, boolean tcp, Consumer<byte[]> reply) {
+        InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+        String transport = (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
+        NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport);
+        if (o.report() != null) {
+            reply.accept(o.report());
+        }
+        if (o.notification() != null) {
+            deliver(o.notification(), o.ack(), reply);
+        }
+    }
+
+    private void deliver(Notification n, NotificationProcessor.Acknowledgement ack, Consumer<byte[]> reply) {
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            stats.queueFull.increment();
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    callback.accept(n);
+                } catch (RuntimeException e) {
+                    stats.callbackErrors.increment();
+                } finally {
+                    queued.decrementAndGet();
+                    stats.delivered.increment();
+                }
+                if (ack != null) {
+                    reply.accept(ack.encode());
+                    stats.acknowledged.increment();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            queued.decrementAndGet();
+            stats.queueFull.increment();
+        }
+    }
+
+    @ChannelHandler.Sharable
+    private final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            ByteBuf content = packet.content();
+            byte[] msg = new byte[content.readableBytes()]; // the notification's values refer to it
+            content.getBytes(content.readerIndex(), msg);
+            Channel ch = ctx.channel();
+            InetSocketAddress sender = packet.sender();
+            onMessage(msg, sender, ch, false,
+                    out -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(out), sender), ch.voidPromise()));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            stats.malformed.increment(); // e.g. an ICMP error on a reply: keep receiving
+        }
+    }
+
+    private final class TcpHandler extends SimpleChannelInboundHandler<ByteBuf> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+            byte[] msg = new byte[frame.readableBytes()];
+            frame.getBytes(frame.readerIndex(), msg);
+            Channel ch = ctx.channel();
+            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), ch, true,
+                    out -> ch.writeAndFlush(Unpooled.wrappedBuffer(out), ch.voidPromise()));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            stats.malformed.increment(); // a framing error or a reset ends this connection only
+            ctx.close();
+        }
+    }
+}

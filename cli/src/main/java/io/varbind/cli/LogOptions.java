@@ -1,0 +1,44 @@
+package io.varbind.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code -d}/{@code --debug} and {@code -D TOKEN[,TOKEN...]}, as in Net-SNMP's tools: debug output
+ * of the library's loggers on stderr, through the SLF4J simple backend the command line binds.
+ * Tokens name loggers under {@code io.varbind} ({@code engine}, {@code agent}; {@code ALL} is
+ * every one). The library logs no community, pass phrase or key, at any level.
+ */
+final class LogOptions {
+    static final String PREFIX = "org.slf4j.simpleLogger.";
+
+    /** The backend's settings when the command line starts: WARN and up, one line each, no thread names. */
+    static void defaults() {
+        setIfAbsent("defaultLogLevel", "warn");
+        setIfAbsent("showThreadName", "false");
+        setIfAbsent("showDateTime", "true");
+        setIfAbsent("dateTimeFormat", "HH:mm:ss.SSS");
+        setIfAbsent("logFile", "System.err");
+    }
+
+    @Option(names = {"-d", "--debug"}, description = "debug output of every library logger on stderr")
+    void debug(boolean on) {
+        if (on) {
+            System.setProperty(PREFIX + "log.io.varbind", "debug");
+        }
+    }
+
+    @Option(names = "-D", paramLabel = "TOKEN[,TOKEN...]", split = ",",
+            description = "debug output of the named loggers (engine, agent; ALL for every one)")
+    void tokens(String[] tokens) {
+        for (String t : tokens) {
+            String name = t.equalsIgnoreCase("ALL") ? "io.varbind" : "io.varbind." + t;
+            System.setProperty(PREFIX + "log." + name, "debug");
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(PREFIX + key) == null) {
+            System.setProperty(PREFIX + key, value);
+        }
+    }
+}

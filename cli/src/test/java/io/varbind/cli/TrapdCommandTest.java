@@ -1,0 +1,204 @@
+package io.varbind.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.varbind.testing.NetSnmpTools;
+import io.varbind.testing.SnmpdAgent;
+import io.varbind.testing.SnmptrapdReceiver;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./varbind trapd} beside {@code snmptrapd -f -Lo}: the same notifications (v1, v2c traps
+ * and informs, v3 traps and informs, UDP and TCP), sent by Net-SNMP's tools to both, must print
+ * the same after the timestamp (ports, which differ, masked), under the same -O flags and MIBs;
+ * SIGTERM ends trapd with "N notifications received" and exit status 0.
+ */
+@Tag("agent")
+class TrapdCommandTest {
+    private static final String SENDER = SnmptrapdReceiver.SENDER_ENGINE_IDS.get(0);
+
+    /** A trapd in its own JVM (signals are per process), on the test's classpath. */
+    private static Process trapd(Path dir, int port, List<String> flags) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.varbind.cli.Main", "trapd",
+                "--listen", "udp:127.0.0.1:" + port + ",tcp:127.0.0.1:" + port, "-c", "public",
+                "--engine-id", SnmptrapdReceiver.ENGINE_ID_HEX, "-M", NetSnmpTools.mibDirs()));
+        for (SnmpdAgent.User u : List.of(SnmpdAgent.user("sha_aes"), SnmpdAgent.user("noauth"),
+                SnmpdAgent.user("md5_des"))) {
+            String keys = u.auth() == null ? "" : ":" + u.auth() + ":" + u.authPassword()
+                    + (u.priv() == null ? "" : ":" + u.priv() + ":" + u.privPassword());
+            cmd.addAll(List.of("--user", SENDER + "@" + u.name() + keys, "--user", u.name() + keys));
+        }
+        cmd.addAll(flags);
+        Process p = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out").toFile())
+                .redirectError(dir.resolve("err").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(dir.resolve("err")).contains("listening") && System.nanoTime() < deadline) {
+            assertTrue(p.isAlive(), Files.readString(dir.resolve("err")));
+            Thread.sleep(50);
+        }
+        return p;
+    }
+
+    private static List<List<String>> senders(String agent) {
+        List<List<String>> all = new ArrayList<>();
+        List<String> payload = List.of("IF-MIB::ifIndex.2", "i", "2", "ifAdminStatus.2", "i", "2",
+                "SNMPv2-MIB::sysLocation.0", "s", "room \"7\"", ".1.3.6.1.4.1.8072.9999.1", "x", "0a 00 41",
+                ".1.3.6.1.4.1.8072.9999.2", "a", "10.0.0.1", ".1.3.6.1.4.1.8072.9999.3", "c", "42",
+                ".1.3.6.1.4.1.8072.9999.4", "o", "IF-MIB::ifTable");
+        for (String t : List.of("udp:", "tcp:")) {
+            List<String> v1 = new ArrayList<>(List.of("snmptrap", "-v1", "-c", "public", t + agent,
+                    ".1.3.6.1.4.1.8072.9999", "192.0.2.5", "6", "17", "4321"));
+            v1.addAll(payload);
+            all.add(v1);
+            all.add(new ArrayList<>(List.of("snmptrap", "-v1", "-c", "public", t + agent, "", "192.0.2.6", "0", "0",
+                    "1")));
+            all.add(new ArrayList<>(List.of("snmptrap", "-v1", "-c", "public", t + agent, "SNMPv2-MIB::snmpTraps",
+                    "192.0.2.6", "3", "0", "100", "ifIndex.4", "i", "4")));
+            List<String> v2 = new ArrayList<>(List.of("snmptrap", "-v2c", "-c", "public", t + agent, "12345",
+                    "IF-MIB::linkUp"));
+            v2.addAll(payload);
+            all.add(v2);
+            List<String> inform = new ArrayList<>(List.of("snmpinform", "-v2c", "-c", "public", t + agent, "99",
+                    "IF-MIB::linkDown"));
+            inform.addAll(payload);
+            all.add(inform);
+            all.add(new ArrayList<>(List.of("snmptrap", "-v3", "-l", "authPriv", "-u", "sha_aes", "-a", "SHA", "-A",
+                    "sha_aes_authpw", "-x", "AES", "-X", "sha_aes_privpw", "-e", SENDER, t + agent, "77",
+                    "SNMPv2-MIB::coldStart", "sysLocation.0", "s", "v3")));
+            all.add(new ArrayList<>(List.of("snmpinform", "-v3", "-l", "authPriv", "-u", "md5_des", "-a", "MD5", "-A",
+                    "md5_des_authpw", "-x", "DES", "-X", "md5_des_privpw", t + agent, "78", "SNMPv2-MIB::warmStart")));
+            all.add(new ArrayList<>(List.of("snmptrap", "-v3", "-l", "noAuthNoPriv", "-u", "noauth", "-e", SENDER,
+                    t + agent, "79", "SNMPv2-MIB::warmStart")));
+        }
+        for (List<String> cmd : all) {
+            cmd.addAll(1, List.of("-m", "SNMPv2-MIB:IF-MIB")); // not every MIB per run: the tools start faster
+        }
+        return all;
+    }
+
+    /** The printed entries, timestamps dropped and the ports that differ between the two masked. */
+    private static String normalized(String out) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : out.split("\n", -1)) {
+            if (line.startsWith("NET-SNMP version") || line.startsWith("Created directory")) {
+                continue;
+            }
+            String l = line.matches("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d .*") ? line.substring(20) : line;
+            sb.append(l.replaceAll("\\]:\\d+->", "]:SPORT->").replaceAll("->\\[127\\.0\\.0\\.1\\]:\\d+", "->[127.0.0.1]:DPORT"))
+                    .append('\n');
+        }
+        return sb.toString().strip();
+    }
+
+    private static void compare(List<String> flags) throws Exception {
+        Path dir = Files.createTempDirectory("varbind-trapd-test");
+        int port = SnmpdAgent.freePort();
+        try (SnmptrapdReceiver netSnmp = SnmptrapdReceiver.startDefaultFormat(flags)) {
+            Process mine = trapd(dir, port, flags);
+            try {
+                List<List<String>> senders = senders("127.0.0.1:" + port);
+                for (List<String> cmd : senders) {
+                    List<String> toNetSnmp = new ArrayList<>(cmd);
+                    for (int i = 0; i < toNetSnmp.size(); i++) {
+                        toNetSnmp.set(i, toNetSnmp.get(i).replace(":" + port, ":" + netSnmp.port()));
+                    }
+                    // one after the other, so that both print in the same order
+                    assertEquals(0, NetSnmpTools.run(dir, toNetSnmp).exitCode(), "to snmptrapd: " + toNetSnmp);
+                    int entries = entries(awaitEntries(netSnmp::log, 1 + senders.indexOf(cmd)));
+                    assertEquals(0, NetSnmpTools.run(dir, cmd).exitCode(), "to trapd: " + cmd);
+                    awaitEntries(() -> read(dir.resolve("out")), entries);
+                }
+                String expected = normalized(awaitEntries(netSnmp::log, senders.size()));
+                String actual = normalized(awaitEntries(() -> read(dir.resolve("out")), senders.size()));
+                assertEquals(expected, actual, "flags " + flags);
+            } finally {
+                mine.destroy(); // SIGTERM
+                assertTrue(mine.waitFor(20, TimeUnit.SECONDS));
+            }
+            assertEquals(0, mine.exitValue(), read(dir.resolve("err")));
+            String err = read(dir.resolve("err"));
+            assertTrue(err.contains("\n" + senders("x").size() + " notifications received"), err);
+        }
+    }
+
+    /** How many notifications a snmptrapd-style output holds (one timestamped header each). */
+    private static int entries(String out) {
+        return (int) out.lines().filter(l -> l.matches("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d .*")
+                && !l.contains("NET-SNMP version")).count();
+    }
+
+    private static String awaitEntries(java.util.function.Supplier<String> text, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String s = text.get();
+        while (entries(s) < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            s = text.get();
+        }
+        return s;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void printsWhatSnmptrapdPrintsWithNumericOids() throws Exception {
+        NetSnmpTools.requireInstalled();
+        compare(List.of("-On"));
+    }
+
+    @Test
+    void printsWhatSnmptrapdPrintsWithMibNames() throws Exception {
+        NetSnmpTools.requireInstalled();
+        compare(List.of());
+    }
+
+    @Test
+    void jsonHasOneObjectPerNotificationWithEasysnmpsFields() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        TrapdFormat format = new TrapdFormat(new NetSnmpOutput(io.varbind.mib.MibTree.defaultTree(),
+                io.varbind.format.OutputOptions.parse("")), false);
+        int port = SnmpdAgent.freePort();
+        io.varbind.agent.NotificationReceiver.Builder b = io.varbind.agent.NotificationReceiver.builder()
+                .listen("udp:127.0.0.1:" + port).community("public")
+                .onNotification(n -> lines.add(format.json(n, java.time.LocalDateTime.of(2026, 1, 2, 3, 4, 5))));
+        TrapdCommand.addUser(b, SENDER + "@sha_aes:SHA:sha_aes_authpw:AES:sha_aes_privpw");
+        try (io.varbind.agent.NotificationReceiver r = b.build();
+                io.varbind.Session s = io.varbind.Session.builder().hostname("127.0.0.1:" + port).version(3)
+                        .securityUsername("sha_aes").securityLevel("authPriv").authProtocol("SHA")
+                        .authPassword("sha_aes_authpw").privacyProtocol("AES").privacyPassword("sha_aes_privpw")
+                        .securityEngineId(SENDER).build();
+                io.varbind.Session v1 = io.varbind.Session.builder().hostname("127.0.0.1:" + port).version(1)
+                        .build()) {
+            s.trap("IF-MIB::linkUp", List.of(io.varbind.SnmpVariable.of("sysUpTime.0", "42"),
+                    io.varbind.SnmpVariable.of("ifAdminStatus.3", "up")));
+            v1.trapV1(".1.3.6.1.4.1.8072", "192.0.2.1", 6, 5, List.of(io.varbind.SnmpVariable.of("sysUpTime.0", "7")));
+            String json = lines.poll(10, TimeUnit.SECONDS);
+            assertTrue(json != null && json.startsWith("{\"time\":\"2026-01-02 03:04:05\",\"transport\":\"udp\","
+                    + "\"source\":\"127.0.0.1\""), json);
+            assertTrue(json.contains(",\"version\":\"3\",\"kind\":\"trap\",\"security_name\":\"sha_aes\","
+                    + "\"security_level\":\"authPriv\",\"context\":\"\",\"trap_oid\":\".1.3.6.1.6.3.1.1.5.4\","
+                    + "\"uptime\":42,\"variables\":[{\"oid\":\"sysUpTimeInstance\",\"oid_index\":\"\",\"value\":\"42\","
+                    + "\"snmp_type\":\"TICKS\"},"), json);
+            assertTrue(json.endsWith("{\"oid\":\"ifAdminStatus\",\"oid_index\":\"3\",\"value\":\"1\","
+                    + "\"snmp_type\":\"INTEGER\"}]}"), json);
+            String v1json = lines.poll(10, TimeUnit.SECONDS);
+            assertTrue(v1json != null && v1json.contains("\"version\":\"1\",\"kind\":\"trap1\",\"community\":\"public\","
+                    + "\"trap_oid\":\".1.3.6.1.4.1.8072.0.5\",\"uptime\":7,\"enterprise\":\".1.3.6.1.4.1.8072\","
+                    + "\"agent_address\":\"192.0.2.1\",\"generic_trap\":6,\"specific_trap\":5,\"variables\":[]}"), v1json);
+        }
+    }
+}
