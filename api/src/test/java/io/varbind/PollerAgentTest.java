@@ -34,7 +34,7 @@ class PollerAgentTest {
                     .authPassword(u.authPassword()).privacyProtocol(u.priv()).privacyPassword(u.privPassword()))
                     .get("sysDescr.0", "sysName.0").interval(Duration.ofMillis(200)).build());
             p.add(PollTarget.builder("wrongCommunity").session(s -> s.hostname(agent.hostPort()).version(2)
-                    .community("not-this-one").timeout(0.2).retries(0)).get("sysDescr.0")
+                    .community("not-this-one").timeout(0.05).retries(0)).get("sysDescr.0")
                     .interval(Duration.ofMillis(200)).build());
             // the first polls load the MIBs (seconds): count from when every target has answered once
             java.util.Set<String> seen = new java.util.HashSet<>();

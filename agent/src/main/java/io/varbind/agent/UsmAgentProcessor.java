@@ -50,6 +50,8 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
     private final byte[] engineId;
     private final EngineState engine;
     private final Map<String, User> users;
+    /** Users with privacy, keyed alike, at authNoPriv: a request at that level is answered at it (RFC 3412 7.1 step 3). */
+    private final Map<String, UsmUser> authOnly = new HashMap<>();
 
     public UsmAgentProcessor(byte[] engineId, int boots, Map<String, User> users) {
         this(new EngineState(engineId, boots, 0), users);
@@ -60,6 +62,11 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
         this.engineId = engine.engineId();
         this.engine = engine;
         this.users = new HashMap<>(users);
+        users.forEach((name, u) -> {
+            if (u.usm().priv() != PrivProtocol.NONE) {
+                authOnly.put(name, u.usm().withoutPrivacy());
+            }
+        });
     }
 
     /** A fresh engine id of RFC 3411's format 5 (administratively assigned octets): 0x80000000 05 + 8 random. */
@@ -145,9 +152,12 @@ public final class UsmAgentProcessor implements V3MessageProcessor {
                 ? new Pdu(BerTags.RESPONSE, request.requestId(), ErrorStatus.AUTHORIZATION_ERROR, 0, request.varBinds())
                 : responder.respond(request, CommandResponder.V3, user.view(), Math.max(1, limit / 6));
         byte[] context = scoped.contextName();
+        // the answer goes at the request's security level: a user with privacy may ask at authNoPriv
+        UsmUser answerAs = m.isPriv() || u.priv() == PrivProtocol.NONE ? u
+                : authOnly.get(new String(name, StandardCharsets.UTF_8));
         return MessageDispatcher.fit(CommandResponder.V3, request, response, pdu -> {
             try {
-                int n = UsmSecurityModel.encode(out, 0, m.msgId(), maxSize, false, u, engine,
+                int n = UsmSecurityModel.encode(out, 0, m.msgId(), maxSize, false, answerAs, engine,
                         new ScopedPdu(engineId, context, pdu));
                 return n <= limit ? n : -1;
             } catch (BerEncodeException | IndexOutOfBoundsException tooLarge) {

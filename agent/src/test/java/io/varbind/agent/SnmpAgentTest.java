@@ -268,6 +268,25 @@ class SnmpAgentTest {
     }
 
     @Test
+    void aUserWithPrivacyIsAnsweredAtTheLevelItAskedAt() {
+        // RFC 3412 section 7.1 step 3: the response goes at the request's securityLevel; a user
+        // configured with privacy may ask at authNoPriv (snmpd answers it so), and gets no
+        // encrypted answer its manager cannot read
+        String udp = "udp:127.0.0.1:" + port;
+        NetSnmpTools.Result plain = tool("snmpget", "-v3", "-l", "authNoPriv", "-u", "admin", "-a", "SHA",
+                "-A", "authpass1", "-On", udp, E + ".1.2.0");
+        assertTrue(plain.out().startsWith("." + E + ".1.2.0 = "), plain.out() + plain.err());
+        for (String level : List.of("authNoPriv", "authPriv")) {
+            try (Session s = Session.builder().hostname("127.0.0.1").remotePort(port).version(3)
+                    .securityLevel(level).securityUsername("admin").authProtocol("SHA").authPassword("authpass1")
+                    .privacyProtocol("AES").privacyPassword("privpass1").useNumeric(true).timeout(2).retries(0)
+                    .build()) {
+                assertEquals("." + E + ".1.2.0", "." + full(s.get(E + ".1.2.0")).replaceFirst("^\\.", ""), level);
+            }
+        }
+    }
+
+    @Test
     void builderRefusesWhatCannotWork() {
         assertThrows(IllegalArgumentException.class, () -> SnmpAgent.builder().build());
         assertThrows(IllegalArgumentException.class, () -> SnmpAgent.builder().listen("udp:127.0.0.1:x"));
