@@ -18,15 +18,19 @@ final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-        Main.commandLine(sink, sink).execute("translate", "sysDescr.0");
-        Main.commandLine(sink, sink).execute("translate", "-On", "IF-MIB::ifDescr.1");
+        run(sink, "translate", "sysDescr.0");
+        run(sink, "translate", "-On", "IF-MIB::ifDescr.1");
         try (SnmpAgent agent = SnmpAgent.builder().listen("udp:127.0.0.1:0").community("public")
                 .writeCommunity("private").demoData().build()) {
             String target = "udp:127.0.0.1:" + agent.udpEndpoints().get(0).getPort();
-            Main.commandLine(sink, sink).execute("get", "-v2c", "-c", "public", target, "sysDescr.0", "sysUpTime.0");
-            Main.commandLine(sink, sink).execute("bulkwalk", "-v2c", "-c", "public", target, "system");
-            Main.commandLine(sink, sink).execute("walk", "-On", "-v2c", "-c", "public", target, "ifTable");
+            run(sink, "get", "-v2c", "-c", "public", target, "sysDescr.0", "sysUpTime.0");
+            run(sink, "bulkwalk", "-v2c", "-c", "public", target, "system");
+            run(sink, "walk", "-On", "-v2c", "-c", "public", target, "ifTable");
         }
         return Main.EXIT_OK;
+    }
+
+    private static void run(PrintStream sink, String... args) {
+        Main.commandLine(sink, sink, args).execute(args);
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Entry point of {@code ./varbind}: exit 0 success, 1 SNMP or network error, 2 bad usage. */
@@ -14,11 +15,18 @@ public final class Main {
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_USAGE = 2;
 
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
+    private static final String HELP = "help";
+    private static final String NIO_TRANSPORT = "varbind.transport.nio";
+    private static final Set<String> ONE_SHOT = Set.of("get", "getnext", "bulkget", "walk", "bulkwalk", "table",
+            "set", "trap", "inform", "translate", "mib", "cds-training");
+
     private Main() {
     }
 
     public static void main(String[] args) {
         LogOptions.defaults();
+        startupDefaults(args);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         int code = run(args, out, System.err);
@@ -26,14 +34,48 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Runs one command line with the given streams; returns the exit status. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = commandLine(out, err);
-        return cl.execute(normalize(args));
+    /**
+     * System properties that make a one-shot command start faster, each set only when the command
+     * line ({@code -D...} in {@code VARBIND_JAVA_OPTS}) has not set it. Netty 4.2 registers its
+     * allocator's JFR event classes on first use when JFR is available, which initialises JFR's
+     * event machinery (annotation proxies, generated handlers; about 80 ms of CPU) though nothing
+     * records; and its native epoll transport is a library extracted from the jar to a temporary
+     * file and loaded on every run, where one request gains nothing from it, so the commands that
+     * send a few requests and exit use the JDK's NIO selector through the same engine. The
+     * long-running ones (agent, bench-agent, trapd, demo) keep epoll.
+     */
+    static void startupDefaults(String[] args) {
+        setIfAbsent(NETTY_JFR, "false");
+        if (args.length > 0 && ONE_SHOT.contains(args[0])) {
+            setIfAbsent(NIO_TRANSPORT, "true");
+        }
     }
 
-    static CommandLine commandLine(PrintStream out, PrintStream err) {
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** Runs one command line with the given streams; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        String[] normalized = normalize(args);
+        return commandLine(out, err, normalized).execute(normalized);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand only that one is
+     * built, otherwise ({@code help}, which describes the others, options such as {@code --version},
+     * no or an unknown command) all of them, for help and errors.
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new VarbindCommand(out, err));
+        Class<?> named = args.length > 0 && !HELP.equals(args[0]) ? VarbindCommand.SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cl.addSubcommand(args[0], named);
+        } else {
+            VarbindCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setUnmatchedOptionsArePositionalParams(false);
