@@ -6,7 +6,6 @@ import io.varbind.codec.Pdu;
 import io.varbind.codec.VarBind;
 import io.varbind.codec.Variable;
 import io.varbind.engine.Target;
-import io.varbind.format.EasyNames;
 import io.varbind.mib.Match;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
