@@ -69,11 +69,14 @@ public final class ReceivedVariables {
             return of(Arrays.copyOf(arcs, len), c.value(), t, useLongNames, useNumeric, useSprintValue, useEnums);
         }
         StringBuilder sb = new StringBuilder(len * 4 + 1).append('.');
-        return plain(c, arcs, len, OidFormat.appendNumeric(sb, arcs, len - 1).toString());
+        return plain(c, arcs, len, OidFormat.appendNumeric(sb, arcs, len - 1).toString(), null);
     }
 
-    /** A numeric name's variable of a plain value: the index and value strings made from the octets. */
-    private static SnmpVariable plain(VarBindCursor c, int[] arcs, int len, String oid) {
+    /**
+     * A numeric name's variable of a plain value: the index and value strings made from the octets
+     * ({@code reader}, when given, formats OBJECT IDENTIFIER values without objects).
+     */
+    private static SnmpVariable plain(VarBindCursor c, int[] arcs, int len, String oid, Reader reader) {
         int tag = c.valueTag();
         int last = arcs[len - 1];
         String index = last >= 0 && last < SMALL.length ? SMALL[last] : Integer.toUnsignedString(last);
@@ -97,6 +100,12 @@ public final class ReceivedVariables {
                 value = new String(raw, StandardCharsets.ISO_8859_1);
                 break;
             }
+            case BerTags.OBJECT_IDENTIFIER:
+                if (reader != null) {
+                    value = reader.oidValue(c);
+                    break;
+                }
+                // fall through: formatted from the decoded value
             default: {
                 Variable v = c.value();
                 if (tag == BerTags.IP_ADDRESS || tag == BerTags.OPAQUE) {
@@ -121,10 +130,14 @@ public final class ReceivedVariables {
         private final boolean useSprintValue;
         private final boolean useEnums;
         private final boolean plain;
-        private final StringBuilder sb = new StringBuilder(64);
+        // the last name formatted, '.' and dotted arcs as Latin-1 octets, and where each arc ends
+        // in it: the next name reuses the arcs it shares (a column's prefix, a table's entry)
+        private byte[] text = new byte[128];
+        private final int[] ends = new int[Oid.MAX_ARCS + 1];
         private final int[] prefix = new int[Oid.MAX_ARCS];
-        private int prefixLen = -1;
+        private int prefixLen;
         private String prefixName;
+        private int[] valueArcs;
 
         public Reader(MibTree tree, boolean useLongNames, boolean useNumeric, boolean useSprintValue,
                 boolean useEnums) {
@@ -147,19 +160,75 @@ public final class ReceivedVariables {
                 return ReceivedVariables.of(Arrays.copyOf(arcs, len), c.value(), tree, useLongNames, useNumeric,
                         useSprintValue, useEnums);
             }
-            return plain(c, arcs, len, prefixName(arcs, len - 1));
+            return plain(c, arcs, len, prefixName(arcs, len - 1), this);
         }
 
-        /** {@code .arcs[0..n)}, the same String as the last call's when the arcs are the same. */
+        /** {@code .arcs[0..n)}: the same String as the last call's for the same arcs, else made from the shared octets. */
         private String prefixName(int[] arcs, int n) {
-            if (n == prefixLen && Arrays.equals(arcs, 0, n, prefix, 0, n)) {
+            int k = 0;
+            int common = Math.min(n, prefixLen);
+            while (k < common && arcs[k] == prefix[k]) {
+                k++;
+            }
+            if (k == n && n == prefixLen && prefixName != null) {
                 return prefixName;
             }
-            sb.setLength(0);
-            prefixName = OidFormat.appendNumeric(sb.append('.'), arcs, n).toString();
-            System.arraycopy(arcs, 0, prefix, 0, n);
+            int pos = append(arcs, k, n);
             prefixLen = n;
-            return prefixName;
+            return prefixName = new String(text, 0, pos, StandardCharsets.ISO_8859_1);
+        }
+
+        /** Formats arcs {@code [from, n)} after the octets of the first {@code from}; returns the end. */
+        private int append(int[] arcs, int from, int n) {
+            text[0] = '.';
+            ends[0] = 1;
+            int pos = ends[from];
+            for (int i = from; i < n; i++) {
+                if (pos + 12 > text.length) {
+                    text = Arrays.copyOf(text, text.length * 2);
+                }
+                if (i > 0) {
+                    text[pos++] = '.';
+                }
+                pos = unsigned(arcs[i], text, pos);
+                ends[i + 1] = pos;
+                prefix[i] = arcs[i];
+            }
+            return pos;
+        }
+
+        /** An OBJECT IDENTIFIER value as easysnmp has it: dotted with a leading dot. */
+        String oidValue(VarBindCursor c) {
+            if (valueArcs == null) {
+                valueArcs = new int[Oid.MAX_ARCS];
+            }
+            int n = c.oidValue(valueArcs);
+            byte[] b = new byte[1 + n * 11];
+            int pos = 0;
+            for (int i = 0; i < n; i++) {
+                b[pos++] = '.';
+                pos = unsigned(valueArcs[i], b, pos);
+            }
+            return n == 0 ? "." : new String(b, 0, pos, StandardCharsets.ISO_8859_1);
+        }
+
+        /** Writes {@code arc} (unsigned) in decimal at {@code pos}; returns the end. */
+        private static int unsigned(int arc, byte[] b, int pos) {
+            long v = arc & 0xFFFF_FFFFL;
+            if (v < 10) {
+                b[pos] = (byte) ('0' + v);
+                return pos + 1;
+            }
+            int digits = 1;
+            for (long t = v; t >= 10; t /= 10) {
+                digits++;
+            }
+            int end = pos + digits;
+            for (int i = end - 1; i >= pos; i--) {
+                b[i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            return end;
         }
     }
 }
