@@ -53,13 +53,13 @@ class QuickCommandLineTest {
     void everyLineReadQuicklyIsReadTheSameWayByPicocli() throws Exception {
         Random random = new Random(13);
         int accepted = 0;
-        for (int i = 0; i < 6000; i++) {
+        for (int i = 0; i < 3000; i++) {
             String[] line = i % 2 == 0 ? wellFormed(random) : soup(random);
             if (compare(line)) {
                 accepted++;
             }
         }
-        assertTrue(accepted > 2000, "too few lines read quickly to compare: " + accepted);
+        assertTrue(accepted > 1000, "too few lines read quickly to compare: " + accepted);
     }
 
     @Test
