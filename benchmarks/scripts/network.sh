@@ -12,6 +12,7 @@
 # from ../shared/perf/c (build them under /tmp, never into the project), (a) and (b) run against the
 # C responder instead, and the C blaster's 64-in-flight sendmmsg figure against the same responder
 # (the wire's ceiling) is measured before and after the Java run, for (b)'s fractions.
+# JAVA_OPTS: more options for the benchmark JVM, e.g. -Dvarbind.transport.sendmmsg=false.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 pid=
@@ -41,7 +42,7 @@ if [ -n "${CEILING:-}" ]; then
   ceiling before "${2:-3}"
   external="-Dvarbind.bench.responder=127.0.0.1:$port"
 fi
-java -Xms512m -Xmx512m -XX:-UseDynamicNumberOfCompilerThreads $external -cp "$here/target/benchmarks.jar" \
+java -Xms512m -Xmx512m -XX:-UseDynamicNumberOfCompilerThreads ${JAVA_OPTS:-} $external -cp "$here/target/benchmarks.jar" \
   io.varbind.benchmarks.NetworkBench "$@"
 if [ -n "${CEILING:-}" ]; then
   ceiling after "${2:-3}"

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link #MAX_SPIN_NANOS} while the typical recent wait (a moving average) fits in it, and parks
  * at once otherwise, except every {@value #PROBE_EVERY}th wait, which spins the whole window to
  * see whether the answers have become quick again (one answered within it resets the average).
+ * A wait counts at most twice the window in the average, so that a rare long one (the thread
+ * descheduled on a busy machine) does not stop the spin for a peer that answers quickly.
  *
  * <p>One per {@code Session} (one peer), and one per thread for blocking calls on engine futures.
  * Updated without locks: a lost update of the average between threads is harmless.
@@ -68,7 +70,11 @@ public final class AnswerTime {
     }
 
     private void record(long nanos, boolean reset) {
+        // one wait counts at most twice the window: what matters is on which side of the window
+        // the waits fall, and on a loaded machine a thread descheduled for milliseconds once would
+        // otherwise stop the spin for a fast peer for dozens of waits
+        long n = Math.max(1, Math.min(nanos, 2 * MAX_SPIN_NANOS));
         long t = typical;
-        typical = reset || t == 0 ? Math.max(1, nanos) : t + (nanos - t) / 8;
+        typical = reset || t == 0 ? n : t + (n - t) / 8;
     }
 }
