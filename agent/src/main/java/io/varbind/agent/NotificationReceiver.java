@@ -13,9 +13,11 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.buffer.Unpooled;
+import io.netty.util.AttributeKey;
 import io.varbind.mib.MibTree;
 import io.varbind.session.SecurityNames;
 import io.varbind.transport.BerFrameDecoder;
+import io.varbind.transport.DatagramWriter;
 import io.varbind.transport.TransportGroup;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.PrivProtocol;
@@ -372,69 +374,83 @@ public final class NotificationReceiver implements AutoCloseable {
     }
 
     /** On an event loop: process, answer a report at once, queue a notification. */
-    private void onMessage(byte[] msg, InetSocketAddress source, Channel ch, boolean tcp, Consumer<byte[]> reply) {
+    private void onMessage(byte[] msg, InetSocketAddress source, Channel ch, boolean tcp,
+            NotificationProcessor.Reply reply) {
         InetSocketAddress local = (InetSocketAddress) ch.localAddress();
         String transport = (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
         NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport);
         if (o.report() != null) {
-            reply.accept(o.report());
+            reply.send(o.report(), 0, o.report().length);
         }
         if (o.notification() != null) {
             deliver(o.notification(), o.ack(), reply);
         }
     }
 
-    private void deliver(Notification n, NotificationProcessor.Acknowledgement ack, Consumer<byte[]> reply) {
+    private void deliver(Notification n, NotificationProcessor.Acknowledgement ack, NotificationProcessor.Reply reply) {
         if (queued.incrementAndGet() > capacity) {
             queued.decrementAndGet();
             stats.queueFull.increment();
             return;
         }
         try {
-            executor.execute(() -> {
-                Runnable acknowledge = ack == null ? NO_ACK : new Acknowledge(ack, reply);
-                try {
-                    if (deferringCallback != null) {
-                        deferringCallback.accept(n, acknowledge);
-                    } else {
-                        callback.accept(n);
-                    }
-                } catch (RuntimeException e) {
-                    stats.callbackErrors.increment();
-                } finally {
-                    queued.decrementAndGet();
-                    stats.delivered.increment();
-                }
-                if (deferringCallback == null) {
-                    acknowledge.run();
-                }
-            });
+            executor.execute(new Delivery(n, ack, reply));
         } catch (RejectedExecutionException e) {
             queued.decrementAndGet();
             stats.queueFull.increment();
         }
     }
 
-    private static final Runnable NO_ACK = () -> { };
-
-    /** An inform's Response, sent by the first run only. */
-    private final class Acknowledge extends AtomicBoolean implements Runnable {
+    /**
+     * One notification's run on the executor, and an inform's acknowledgement, sent by its first
+     * run only: one object per notification for both. The Response is written by the thread that
+     * acknowledges (on epoll, its own {@code sendto}), not handed back to the event loop.
+     */
+    private final class Delivery extends AtomicBoolean implements Runnable {
+        private final Notification notification;
         private final NotificationProcessor.Acknowledgement ack;
-        private final Consumer<byte[]> reply;
+        private final NotificationProcessor.Reply reply;
 
-        Acknowledge(NotificationProcessor.Acknowledgement ack, Consumer<byte[]> reply) {
+        Delivery(Notification notification, NotificationProcessor.Acknowledgement ack,
+                NotificationProcessor.Reply reply) {
+            this.notification = notification;
             this.ack = ack;
             this.reply = reply;
         }
 
+        /** On the executor: the callback, then (unless deferred) the acknowledgement. */
         @Override
         public void run() {
-            if (compareAndSet(false, true)) {
-                reply.accept(ack.encode());
+            try {
+                if (deferringCallback != null) {
+                    deferringCallback.accept(notification, ack == null ? NO_ACK : this::acknowledge);
+                } else {
+                    callback.accept(notification);
+                }
+            } catch (RuntimeException e) {
+                stats.callbackErrors.increment();
+            } finally {
+                queued.decrementAndGet();
+                stats.delivered.increment();
+            }
+            if (deferringCallback == null) {
+                acknowledge();
+            }
+        }
+
+        void acknowledge() {
+            if (ack != null && compareAndSet(false, true)) {
+                ack.sendTo(reply);
                 stats.acknowledged.increment();
             }
         }
     }
+
+    private static final Runnable NO_ACK = () -> { };
+
+    /** Each UDP channel's writer, made on its first datagram. */
+    private static final AttributeKey<DatagramWriter> WRITER = AttributeKey.valueOf(NotificationReceiver.class,
+            "writer");
 
     @ChannelHandler.Sharable
     private final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -445,8 +461,13 @@ public final class NotificationReceiver implements AutoCloseable {
             content.getBytes(content.readerIndex(), msg);
             Channel ch = ctx.channel();
             InetSocketAddress sender = packet.sender();
-            onMessage(msg, sender, ch, false,
-                    out -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(out), sender), ch.voidPromise()));
+            DatagramWriter writer = ch.attr(WRITER).get();
+            if (writer == null) {
+                writer = new DatagramWriter(ch);
+                ch.attr(WRITER).set(writer);
+            }
+            DatagramWriter w = writer;
+            onMessage(msg, sender, ch, false, (out, off, len) -> w.send(out, off, len, sender));
         }
 
         @Override
@@ -462,7 +483,7 @@ public final class NotificationReceiver implements AutoCloseable {
             frame.getBytes(frame.readerIndex(), msg);
             Channel ch = ctx.channel();
             onMessage(msg, (InetSocketAddress) ch.remoteAddress(), ch, true,
-                    out -> ch.writeAndFlush(Unpooled.wrappedBuffer(out), ch.voidPromise()));
+                    (out, off, len) -> ch.writeAndFlush(Unpooled.copiedBuffer(out, off, len), ch.voidPromise()));
         }
 
         @Override
