@@ -373,32 +373,41 @@ public final class NotificationReceiver implements AutoCloseable {
         }
     }
 
-    /** On an event loop: process, answer a report at once, queue a notification. */
-    private void onMessage(byte[] msg, InetSocketAddress source, Channel ch, boolean tcp,
-            NotificationProcessor.Reply reply) {
-        InetSocketAddress local = (InetSocketAddress) ch.localAddress();
-        String transport = (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
+    /** On an event loop: process, answer a report at once, queue a notification (or add it to {@code batch}). */
+    private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
+            NotificationProcessor.Reply reply, UdpChannel batch) {
         NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport);
         if (o.report() != null) {
             reply.send(o.report(), 0, o.report().length);
         }
-        if (o.notification() != null) {
-            deliver(o.notification(), o.ack(), reply);
+        if (o.notification() == null) {
+            return;
         }
-    }
-
-    private void deliver(Notification n, NotificationProcessor.Acknowledgement ack, NotificationProcessor.Reply reply) {
         if (queued.incrementAndGet() > capacity) {
             queued.decrementAndGet();
             stats.queueFull.increment();
             return;
         }
-        try {
-            executor.execute(new Delivery(n, ack, reply));
-        } catch (RejectedExecutionException e) {
-            queued.decrementAndGet();
-            stats.queueFull.increment();
+        Delivery d = new Delivery(o.notification(), o.ack(), reply);
+        if (batch != null && ownExecutor != null) {
+            batch.add(d); // handed over at the end of this read
+        } else {
+            execute(d, 1);
         }
+    }
+
+    /** Hands {@code first} and the {@code count - 1} linked after it to the executor, as one task. */
+    private void execute(Delivery first, int count) {
+        try {
+            executor.execute(first);
+        } catch (RejectedExecutionException e) {
+            queued.addAndGet(-count);
+            stats.queueFull.add(count);
+        }
+    }
+
+    private static String transportName(boolean tcp, InetSocketAddress local) {
+        return (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
     }
 
     /**
@@ -410,6 +419,8 @@ public final class NotificationReceiver implements AutoCloseable {
         private final Notification notification;
         private final NotificationProcessor.Acknowledgement ack;
         private final NotificationProcessor.Reply reply;
+        /** The next of the same read, run after this one (set by the event loop before the hand-off). */
+        private Delivery next;
 
         Delivery(Notification notification, NotificationProcessor.Acknowledgement ack,
                 NotificationProcessor.Reply reply) {
@@ -418,9 +429,19 @@ public final class NotificationReceiver implements AutoCloseable {
             this.reply = reply;
         }
 
-        /** On the executor: the callback, then (unless deferred) the acknowledgement. */
+        /** On the executor: this one and those linked after it, in arrival order. */
         @Override
         public void run() {
+            for (Delivery d = this; d != null;) {
+                Delivery n = d.next;
+                d.next = null;
+                d.runOne();
+                d = n;
+            }
+        }
+
+        /** The callback, then (unless deferred) the acknowledgement. */
+        private void runOne() {
             try {
                 if (deferringCallback != null) {
                     deferringCallback.accept(notification, ack == null ? NO_ACK : this::acknowledge);
@@ -448,9 +469,52 @@ public final class NotificationReceiver implements AutoCloseable {
 
     private static final Runnable NO_ACK = () -> { };
 
-    /** Each UDP channel's writer, made on its first datagram. */
-    private static final AttributeKey<DatagramWriter> WRITER = AttributeKey.valueOf(NotificationReceiver.class,
-            "writer");
+    /** Each UDP channel's state, made on its first datagram. */
+    private static final AttributeKey<UdpChannel> UDP_CHANNEL = AttributeKey.valueOf(NotificationReceiver.class,
+            "udp");
+
+    /**
+     * What the event loop keeps of one UDP channel: its writer, address and transport name (once,
+     * not per datagram), and the notifications of the current read, handed to the receiver's own
+     * executor as one task when the read ends: one queue insertion and at most one wake-up of the
+     * callback thread per read (up to a recvmmsg batch of datagrams) rather than per notification.
+     * Used by the channel's event loop only.
+     */
+    private final class UdpChannel {
+        final DatagramWriter writer;
+        final InetSocketAddress local;
+        final String transport;
+        private Delivery first;
+        private Delivery last;
+        private int count;
+
+        UdpChannel(Channel ch) {
+            writer = new DatagramWriter(ch);
+            local = (InetSocketAddress) ch.localAddress();
+            transport = transportName(false, local);
+        }
+
+        void add(Delivery d) {
+            if (first == null) {
+                first = d;
+            } else {
+                last.next = d;
+            }
+            last = d;
+            count++;
+        }
+
+        void handOver() {
+            if (first != null) {
+                Delivery f = first;
+                int n = count;
+                first = null;
+                last = null;
+                count = 0;
+                execute(f, n);
+            }
+        }
+    }
 
     @ChannelHandler.Sharable
     private final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -461,13 +525,23 @@ public final class NotificationReceiver implements AutoCloseable {
             content.getBytes(content.readerIndex(), msg);
             Channel ch = ctx.channel();
             InetSocketAddress sender = packet.sender();
-            DatagramWriter writer = ch.attr(WRITER).get();
-            if (writer == null) {
-                writer = new DatagramWriter(ch);
-                ch.attr(WRITER).set(writer);
+            UdpChannel state = ch.attr(UDP_CHANNEL).get();
+            if (state == null) {
+                state = new UdpChannel(ch);
+                ch.attr(UDP_CHANNEL).set(state);
             }
-            DatagramWriter w = writer;
-            onMessage(msg, sender, ch, false, (out, off, len) -> w.send(out, off, len, sender));
+            DatagramWriter w = state.writer;
+            onMessage(msg, sender, state.local, state.transport, (out, off, len) -> w.send(out, off, len, sender),
+                    state);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            UdpChannel state = ctx.channel().attr(UDP_CHANNEL).get();
+            if (state != null) {
+                state.handOver();
+            }
+            ctx.fireChannelReadComplete();
         }
 
         @Override
@@ -482,8 +556,9 @@ public final class NotificationReceiver implements AutoCloseable {
             byte[] msg = new byte[frame.readableBytes()];
             frame.getBytes(frame.readerIndex(), msg);
             Channel ch = ctx.channel();
-            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), ch, true,
-                    (out, off, len) -> ch.writeAndFlush(Unpooled.copiedBuffer(out, off, len), ch.voidPromise()));
+            InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), local, transportName(true, local),
+                    (out, off, len) -> ch.writeAndFlush(Unpooled.copiedBuffer(out, off, len), ch.voidPromise()), null);
         }
 
         @Override
