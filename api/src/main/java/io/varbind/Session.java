@@ -1227,25 +1227,30 @@ public final class Session implements AutoCloseable {
      * same notification again and again (or setting the same objects) names the same OIDs each
      * time with other values, and resolving a name (a MIB search and a longest match) cost more
      * than the rest of an inform. As {@link #prepared}: unsynchronised, immutable entries.
+     * (Only names: values change from one send to the next and are converted each time.)
      */
     private record Named(String spec, MibTree tree, int bestGuess, Oid oid, MibNode node) {
     }
 
-    private final Named[] names = new Named[32];
+    private final Named[] names = new Named[64];
 
     /** {@code spec}'s OID and MIB node (null when the MIB gives no type) under {@code s}'s tree. */
     private Named boundName(State s, String spec) {
-        int slot = spec == null ? 0 : spec.hashCode() & (names.length - 1);
-        Named n = names[slot];
-        if (n != null && n.tree() == s.tree() && n.bestGuess() == s.bestGuess() && n.spec().equals(spec)) {
-            return n;
+        // two ways per name (a slot and its neighbour), so two names of one notification that
+        // hash alike do not evict each other on every send
+        int slot = spec == null ? 0 : (spec.hashCode() * 0x9E3779B9) >>> 26;
+        for (int way = 0; way < 2; way++) {
+            Named n = names[slot ^ way];
+            if (n != null && n.tree() == s.tree() && n.bestGuess() == s.bestGuess() && n.spec().equals(spec)) {
+                return n;
+            }
         }
         int[] arcs = resolve(s, spec);
         MibTree t = s.tree();
         Match m = t.lookup(arcs, arcs.length);
         MibNode node = m == null || m.node() == null || m.node().baseType() == null ? null : m.node();
-        n = new Named(spec, t, s.bestGuess(), Oid.of(arcs), node);
-        names[slot] = n;
+        Named n = new Named(spec, t, s.bestGuess(), Oid.of(arcs), node);
+        names[names[slot] == null ? slot : slot ^ 1] = n;
         return n;
     }
 
