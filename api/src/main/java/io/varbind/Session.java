@@ -948,9 +948,25 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private static <T> T join(CompletableFuture<T> f) {
+    /**
+     * What this session's blocking waits took lately: whether the next one spins before parking
+     * (only one-request calls count; a walk's wait says nothing of one answer's).
+     */
+    private final io.varbind.engine.AnswerTime answerTime = new io.varbind.engine.AnswerTime();
+
+    /** The result of a call of one request (or one with retries), blocking. */
+    private <T> T join(CompletableFuture<T> f) {
+        long w = answerTime.beforeWait(f);
         try {
-            io.varbind.engine.ResponseFuture.spinBriefly(f);
+            return joinParked(f);
+        } finally {
+            answerTime.afterWait(w);
+        }
+    }
+
+    /** The result of a call of many requests (walks, tables), parking at once. */
+    private static <T> T joinParked(CompletableFuture<T> f) {
+        try {
             return f.get();
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
@@ -1119,11 +1135,11 @@ public final class Session implements AutoCloseable {
     }
 
     public List<SnmpVariable> walk() {
-        return join(walkAsync());
+        return joinParked(walkAsync());
     }
 
     public List<SnmpVariable> walk(String oid) {
-        return join(walkAsync(oid));
+        return joinParked(walkAsync(oid));
     }
 
     public CompletableFuture<List<SnmpVariable>> bulkwalkAsync(String oid, int nonRepeaters, int maxRepetitions) {
@@ -1142,15 +1158,15 @@ public final class Session implements AutoCloseable {
     }
 
     public List<SnmpVariable> bulkwalk() {
-        return join(bulkwalkAsync());
+        return joinParked(bulkwalkAsync());
     }
 
     public List<SnmpVariable> bulkwalk(String oid) {
-        return join(bulkwalkAsync(oid));
+        return joinParked(bulkwalkAsync(oid));
     }
 
     public List<SnmpVariable> bulkwalk(String oid, int nonRepeaters, int maxRepetitions) {
-        return join(bulkwalkAsync(oid, nonRepeaters, maxRepetitions));
+        return joinParked(bulkwalkAsync(oid, nonRepeaters, maxRepetitions));
     }
 
     /**
@@ -1199,11 +1215,11 @@ public final class Session implements AutoCloseable {
     }
 
     public SnmpTable table(String table) {
-        return join(tableAsync(table));
+        return joinParked(tableAsync(table));
     }
 
     public SnmpTable table(String table, boolean getBulk, int maxRepetitions) {
-        return join(tableAsync(table, getBulk, maxRepetitions));
+        return joinParked(tableAsync(table, getBulk, maxRepetitions));
     }
 
     // --- set
