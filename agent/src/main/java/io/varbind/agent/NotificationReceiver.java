@@ -306,7 +306,8 @@ public final class NotificationReceiver implements AutoCloseable {
 
     private void bind(List<Endpoint> endpoints) {
         UdpHandler udp = new UdpHandler();
-        Bootstrap ub = transports.udpOptions(new Bootstrap().group(transports.eventLoops())).handler(udp);
+        Bootstrap ub = transports.udpDestinationOption(transports.udpOptions(new Bootstrap()
+                .group(transports.eventLoops()))).handler(udp);
         ServerBootstrap tb = new ServerBootstrap().group(transports.eventLoops())
                 .channel(transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -372,10 +373,12 @@ public final class NotificationReceiver implements AutoCloseable {
     }
 
     /** On an event loop: process, answer a report at once, queue a notification. */
-    private void onMessage(byte[] msg, InetSocketAddress source, Channel ch, boolean tcp, Consumer<byte[]> reply) {
+    private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress destination, Channel ch,
+            boolean tcp, Consumer<byte[]> reply) {
         InetSocketAddress local = (InetSocketAddress) ch.localAddress();
         String transport = (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
-        NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport);
+        NotificationProcessor.Outcome o = processor.process(msg, msg.length, source,
+                destination != null && !destination.getAddress().isAnyLocalAddress() ? destination : local, transport);
         if (o.report() != null) {
             reply.accept(o.report());
         }
@@ -445,7 +448,8 @@ public final class NotificationReceiver implements AutoCloseable {
             content.getBytes(content.readerIndex(), msg);
             Channel ch = ctx.channel();
             InetSocketAddress sender = packet.sender();
-            onMessage(msg, sender, ch, false,
+            // the datagram's own destination where the socket asked for it (bound to 0.0.0.0), else the bound address
+            onMessage(msg, sender, packet.recipient(), ch, false,
                     out -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(out), sender), ch.voidPromise()));
         }
 
@@ -461,7 +465,7 @@ public final class NotificationReceiver implements AutoCloseable {
             byte[] msg = new byte[frame.readableBytes()];
             frame.getBytes(frame.readerIndex(), msg);
             Channel ch = ctx.channel();
-            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), ch, true,
+            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), (InetSocketAddress) ch.localAddress(), ch, true,
                     out -> ch.writeAndFlush(Unpooled.wrappedBuffer(out), ch.voidPromise()));
         }
 
