@@ -308,7 +308,8 @@ public final class NotificationReceiver implements AutoCloseable {
 
     private void bind(List<Endpoint> endpoints) {
         UdpHandler udp = new UdpHandler();
-        Bootstrap ub = transports.udpOptions(new Bootstrap().group(transports.eventLoops())).handler(udp);
+        Bootstrap ub = transports.udpDestinationOption(transports.udpOptions(new Bootstrap()
+                .group(transports.eventLoops()))).handler(udp);
         ServerBootstrap tb = new ServerBootstrap().group(transports.eventLoops())
                 .channel(transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -531,7 +532,10 @@ public final class NotificationReceiver implements AutoCloseable {
                 ch.attr(UDP_CHANNEL).set(state);
             }
             DatagramWriter w = state.writer;
-            onMessage(msg, sender, state.local, state.transport, (out, off, len) -> w.send(out, off, len, sender),
+            // the datagram's own destination where the socket asked for it (bound to 0.0.0.0), else the bound address
+            InetSocketAddress dst = packet.recipient();
+            InetSocketAddress local = dst != null && !dst.getAddress().isAnyLocalAddress() ? dst : state.local;
+            onMessage(msg, sender, local, state.transport, (out, off, len) -> w.send(out, off, len, sender),
                     state);
         }
 

@@ -131,6 +131,18 @@ public final class TransportGroup implements AutoCloseable {
         return b;
     }
 
+    /**
+     * Asks for each datagram's destination address (IPv4 under epoll: {@code IP_RECVORIGDSTADDR}),
+     * which {@code DatagramPacket.recipient()} then holds; a socket bound to the wildcard address
+     * otherwise knows only that. Under NIO (no such option) the recipient stays the bound address.
+     */
+    public Bootstrap udpDestinationOption(Bootstrap b) {
+        if (epoll) {
+            b.option(EpollChannelOption.IP_RECVORIGDSTADDR, true);
+        }
+        return b;
+    }
+
     /** Binds a UDP socket on the wildcard address of the family, at {@code localPort} (0: any). */
     public CompletableFuture<Endpoint> bindUdp(boolean v6, int localPort, MessageHandler handler) {
         ReceiveBuffer kept = epoll ? new ReceiveBuffer(65536 * batch) : null;
