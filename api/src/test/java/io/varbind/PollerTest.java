@@ -264,6 +264,29 @@ class PollerTest {
     }
 
     @Test
+    void aSlotBeyondTheWheelsTurnWaitsForItsOwnTime() throws Exception {
+        // the timetable is a wheel of 4.096 s: a 4.5 s slot shares its bucket with the ticks 4.096 s
+        // earlier, which a 40 ms neighbour keeps visiting; it must fire at its time, once
+        Queue results = new Queue();
+        long interval = 4500;
+        long built = System.currentTimeMillis();
+        try (HostileResponder r = new HostileResponder(Mode.GOOD, 1, 0);
+                Poller p = Poller.builder().engine(engine).consumer(results).jitter(0).build()) {
+            p.add(target("long", r, 0, interval).get("1.3.6.1.9.1").build()); // first added: phase 0
+            p.add(target("busy", r, 0, 40).get("1.3.6.1.9.1").build());
+            await("the long slot's poll", () -> results.countByTarget().getOrDefault("long", 0) >= 1);
+            Thread.sleep(300);
+            List<PollResult> longPolls = results.all().stream().filter(x -> x.target().equals("long")).toList();
+            assertEquals(1, longPolls.size(), "one poll of the 4.5 s target in " + (System.currentTimeMillis() - built) + " ms");
+            PollResult only = longPolls.get(0);
+            assertFalse(only.actualStart().isBefore(only.scheduledStart()), "started before its due time");
+            long sinceBuilt = only.scheduledStart().toEpochMilli() - built;
+            assertTrue(sinceBuilt >= interval - 50 && sinceBuilt <= interval + 50, "due " + sinceBuilt + " ms after the start");
+            assertTrue(results.countByTarget().get("busy") >= 20, "the busy neighbour: " + results.countByTarget());
+        }
+    }
+
+    @Test
     void badTargetsAreRefusedWhenBuilt() {
         assertThrows(IllegalArgumentException.class, () -> PollTarget.builder(""));
         assertThrows(IllegalArgumentException.class, () -> PollTarget.builder("x").get("sysDescr.0")
