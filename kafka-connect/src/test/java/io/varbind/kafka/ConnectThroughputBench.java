@@ -39,15 +39,50 @@ class ConnectThroughputBench {
     void devicePollsPerSecondIntoATopic() throws Exception {
         int devices = Integer.parseInt(System.getProperty("varbind.connectBench"));
         int seconds = Integer.getInteger("varbind.connectBench.seconds", 20);
+        String external = System.getProperty("varbind.connectBench.agent", "");
         List<String> lines = new ArrayList<>();
-        try (SimulatedDevices agent = new SimulatedDevices(devices)) {
-            for (int workers = 1; workers <= 2; workers++) {
-                lines.add(run(agent.targets(), workers, seconds));
+        if (!external.isEmpty()) { // HOST:BASE_PORT, an agent in another process (benchmarks/scripts/connect.sh)
+            int colon = external.lastIndexOf(':');
+            String host = external.substring(0, colon);
+            int base = Integer.parseInt(external.substring(colon + 1));
+            List<String> targets = new ArrayList<>();
+            for (int i = 0; i < devices; i++) {
+                targets.add("udp:" + host + ":" + (base + i));
+            }
+            for (int workers : workerCounts()) {
+                lines.add(run(targets, workers, seconds));
+            }
+        } else {
+            try (SimulatedDevices agent = new SimulatedDevices(devices)) {
+                for (int workers : workerCounts()) {
+                    lines.add(run(agent.targets(), workers, seconds));
+                }
             }
         }
         for (String l : lines) {
             System.out.println(l);
         }
+    }
+
+    /** {@code -Dproperty=k=v;k=v}: settings added to (or replacing) the worker's or the connector's. */
+    private static Map<String, String> settings(String property) {
+        Map<String, String> out = new HashMap<>();
+        for (String kv : System.getProperty(property, "").split(";")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                out.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            }
+        }
+        return out;
+    }
+
+    /** {@code -Dvarbind.connectBench.workers=1,2} (the default): the worker counts to run, one cluster each. */
+    private static List<Integer> workerCounts() {
+        List<Integer> out = new ArrayList<>();
+        for (String w : System.getProperty("varbind.connectBench.workers", "1,2").split(",")) {
+            out.add(Integer.parseInt(w.trim()));
+        }
+        return out;
     }
 
     private static String run(List<String> targets, int workers, int seconds) throws Exception {
@@ -57,6 +92,7 @@ class ConnectThroughputBench {
         worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         worker.put("value.converter.schemas.enable", "false");
         worker.put("offset.flush.interval.ms", "5000");
+        worker.putAll(settings("varbind.connectBench.worker"));
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder().name("bench-" + workers).numBrokers(1)
                 .numWorkers(workers).workerProps(worker).build();
         connect.start();
@@ -72,6 +108,13 @@ class ConnectThroughputBench {
                     + "sysServices.0,ifNumber.0,ifInOctets.1,ifOutOctets.1");
             c.put("snmp.interval.ms", "1000");
             c.put("snmp.timeout.ms", "2000");
+            // the producer settings the README recommends: Connect's own (acks=all, one request in
+            // flight, 16 KB batches) capped this at ~2,100 device polls/s, one round trip per 16 KB
+            c.put("producer.override.linger.ms", "20");
+            c.put("producer.override.batch.size", "1048576");
+            c.put("producer.override.compression.type", "lz4");
+            c.put("producer.override.max.in.flight.requests.per.connection", "5");
+            c.putAll(settings("varbind.connectBench.connector"));
             connect.configureConnector("bench", c);
             long warmUntil = System.currentTimeMillis() + 15_000;
             long count = 0;
