@@ -105,6 +105,7 @@ public final class Poller implements AutoCloseable {
     private long overruns;
     private long missed;
     private long consumerWaits;
+    private long wakeups;
     private int inFlight;
     private volatile long consumerErrors;
 
@@ -340,6 +341,16 @@ public final class Poller implements AutoCloseable {
         }
     }
 
+    /** How many timed sleeps the scheduler took (each one wake-up), for the tests. */
+    long wakeups() {
+        lock.lock();
+        try {
+            return wakeups;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ------------------------------------------------------------------ scheduling
 
     /** The first point of the slot's grid (phase frac(sequence * PHI) of the interval) after {@code now}. */
@@ -456,7 +467,11 @@ public final class Poller implements AutoCloseable {
         return false;
     }
 
-    /** Sleeps until the first tick with a slot in its bucket (or a signal). Under the lock. */
+    /**
+     * Sleeps until the first tick with a slot due in it (or a signal), not merely the first bucket
+     * holding one: with long intervals most slots in a bucket are a turn or more of the wheel away,
+     * and waking for them would cost a thread wake-up per tick. Under the lock.
+     */
     private void sleepUntilDue(long now) throws InterruptedException {
         if (scheduledSlots == 0) {
             // every bucket is empty: the ticks until now hold nothing to look at
@@ -471,10 +486,16 @@ public final class Poller implements AutoCloseable {
         }
         long t = tick;
         long end = tick + WHEEL;
-        while (t < end && wheel[(int) (t & (WHEEL - 1))] == null) {
-            t++;
+        search:
+        for (; t < end; t++) {
+            for (Slot s = wheel[(int) (t & (WHEEL - 1))]; s != null; s = s.next) {
+                if (s.dueTick <= t) {
+                    break search;
+                }
+            }
         }
         wakeTick = t;
+        wakeups++;
         try {
             wakeup.awaitNanos(baseNanos + t * TICK_NANOS - now);
         } finally {

@@ -287,6 +287,26 @@ class PollerTest {
     }
 
     @Test
+    void theSchedulerWakesForPollsDueNotForEveryOccupiedBucket() throws Exception {
+        // 2,000 targets every 60 s: about 33 polls due per second, while ~40% of the wheel's
+        // 4,096 one-millisecond buckets hold a slot due a later turn of the wheel
+        try (HostileResponder r = new HostileResponder(Mode.GOOD, 1, 0);
+                Poller p = Poller.builder().engine(engine).consumer(x -> { }).build()) {
+            for (int i = 0; i < 2000; i++) {
+                p.add(target("t" + i, r, 0, 60_000).get("1.3.6.1.9.1").build());
+            }
+            long w0 = p.wakeups();
+            long s0 = p.statistics().started();
+            Thread.sleep(2000);
+            long wakeups = p.wakeups() - w0;
+            long started = p.statistics().started() - s0;
+            assertTrue(started >= 5, "polls started in 2 s: " + started);
+            // at most one wake-up per poll started, and a few for the turns of the wheel
+            assertTrue(wakeups <= started + 20, wakeups + " wake-ups for " + started + " polls");
+        }
+    }
+
+    @Test
     void badTargetsAreRefusedWhenBuilt() {
         assertThrows(IllegalArgumentException.class, () -> PollTarget.builder(""));
         assertThrows(IllegalArgumentException.class, () -> PollTarget.builder("x").get("sysDescr.0")
