@@ -64,6 +64,11 @@ class ConnectThroughputBench {
         }
     }
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** {@code -Dproperty=k=v;k=v}: settings added to (or replacing) the worker's or the connector's. */
     private static Map<String, String> settings(String property) {
         Map<String, String> out = new HashMap<>();
@@ -118,6 +123,8 @@ class ConnectThroughputBench {
             connect.configureConnector("bench", c);
             long warmUntil = System.currentTimeMillis() + 15_000;
             long count = 0;
+            long cpu0 = 0;
+            long valueBytes = 0;
             List<Long> latencies = new ArrayList<>();
             long start = 0;
             try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(Map.of(
@@ -127,11 +134,13 @@ class ConnectThroughputBench {
                     consumer.poll(Duration.ofMillis(200));
                 }
                 start = System.currentTimeMillis();
+                cpu0 = processCpuNanos();
                 long end = start + seconds * 1000L;
                 while (System.currentTimeMillis() < end) {
                     for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                         if (r.timestamp() >= start) {
                             count++;
+                            valueBytes += r.value() == null ? 0 : r.value().length;
                             if ((count & 15) == 0) {
                                 latencies.add(System.currentTimeMillis() - r.timestamp());
                             }
@@ -139,6 +148,7 @@ class ConnectThroughputBench {
                     }
                 }
             }
+            long cpu = processCpuNanos() - cpu0;
             ConnectorStateInfo status = connect.connectorStatus("bench");
             StringBuilder split = new StringBuilder();
             List<TaskInfo> tasks = connect.taskConfigs("bench");
@@ -152,7 +162,9 @@ class ConnectThroughputBench {
             double rate = count / (double) seconds;
             assertTrue(count > 0, "no record reached the topic");
             return String.format(Locale.ROOT, "%d worker(s), %d devices x 10 OIDs every 1 s: %.0f device polls/s "
-                    + "into the topic, poll start to consumer p50 %d ms p99 %d ms; %s", workers, targets.size(), rate,
+                    + "into the topic, %.0f us CPU per device poll (this whole JVM: broker, workers, consumer), "
+                    + "%d B per record value, poll start to consumer p50 %d ms p99 %d ms; %s", workers,
+                    targets.size(), rate, count == 0 ? Double.NaN : cpu / 1000.0 / count, count == 0 ? 0 : valueBytes / count,
                     latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
                     latencies.isEmpty() ? -1 : latencies.get((int) (latencies.size() * 0.99)), split);
         } finally {
