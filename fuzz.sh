@@ -14,6 +14,7 @@ usm.decodeInPlace:usm:io.varbind.usm.UsmFuzzTest#decodeInPlace
 mib.modules:mib-parser:io.varbind.mib.MibFuzzTest#modules
 agent.walkFile:agent:io.varbind.agent.WalkFileFuzzTest#walkFile
 agent.dispatcher:agent:io.varbind.agent.DispatcherFuzzTest#dispatcher
+agent.notifications:agent:io.varbind.agent.NotificationFuzzTest#notifications
 cli.oidAndValue:cli:io.varbind.cli.CliInputFuzzTest#oidAndValue"
 if [ $# -lt 1 ]; then
     echo "$targets" | cut -d: -f1

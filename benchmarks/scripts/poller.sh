@@ -14,15 +14,8 @@ oids=${2:-10}
 seconds=${3:-30}
 intervals=${4:-"10 1"}
 base=${5:-7000}   # below Linux's ephemeral ports (32768-60999), which other programs take at random
-last=$((base + targets - 1))
-"$root/varbind" agent --listen "udp:127.0.0.1:$base-$last" -q --threads 1 &
-agent=$!
-trap 'kill $agent 2>/dev/null || true' EXIT INT TERM
-sleep 8
-if ! kill -0 "$agent" 2>/dev/null; then
-  echo "poller.sh: the agent did not start on udp:127.0.0.1:$base-$last (a port in use? pick another base)" >&2
-  exit 1
-fi
+. "$here/scripts/agent-range.sh"
+start_agent_range "$root" "$base" "$targets"
 for interval in $intervals; do
   for client in varbind snmp4j; do
     java -Xms1g -Xmx1g -XX:+UseParallelGC -cp "$here/target/benchmarks.jar" io.varbind.benchmarks.PollerBench \

@@ -27,7 +27,8 @@ public final class PollResult {
         this.scheduledStart = scheduledStart;
         this.actualStart = actualStart;
         this.durationNanos = durationNanos;
-        this.variables = List.copyOf(variables);
+        // not copied: the poller hands over a list of its own that nothing else holds
+        this.variables = java.util.Collections.unmodifiableList(variables);
         this.error = error;
     }
 

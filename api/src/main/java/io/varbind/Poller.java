@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -45,11 +44,20 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>The scheduler is one thread that only starts polls; requests and answers run on the
- * engine's event loops, which this class never blocks.
+ * engine's event loops, which this class never blocks. Its timetable is a wheel of 1 ms ticks
+ * (the slots linked into their tick's bucket, nothing allocated per poll): the thread wakes once
+ * per tick that has polls due, never once per poll, takes the lock once per tick and starts that
+ * tick's polls outside it. A poll starts at or after its due time (jitter included), at most a
+ * tick plus the wake-up late on an idle machine; {@link PollResult#lateness()} counts from that
+ * due time.
  */
 public final class Poller implements AutoCloseable {
     /** The golden ratio's fractional part: the i-th target's phase is frac(i * PHI) of its interval. */
     private static final double PHI = 0.6180339887498949;
+    /** The wheel's resolution: polls due within one tick start together. */
+    private static final long TICK_NANOS = 1_000_000L;
+    /** Buckets on the wheel (4.096 s of ticks); a slot due later waits its turn in its bucket. */
+    private static final int WHEEL = 4096;
 
     private final SnmpEngine engine;
     private final boolean ownEngine;
@@ -60,7 +68,16 @@ public final class Poller implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeup = lock.newCondition();
     private final Condition space = lock.newCondition();
-    private final PriorityQueue<Due> schedule = new PriorityQueue<>();
+    /** Slots by due tick modulo {@link #WHEEL}, each bucket a doubly linked list through the slots. */
+    private final Slot[] wheel = new Slot[WHEEL];
+    /**
+     * The last GET prepared for each OID list, lent to the next target asking the same (one PDU
+     * for many targets: 2 KB per target otherwise at 10 OIDs); only the scheduler thread uses it.
+     */
+    private final Map<List<String>, Session.PreparedGet> sharedGets = new HashMap<>();
+    private static final int MAX_SHARED_GETS = 4096;
+    /** Starts taken off the wheel in one tick; only the scheduler thread uses it. */
+    private final ArrayList<Start> batch = new ArrayList<>();
     private final Map<String, Slot> slots = new HashMap<>();
     private final LinkedBlockingQueue<PollResult> results = new LinkedBlockingQueue<>();
     private final Thread scheduler;
@@ -68,6 +85,15 @@ public final class Poller implements AutoCloseable {
     private final long baseNanos = System.nanoTime();
     private final long baseEpochNanos = System.currentTimeMillis() * 1_000_000L;
     private long sequence;
+    /** The next tick the scheduler looks at: every tick before it is done. */
+    private long tick;
+    /**
+     * The tick the scheduler sleeps until: a slot placed before it wakes the thread (MAX_VALUE:
+     * asleep with nothing on the wheel; MIN_VALUE: awake, it will look anyway).
+     */
+    private long wakeTick = Long.MIN_VALUE;
+    /** Slots on the wheel. */
+    private int scheduledSlots;
     private volatile MibTree mibs;
     private volatile boolean waitingForSpace;
     private volatile boolean closed;
@@ -79,6 +105,7 @@ public final class Poller implements AutoCloseable {
     private long overruns;
     private long missed;
     private long consumerWaits;
+    private long wakeups;
     private int inFlight;
     private volatile long consumerErrors;
 
@@ -140,16 +167,30 @@ public final class Poller implements AutoCloseable {
         return new Builder();
     }
 
-    /** One target's state; every field is guarded by the poller's lock. */
+    /**
+     * One target's state; every field is guarded by the poller's lock, except the prepared GETs,
+     * which only the scheduler thread touches.
+     */
     private static final class Slot {
         final String id;
         final long sequence;
         PollTarget target;
         Session session;
         long intervalNanos;
-        int generation;
         boolean inFlight;
         boolean removed;
+        /** The next poll: {@code nominal} on the slot's grid, {@code due} with the jitter added. */
+        long nominal;
+        long due;
+        long dueTick;
+        /** The wheel bucket's list; {@code onWheel} while linked. */
+        Slot prev;
+        Slot next;
+        boolean onWheel;
+        /** {@link #target}'s GETs prepared on {@link #preparedFor} (the scheduler thread's). */
+        Session preparedFor;
+        PollTarget preparedTarget;
+        Session.PreparedGet[] prepared;
 
         Slot(String id, long sequence) {
             this.id = id;
@@ -157,12 +198,8 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** A slot's next poll: {@code nominal} on its grid, {@code due} with the jitter added. */
-    private record Due(long due, long nominal, Slot slot, int generation) implements Comparable<Due> {
-        @Override
-        public int compareTo(Due o) {
-            return Long.compare(due, o.due);
-        }
+    /** A poll taken off the wheel, with what it runs on (the slot may change while it is in flight). */
+    private record Start(Slot slot, PollTarget target, Session session, long due) {
     }
 
     private Poller(Builder b) {
@@ -228,8 +265,8 @@ public final class Poller implements AutoCloseable {
             s.session = fresh;
             if (s.intervalNanos != interval) {
                 s.intervalNanos = interval;
-                s.generation++;
-                enqueue(s, firstSlot(s, System.nanoTime()));
+                unlink(s);
+                place(s, firstSlot(s, System.nanoTime()));
             }
         } finally {
             lock.unlock();
@@ -260,7 +297,7 @@ public final class Poller implements AutoCloseable {
                 return false;
             }
             s.removed = true;
-            s.generation++;
+            unlink(s);
             if (!s.inFlight) {
                 idle = s.session;
             }
@@ -304,6 +341,16 @@ public final class Poller implements AutoCloseable {
         }
     }
 
+    /** How many timed sleeps the scheduler took (each one wake-up), for the tests. */
+    long wakeups() {
+        lock.lock();
+        try {
+            return wakeups;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ------------------------------------------------------------------ scheduling
 
     /** The first point of the slot's grid (phase frac(sequence * PHI) of the interval) after {@code now}. */
@@ -316,78 +363,164 @@ public final class Poller implements AutoCloseable {
         return baseNanos + phase + k * interval;
     }
 
-    private void enqueue(Slot s, long nominal) {
+    /** The wheel tick at or after {@code nanos}: a poll never starts before its due time. */
+    private long tickOf(long nanos) {
+        return Math.floorDiv(nanos - baseNanos + TICK_NANOS - 1, TICK_NANOS);
+    }
+
+    /** Puts the slot on the wheel for its poll at {@code nominal} plus jitter. Under the lock. */
+    private void place(Slot s, long nominal) {
         long max = (long) (jitter * s.intervalNanos);
-        long due = max > 0 ? nominal + ThreadLocalRandom.current().nextLong(max) : nominal;
-        Due d = new Due(due, nominal, s, s.generation);
-        schedule.add(d);
-        if (schedule.peek() == d) {
+        s.nominal = nominal;
+        s.due = max > 0 ? nominal + ThreadLocalRandom.current().nextLong(max) : nominal;
+        s.dueTick = Math.max(tickOf(s.due), tick); // a tick already done: the next one looked at
+        int b = (int) (s.dueTick & (WHEEL - 1));
+        Slot head = wheel[b];
+        s.prev = null;
+        s.next = head;
+        if (head != null) {
+            head.prev = s;
+        }
+        wheel[b] = s;
+        s.onWheel = true;
+        scheduledSlots++;
+        if (s.dueTick < wakeTick) {
             wakeup.signal();
         }
     }
 
+    /** Takes the slot off the wheel if it is on it. Under the lock. */
+    private void unlink(Slot s) {
+        if (!s.onWheel) {
+            return;
+        }
+        if (s.prev != null) {
+            s.prev.next = s.next;
+        } else {
+            wheel[(int) (s.dueTick & (WHEEL - 1))] = s.next;
+        }
+        if (s.next != null) {
+            s.next.prev = s.prev;
+        }
+        s.prev = null;
+        s.next = null;
+        s.onWheel = false;
+        scheduledSlots--;
+    }
+
     private void schedule() {
+        List<Start> starts = batch;
         while (true) {
-            Slot s;
-            PollTarget target;
-            Session session;
-            long due;
             lock.lock();
             try {
-                Due d = nextDue();
-                if (d == null) {
+                if (!takeDue(starts)) {
                     return;
                 }
-                s = d.slot;
-                long now = System.nanoTime();
-                long next = d.nominal + s.intervalNanos;
-                if (next <= now) { // this thread fell behind (a slow consumer): skip the slots gone by
-                    long skipped = (now - next) / s.intervalNanos + 1;
-                    missed += skipped;
-                    next += skipped * s.intervalNanos;
-                }
-                enqueue(s, next);
-                if (s.inFlight) {
-                    overruns++;
-                    continue;
-                }
-                if (!awaitSpace() || s.removed || s.generation != d.generation) {
-                    continue;
-                }
-                s.inFlight = true;
-                inFlight++;
-                started++;
-                target = s.target;
-                session = s.session;
-                due = d.due;
             } catch (InterruptedException e) {
                 return;
             } finally {
                 lock.unlock();
             }
-            start(s, target, session, due);
+            for (int i = 0, n = starts.size(); i < n; i++) {
+                Start st = starts.get(i);
+                start(st.slot, st.target, st.session, st.due);
+            }
+            starts.clear();
         }
     }
 
-    /** Waits for the next poll due and takes it off the schedule; null once closed. Under the lock. */
-    private Due nextDue() throws InterruptedException {
+    /**
+     * Waits until polls are due and room is on the result queue, then moves the due slots to their
+     * next poll and adds the polls to start to {@code out} (none for an overrun). False once
+     * closed. Under the lock.
+     */
+    private boolean takeDue(List<Start> out) throws InterruptedException {
         while (!closed) {
-            Due d = schedule.peek();
-            if (d == null) {
-                wakeup.await();
+            if (!awaitSpace()) {
+                return false;
+            }
+            long now = System.nanoTime();
+            long nowTick = Math.floorDiv(now - baseNanos, TICK_NANOS); // the last tick whose time has come
+            if (tick > nowTick) {
+                sleepUntilDue(now);
                 continue;
             }
-            long wait = d.due - System.nanoTime();
-            if (wait > 0) {
-                wakeup.awaitNanos(wait);
-                continue;
+            while (tick <= nowTick) {
+                Slot s = wheel[(int) (tick & (WHEEL - 1))];
+                while (s != null) {
+                    Slot next = s.next; // a slot placed again goes to another tick's bucket or to the head
+                    if (s.dueTick <= tick) {
+                        if (results.size() >= capacity) {
+                            return true; // the rest of this tick waits for room (back-pressure)
+                        }
+                        unlink(s);
+                        fire(s, now, out);
+                    }
+                    s = next;
+                }
+                tick++;
             }
-            schedule.poll();
-            if (d.generation == d.slot.generation && !d.slot.removed) {
-                return d;
+            if (!out.isEmpty()) {
+                return true;
             }
         }
-        return null;
+        return false;
+    }
+
+    /**
+     * Sleeps until the first tick with a slot due in it (or a signal), not merely the first bucket
+     * holding one: with long intervals most slots in a bucket are a turn or more of the wheel away,
+     * and waking for them would cost a thread wake-up per tick. Under the lock.
+     */
+    private void sleepUntilDue(long now) throws InterruptedException {
+        if (scheduledSlots == 0) {
+            // every bucket is empty: the ticks until now hold nothing to look at
+            tick = Math.max(tick, Math.floorDiv(now - baseNanos, TICK_NANOS) + 1);
+            wakeTick = Long.MAX_VALUE;
+            try {
+                wakeup.await();
+            } finally {
+                wakeTick = Long.MIN_VALUE;
+            }
+            return;
+        }
+        long t = tick;
+        long end = tick + WHEEL;
+        search:
+        for (; t < end; t++) {
+            for (Slot s = wheel[(int) (t & (WHEEL - 1))]; s != null; s = s.next) {
+                if (s.dueTick <= t) {
+                    break search;
+                }
+            }
+        }
+        wakeTick = t;
+        wakeups++;
+        try {
+            wakeup.awaitNanos(baseNanos + t * TICK_NANOS - now);
+        } finally {
+            wakeTick = Long.MIN_VALUE;
+        }
+    }
+
+    /** A slot's poll is due: places its next one and adds this one to {@code out} unless it overruns. */
+    private void fire(Slot s, long now, List<Start> out) {
+        long due = s.due;
+        long next = s.nominal + s.intervalNanos;
+        if (next <= now) { // this thread fell behind (a stall, a slow consumer): skip the slots gone by
+            long skipped = (now - next) / s.intervalNanos + 1;
+            missed += skipped;
+            next += skipped * s.intervalNanos;
+        }
+        place(s, next);
+        if (s.inFlight) {
+            overruns++;
+            return;
+        }
+        s.inFlight = true;
+        inFlight++;
+        started++;
+        out.add(new Start(s, s.target, s.session, due));
     }
 
     /** Back-pressure: waits while the result queue is full. False once closed. Under the lock. */
@@ -413,8 +546,9 @@ public final class Poller implements AutoCloseable {
         List<String> tables = target.tables();
         List<CompletableFuture<List<SnmpVariable>>> parts = new ArrayList<>(gets.size() + walks.size() + tables.size());
         try {
-            for (List<String> oids : gets) {
-                parts.add(session.getAsync(oids));
+            Session.PreparedGet[] prepared = prepared(s, target, session);
+            for (int i = 0; i < gets.size(); i++) {
+                parts.add(prepared != null ? session.getAsync(prepared[i]) : session.getAsync(gets.get(i)));
             }
             for (String w : walks) {
                 parts.add(target.version() == 1 ? session.walkAsync(w)
@@ -429,6 +563,34 @@ public final class Poller implements AutoCloseable {
         CompletableFuture<?> all = parts.size() == 1 ? parts.get(0)
                 : CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
         all.whenComplete((v, e) -> finish(s, target, session, due, startNanos, parts));
+    }
+
+    /**
+     * The target's GETs resolved once on this session (scheduler thread only); null when a name
+     * does not resolve, so that each poll fails with the typed error the plain call raises.
+     */
+    private Session.PreparedGet[] prepared(Slot s, PollTarget target, Session session) {
+        if (s.preparedFor == session && s.preparedTarget == target) {
+            return s.prepared;
+        }
+        List<List<String>> gets = target.getRequests();
+        Session.PreparedGet[] p = new Session.PreparedGet[gets.size()];
+        try {
+            for (int i = 0; i < p.length; i++) {
+                List<String> oids = gets.get(i);
+                p[i] = session.prepareGet(oids, sharedGets.get(oids));
+                if (sharedGets.size() >= MAX_SHARED_GETS) {
+                    sharedGets.clear(); // a hint, not a registry: targets with ever new OID lists
+                }
+                sharedGets.put(oids, p[i]);
+            }
+        } catch (RuntimeException e) {
+            p = null;
+        }
+        s.preparedFor = session;
+        s.preparedTarget = target;
+        s.prepared = p;
+        return p;
     }
 
     /** A table's cells row by row (index order), each row's in column order, missing cells left out. */
@@ -449,16 +611,27 @@ public final class Poller implements AutoCloseable {
     private void finish(Slot s, PollTarget target, Session session, long due, long startNanos,
             List<CompletableFuture<List<SnmpVariable>>> parts) {
         long end = System.nanoTime();
-        List<SnmpVariable> variables = new ArrayList<>();
+        List<SnmpVariable> variables = null;
         RuntimeException error = null;
         for (CompletableFuture<List<SnmpVariable>> p : parts) {
             try {
-                variables.addAll(p.join());
+                List<SnmpVariable> part = p.join();
+                if (variables == null && parts.size() == 1) {
+                    variables = part; // the one part's list is the poll's (PollResult does not copy it)
+                } else {
+                    if (variables == null) {
+                        variables = new ArrayList<>();
+                    }
+                    variables.addAll(part);
+                }
             } catch (CompletionException | CancellationException e) {
                 if (error == null) {
                     error = unwrap(e);
                 }
             }
+        }
+        if (variables == null) {
+            variables = List.of();
         }
         PollResult r = new PollResult(target.id(), target.hostname(), instant(due), instant(startNanos),
                 end - startNanos, variables, error);
@@ -587,7 +760,8 @@ public final class Poller implements AutoCloseable {
                 sessions.add(s.session);
             }
             slots.clear();
-            schedule.clear();
+            java.util.Arrays.fill(wheel, null);
+            scheduledSlots = 0;
             wakeup.signalAll();
             space.signalAll();
         } finally {

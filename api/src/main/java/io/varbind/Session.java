@@ -996,9 +996,25 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private static <T> T join(CompletableFuture<T> f) {
+    /**
+     * What this session's blocking waits took lately: whether the next one spins before parking
+     * (only one-request calls count; a walk's wait says nothing of one answer's).
+     */
+    private final io.varbind.engine.AnswerTime answerTime = new io.varbind.engine.AnswerTime();
+
+    /** The result of a call of one request (or one with retries), blocking. */
+    private <T> T join(CompletableFuture<T> f) {
+        long w = answerTime.beforeWait(f);
         try {
-            io.varbind.engine.ResponseFuture.spinBriefly(f);
+            return joinParked(f);
+        } finally {
+            answerTime.afterWait(w);
+        }
+    }
+
+    /** The result of a call of many requests (walks, tables), parking at once. */
+    private static <T> T joinParked(CompletableFuture<T> f) {
+        try {
             return f.get();
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
@@ -1031,6 +1047,54 @@ public final class Session implements AutoCloseable {
         try {
             State s = named();
             return getOrNext(s, BerTags.GET, oids, resolveAll(s, oids));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /**
+     * A GET sent again and again with the same names (the {@link Poller}'s, every interval): the
+     * names are resolved and the request PDU built once against the session's state, and reused
+     * while that state lasts (a PDU is immutable). Resolving ten names cost about a third of the
+     * poller's scheduler thread per poll.
+     */
+    static final class PreparedGet {
+        /** What resolution depends on (the state itself changes once its target is made). */
+        private final MibTree tree;
+        private final int bestGuess;
+        private final List<String> specs;
+        private final Pdu pdu;
+
+        private PreparedGet(State state, List<String> specs, Pdu pdu) {
+            this.tree = state.tree();
+            this.bestGuess = state.bestGuess();
+            this.specs = specs;
+            this.pdu = pdu;
+        }
+    }
+
+    /**
+     * Resolves {@code oids} once for {@link #getAsync(PreparedGet)}; throws as {@link #get(List)}
+     * would. {@code like}, a GET prepared on another session, lends its PDU when it asks for the same
+     * names on the same MIB tree and bestGuess (10,000 targets polling the same OIDs share one).
+     */
+    PreparedGet prepareGet(List<String> oids, PreparedGet like) {
+        State s = named();
+        if (like != null && like.tree == s.tree() && like.bestGuess == s.bestGuess() && like.specs.equals(oids)) {
+            return new PreparedGet(s, like.specs, like.pdu);
+        }
+        return new PreparedGet(s, List.copyOf(oids), Pdu.request(BerTags.GET, resolveAll(s, oids)));
+    }
+
+    /** {@link #getAsync(List)} of a prepared GET; resolved again when the session's tree or bestGuess changed. */
+    CompletableFuture<List<SnmpVariable>> getAsync(PreparedGet g) {
+        try {
+            State s = named();
+            if (s.tree() != g.tree || s.bestGuess() != g.bestGuess
+                    || (s.flag(RETRY_NO_SUCH) && s.config().settings().version == 1)) {
+                return getAsync(g.specs);
+            }
+            return request(s, g.pdu).thenApply(r -> answered(r.pdu(), s));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1165,11 +1229,11 @@ public final class Session implements AutoCloseable {
     }
 
     public List<SnmpVariable> walk() {
-        return join(walkAsync());
+        return joinParked(walkAsync());
     }
 
     public List<SnmpVariable> walk(String oid) {
-        return join(walkAsync(oid));
+        return joinParked(walkAsync(oid));
     }
 
     public CompletableFuture<List<SnmpVariable>> bulkwalkAsync(String oid, int nonRepeaters, int maxRepetitions) {
@@ -1188,15 +1252,15 @@ public final class Session implements AutoCloseable {
     }
 
     public List<SnmpVariable> bulkwalk() {
-        return join(bulkwalkAsync());
+        return joinParked(bulkwalkAsync());
     }
 
     public List<SnmpVariable> bulkwalk(String oid) {
-        return join(bulkwalkAsync(oid));
+        return joinParked(bulkwalkAsync(oid));
     }
 
     public List<SnmpVariable> bulkwalk(String oid, int nonRepeaters, int maxRepetitions) {
-        return join(bulkwalkAsync(oid, nonRepeaters, maxRepetitions));
+        return joinParked(bulkwalkAsync(oid, nonRepeaters, maxRepetitions));
     }
 
     /**
@@ -1274,11 +1338,11 @@ public final class Session implements AutoCloseable {
     }
 
     public SnmpTable table(String table) {
-        return join(tableAsync(table));
+        return joinParked(tableAsync(table));
     }
 
     public SnmpTable table(String table, boolean getBulk, int maxRepetitions) {
-        return join(tableAsync(table, getBulk, maxRepetitions));
+        return joinParked(tableAsync(table, getBulk, maxRepetitions));
     }
 
     // --- set
@@ -1319,12 +1383,41 @@ public final class Session implements AutoCloseable {
         return t == s.target() || t == state.target() ? f : f.whenComplete((r, e) -> release(s.withTarget(t)));
     }
 
-    private static VarBind setBinding(State s, String name, Object value, String snmpType) {
-        int[] arcs = resolve(s, name);
+    private VarBind setBinding(State s, String name, Object value, String snmpType) {
+        Named n = boundName(s, name);
+        return new VarBind(n.oid(), SetValues.convert(name, value, snmpType, n.node(), s.tree()));
+    }
+
+    /**
+     * The names of recent set and notification bindings, resolved: an application sending the
+     * same notification again and again (or setting the same objects) names the same OIDs each
+     * time with other values, and resolving a name (a MIB search and a longest match) cost more
+     * than the rest of an inform. As {@link #prepared}: unsynchronised, immutable entries.
+     * (Only names: values change from one send to the next and are converted each time.)
+     */
+    private record Named(String spec, MibTree tree, int bestGuess, Oid oid, MibNode node) {
+    }
+
+    private final Named[] names = new Named[64];
+
+    /** {@code spec}'s OID and MIB node (null when the MIB gives no type) under {@code s}'s tree. */
+    private Named boundName(State s, String spec) {
+        // two ways per name (a slot and its neighbour), so two names of one notification that
+        // hash alike do not evict each other on every send
+        int slot = spec == null ? 0 : (spec.hashCode() * 0x9E3779B9) >>> 26;
+        for (int way = 0; way < 2; way++) {
+            Named n = names[slot ^ way];
+            if (n != null && n.tree() == s.tree() && n.bestGuess() == s.bestGuess() && n.spec().equals(spec)) {
+                return n;
+            }
+        }
+        int[] arcs = resolve(s, spec);
         MibTree t = s.tree();
         Match m = t.lookup(arcs, arcs.length);
         MibNode node = m == null || m.node() == null || m.node().baseType() == null ? null : m.node();
-        return new VarBind(Oid.of(arcs), SetValues.convert(name, value, snmpType, node, t));
+        Named n = new Named(spec, t, s.bestGuess(), Oid.of(arcs), node);
+        names[names[slot] == null ? slot : slot ^ 1] = n;
+        return n;
     }
 
     private CompletableFuture<Boolean> sendSet(State s, List<VarBind> vbs) {
@@ -1400,7 +1493,7 @@ public final class Session implements AutoCloseable {
                 notifier = new io.varbind.session.NotificationSender(s.engine(), t, c.target().port() != 0,
                         v3usm ? V3Support.trapProcessing(c) : null,
                         t.version() == 3 ? V3Support.informProcessing(c, t.processing()) : null,
-                        (name, value, type) -> setBinding(s, name, value, type), spec -> resolve(s, spec));
+                        (name, value, type) -> setBinding(s, name, value, type), spec -> boundName(s, spec).oid());
             }
             return notifier;
         }

@@ -510,6 +510,18 @@ public final class SnmpEngine implements AutoCloseable {
             }
             if (again && !p.reportRetried()) {
                 p.markReportRetried();
+                // Sent again under a new msgID (RFC 3412 section 6.2): a second copy of this report
+                // (repeated by the network), or the report to an earlier try that still carried the
+                // clock from before the resync, then matches nothing instead of failing the request
+                int old = p.id();
+                int fresh = allocateId();
+                pending.put(fresh, p);
+                p.renumber(fresh);
+                pending.remove(old, p);
+                if (p.isDone()) { // completed meanwhile (cancelled): release() may have freed the old id only
+                    pending.remove(fresh, p);
+                    return;
+                }
                 send(p);
             } else {
                 fail(p, new SnmpConnectionException("the agent answered with a report again: " + pdu.varBinds()));

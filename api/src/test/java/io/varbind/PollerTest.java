@@ -264,6 +264,49 @@ class PollerTest {
     }
 
     @Test
+    void aSlotBeyondTheWheelsTurnWaitsForItsOwnTime() throws Exception {
+        // the timetable is a wheel of 4.096 s: a 4.5 s slot shares its bucket with the ticks 4.096 s
+        // earlier, which a 40 ms neighbour keeps visiting; it must fire at its time, once
+        Queue results = new Queue();
+        long interval = 4500;
+        long built = System.currentTimeMillis();
+        try (HostileResponder r = new HostileResponder(Mode.GOOD, 1, 0);
+                Poller p = Poller.builder().engine(engine).consumer(results).jitter(0).build()) {
+            p.add(target("long", r, 0, interval).get("1.3.6.1.9.1").build()); // first added: phase 0
+            p.add(target("busy", r, 0, 40).get("1.3.6.1.9.1").build());
+            await("the long slot's poll", () -> results.countByTarget().getOrDefault("long", 0) >= 1);
+            Thread.sleep(300);
+            List<PollResult> longPolls = results.all().stream().filter(x -> x.target().equals("long")).toList();
+            assertEquals(1, longPolls.size(), "one poll of the 4.5 s target in " + (System.currentTimeMillis() - built) + " ms");
+            PollResult only = longPolls.get(0);
+            assertFalse(only.actualStart().isBefore(only.scheduledStart()), "started before its due time");
+            long sinceBuilt = only.scheduledStart().toEpochMilli() - built;
+            assertTrue(sinceBuilt >= interval - 50 && sinceBuilt <= interval + 50, "due " + sinceBuilt + " ms after the start");
+            assertTrue(results.countByTarget().get("busy") >= 20, "the busy neighbour: " + results.countByTarget());
+        }
+    }
+
+    @Test
+    void theSchedulerWakesForPollsDueNotForEveryOccupiedBucket() throws Exception {
+        // 2,000 targets every 60 s: about 33 polls due per second, while ~40% of the wheel's
+        // 4,096 one-millisecond buckets hold a slot due a later turn of the wheel
+        try (HostileResponder r = new HostileResponder(Mode.GOOD, 1, 0);
+                Poller p = Poller.builder().engine(engine).consumer(x -> { }).build()) {
+            for (int i = 0; i < 2000; i++) {
+                p.add(target("t" + i, r, 0, 60_000).get("1.3.6.1.9.1").build());
+            }
+            long w0 = p.wakeups();
+            long s0 = p.statistics().started();
+            Thread.sleep(2000);
+            long wakeups = p.wakeups() - w0;
+            long started = p.statistics().started() - s0;
+            assertTrue(started >= 5, "polls started in 2 s: " + started);
+            // at most one wake-up per poll started, and a few for the turns of the wheel
+            assertTrue(wakeups <= started + 20, wakeups + " wake-ups for " + started + " polls");
+        }
+    }
+
+    @Test
     void badTargetsAreRefusedWhenBuilt() {
         assertThrows(IllegalArgumentException.class, () -> PollTarget.builder(""));
         assertThrows(IllegalArgumentException.class, () -> PollTarget.builder("x").get("sysDescr.0")

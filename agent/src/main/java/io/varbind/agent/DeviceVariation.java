@@ -3,12 +3,15 @@ package io.varbind.agent;
 import io.varbind.codec.BerTags;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Variable;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * How one simulated device differs from the data all devices share (a port of a range with
- * {@link SnmpAgent.Builder#devicePerEndpoint}): its own sysName, its own sysUpTime, and counters
- * that move at a rate of their own from the shared value. A few dozen bytes per device; values
- * are computed when read, so nothing is kept per object.
+ * {@link SnmpAgent.Builder#devicePerEndpoint}): its own sysName, its own sysUpTime, counters
+ * that move at a rate of their own from the shared value, and what a SET wrote to it. A few dozen
+ * bytes per device; values are computed when read, so nothing is kept per object until the device
+ * is written to, and then only what was written (copy on write: the shared data never changes).
  */
 final class DeviceVariation {
 
@@ -18,6 +21,11 @@ final class DeviceVariation {
     private final int device;
     private final Variable sysName;
     private final long startNanos;
+    /**
+     * What SETs wrote to this device, by the shared store's index; null until the first. Never
+     * changed once published: a write publishes a new map (writes are rare, reads lock-free).
+     */
+    private volatile Map<Integer, Variable> written;
 
     DeviceVariation(int device, String sysName, long startNanos) {
         this.device = device;
@@ -41,6 +49,25 @@ final class DeviceVariation {
             return sysName;
         }
         return shared;
+    }
+
+    /** The value a SET wrote to this device at store index {@code at}, or null. */
+    Variable written(int at) {
+        Map<Integer, Variable> w = written;
+        return w == null ? null : w.get(at);
+    }
+
+    /** This device's own value at store index {@code at} from now on (the shared data is left alone). */
+    synchronized void write(int at, Variable value) {
+        Map<Integer, Variable> w = written == null ? new HashMap<>(4) : new HashMap<>(written);
+        w.put(at, value);
+        written = w;
+    }
+
+    /** How many objects this device has its own written value for. */
+    int writtenCount() {
+        Map<Integer, Variable> w = written;
+        return w == null ? 0 : w.size();
     }
 
     /** Units per second this device's counter {@code oid} grows by: 1 to 100,000, fixed per device and object. */

@@ -55,7 +55,20 @@ final class ManagedObjects {
 
     private Variable storeValue(int at, long now) {
         Variable v = store.valueAt(at, now);
-        return variation == null ? v : variation.apply(store.oidAt(at), v, !store.isWritable(at), now);
+        if (variation == null) {
+            return v;
+        }
+        Variable own = variation.written(at);
+        return own != null ? own : variation.apply(store.oidAt(at), v, !store.isWritable(at), now);
+    }
+
+    /** Writes a static value: the device's own copy when this is a simulated device, else the shared store. */
+    private void storeWrite(int at, Variable value) {
+        if (variation != null) {
+            variation.write(at, value);
+        } else {
+            store.replace(at, value);
+        }
     }
 
     OidValueStore store() {
@@ -183,7 +196,7 @@ final class ManagedObjects {
             handlers[h].commit(oid, value);
         } else {
             // detached: the request's octet strings refer to a receive buffer that the next request reuses
-            store.replace(store.indexOf(oid), value.detached());
+            storeWrite(store.indexOf(oid), value.detached());
         }
     }
 
@@ -193,7 +206,7 @@ final class ManagedObjects {
         if (h >= 0) {
             handlers[h].undo(oid, previous);
         } else if (previous != null) {
-            store.replace(store.indexOf(oid), previous);
+            storeWrite(store.indexOf(oid), previous);
         }
     }
 

@@ -78,7 +78,11 @@ public final class Notification {
         return source;
     }
 
-    /** The receiver's address it arrived at (the bound address of the endpoint). */
+    /**
+     * The receiver's address it arrived at: a datagram's own destination address (an endpoint
+     * bound to {@code 0.0.0.0} under epoll, as snmptrapd shows it), else the endpoint's bound
+     * address (a TCP connection's local address).
+     */
     public InetSocketAddress destination() {
         return destination;
     }

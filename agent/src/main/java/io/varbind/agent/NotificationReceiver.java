@@ -13,9 +13,11 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.buffer.Unpooled;
+import io.netty.util.AttributeKey;
 import io.varbind.mib.MibTree;
 import io.varbind.session.SecurityNames;
 import io.varbind.transport.BerFrameDecoder;
+import io.varbind.transport.DatagramWriter;
 import io.varbind.transport.TransportGroup;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.PrivProtocol;
@@ -306,7 +308,8 @@ public final class NotificationReceiver implements AutoCloseable {
 
     private void bind(List<Endpoint> endpoints) {
         UdpHandler udp = new UdpHandler();
-        Bootstrap ub = transports.udpOptions(new Bootstrap().group(transports.eventLoops())).handler(udp);
+        Bootstrap ub = transports.udpDestinationOption(transports.udpOptions(new Bootstrap()
+                .group(transports.eventLoops()))).handler(udp);
         ServerBootstrap tb = new ServerBootstrap().group(transports.eventLoops())
                 .channel(transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -371,67 +374,145 @@ public final class NotificationReceiver implements AutoCloseable {
         }
     }
 
-    /** On an event loop: process, answer a report at once, queue a notification. */
-    private void onMessage(byte[] msg, InetSocketAddress source, Channel ch, boolean tcp, Consumer<byte[]> reply) {
-        InetSocketAddress local = (InetSocketAddress) ch.localAddress();
-        String transport = (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
+    /** On an event loop: process, answer a report at once, queue a notification (or add it to {@code batch}). */
+    private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
+            NotificationProcessor.Reply reply, UdpChannel batch) {
         NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport);
         if (o.report() != null) {
-            reply.accept(o.report());
+            reply.send(o.report(), 0, o.report().length);
         }
-        if (o.notification() != null) {
-            deliver(o.notification(), o.ack(), reply);
+        if (o.notification() == null) {
+            return;
         }
-    }
-
-    private void deliver(Notification n, NotificationProcessor.Acknowledgement ack, Consumer<byte[]> reply) {
         if (queued.incrementAndGet() > capacity) {
             queued.decrementAndGet();
             stats.queueFull.increment();
             return;
         }
+        Delivery d = new Delivery(o.notification(), o.ack(), reply);
+        if (batch != null && ownExecutor != null) {
+            batch.add(d); // handed over at the end of this read
+        } else {
+            execute(d, 1);
+        }
+    }
+
+    /** Hands {@code first} and the {@code count - 1} linked after it to the executor, as one task. */
+    private void execute(Delivery first, int count) {
         try {
-            executor.execute(() -> {
-                Runnable acknowledge = ack == null ? NO_ACK : new Acknowledge(ack, reply);
-                try {
-                    if (deferringCallback != null) {
-                        deferringCallback.accept(n, acknowledge);
-                    } else {
-                        callback.accept(n);
-                    }
-                } catch (RuntimeException e) {
-                    stats.callbackErrors.increment();
-                } finally {
-                    queued.decrementAndGet();
-                    stats.delivered.increment();
-                }
-                if (deferringCallback == null) {
-                    acknowledge.run();
-                }
-            });
+            executor.execute(first);
         } catch (RejectedExecutionException e) {
-            queued.decrementAndGet();
-            stats.queueFull.increment();
+            queued.addAndGet(-count);
+            stats.queueFull.add(count);
+        }
+    }
+
+    private static String transportName(boolean tcp, InetSocketAddress local) {
+        return (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
+    }
+
+    /**
+     * One notification's run on the executor, and an inform's acknowledgement, sent by its first
+     * run only: one object per notification for both. The Response is written by the thread that
+     * acknowledges (on epoll, its own {@code sendto}), not handed back to the event loop.
+     */
+    private final class Delivery extends AtomicBoolean implements Runnable {
+        private final Notification notification;
+        private final NotificationProcessor.Acknowledgement ack;
+        private final NotificationProcessor.Reply reply;
+        /** The next of the same read, run after this one (set by the event loop before the hand-off). */
+        private Delivery next;
+
+        Delivery(Notification notification, NotificationProcessor.Acknowledgement ack,
+                NotificationProcessor.Reply reply) {
+            this.notification = notification;
+            this.ack = ack;
+            this.reply = reply;
+        }
+
+        /** On the executor: this one and those linked after it, in arrival order. */
+        @Override
+        public void run() {
+            for (Delivery d = this; d != null;) {
+                Delivery n = d.next;
+                d.next = null;
+                d.runOne();
+                d = n;
+            }
+        }
+
+        /** The callback, then (unless deferred) the acknowledgement. */
+        private void runOne() {
+            try {
+                if (deferringCallback != null) {
+                    deferringCallback.accept(notification, ack == null ? NO_ACK : this::acknowledge);
+                } else {
+                    callback.accept(notification);
+                }
+            } catch (RuntimeException e) {
+                stats.callbackErrors.increment();
+            } finally {
+                queued.decrementAndGet();
+                stats.delivered.increment();
+            }
+            if (deferringCallback == null) {
+                acknowledge();
+            }
+        }
+
+        void acknowledge() {
+            if (ack != null && compareAndSet(false, true)) {
+                ack.sendTo(reply);
+                stats.acknowledged.increment();
+            }
         }
     }
 
     private static final Runnable NO_ACK = () -> { };
 
-    /** An inform's Response, sent by the first run only. */
-    private final class Acknowledge extends AtomicBoolean implements Runnable {
-        private final NotificationProcessor.Acknowledgement ack;
-        private final Consumer<byte[]> reply;
+    /** Each UDP channel's state, made on its first datagram. */
+    private static final AttributeKey<UdpChannel> UDP_CHANNEL = AttributeKey.valueOf(NotificationReceiver.class,
+            "udp");
 
-        Acknowledge(NotificationProcessor.Acknowledgement ack, Consumer<byte[]> reply) {
-            this.ack = ack;
-            this.reply = reply;
+    /**
+     * What the event loop keeps of one UDP channel: its writer, address and transport name (once,
+     * not per datagram), and the notifications of the current read, handed to the receiver's own
+     * executor as one task when the read ends: one queue insertion and at most one wake-up of the
+     * callback thread per read (up to a recvmmsg batch of datagrams) rather than per notification.
+     * Used by the channel's event loop only.
+     */
+    private final class UdpChannel {
+        final DatagramWriter writer;
+        final InetSocketAddress local;
+        final String transport;
+        private Delivery first;
+        private Delivery last;
+        private int count;
+
+        UdpChannel(Channel ch) {
+            writer = new DatagramWriter(ch);
+            local = (InetSocketAddress) ch.localAddress();
+            transport = transportName(false, local);
         }
 
-        @Override
-        public void run() {
-            if (compareAndSet(false, true)) {
-                reply.accept(ack.encode());
-                stats.acknowledged.increment();
+        void add(Delivery d) {
+            if (first == null) {
+                first = d;
+            } else {
+                last.next = d;
+            }
+            last = d;
+            count++;
+        }
+
+        void handOver() {
+            if (first != null) {
+                Delivery f = first;
+                int n = count;
+                first = null;
+                last = null;
+                count = 0;
+                execute(f, n);
             }
         }
     }
@@ -445,8 +526,26 @@ public final class NotificationReceiver implements AutoCloseable {
             content.getBytes(content.readerIndex(), msg);
             Channel ch = ctx.channel();
             InetSocketAddress sender = packet.sender();
-            onMessage(msg, sender, ch, false,
-                    out -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(out), sender), ch.voidPromise()));
+            UdpChannel state = ch.attr(UDP_CHANNEL).get();
+            if (state == null) {
+                state = new UdpChannel(ch);
+                ch.attr(UDP_CHANNEL).set(state);
+            }
+            DatagramWriter w = state.writer;
+            // the datagram's own destination where the socket asked for it (bound to 0.0.0.0), else the bound address
+            InetSocketAddress dst = packet.recipient();
+            InetSocketAddress local = dst != null && !dst.getAddress().isAnyLocalAddress() ? dst : state.local;
+            onMessage(msg, sender, local, state.transport, (out, off, len) -> w.send(out, off, len, sender),
+                    state);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            UdpChannel state = ctx.channel().attr(UDP_CHANNEL).get();
+            if (state != null) {
+                state.handOver();
+            }
+            ctx.fireChannelReadComplete();
         }
 
         @Override
@@ -461,8 +560,9 @@ public final class NotificationReceiver implements AutoCloseable {
             byte[] msg = new byte[frame.readableBytes()];
             frame.getBytes(frame.readerIndex(), msg);
             Channel ch = ctx.channel();
-            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), ch, true,
-                    out -> ch.writeAndFlush(Unpooled.wrappedBuffer(out), ch.voidPromise()));
+            InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), local, transportName(true, local),
+                    (out, off, len) -> ch.writeAndFlush(Unpooled.copiedBuffer(out, off, len), ch.voidPromise()), null);
         }
 
         @Override

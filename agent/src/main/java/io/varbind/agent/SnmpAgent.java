@@ -264,7 +264,9 @@ public final class SnmpAgent implements AutoCloseable {
 
         /**
          * Makes each bound port its own simulated device: its sysName is the data's with
-         * {@code -PORT} appended, its sysUpTime and counters move at rates of their own.
+         * {@code -PORT} appended, its sysUpTime and counters move at rates of their own, and a SET
+         * writes to that device only (its own copy of what it wrote; the data all devices share
+         * is never changed). Handlers are shared: a handler's subtree is the same on every device.
          */
         public Builder devicePerEndpoint() {
             this.devicePerEndpoint = true;

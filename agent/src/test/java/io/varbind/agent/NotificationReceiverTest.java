@@ -176,6 +176,30 @@ class NotificationReceiverTest {
         return b.hostname("127.0.0.1:" + port).timeout(1).retries(1);
     }
 
+    /**
+     * Bound to 0.0.0.0, each datagram's own destination address is the notification's destination
+     * (as snmptrapd's {@code ->[dst]:port}), for every loopback address a sender picks, not the
+     * wildcard the socket is bound to. Epoll only: NIO cannot tell (the bound address then).
+     */
+    @Test
+    void aWildcardEndpointGivesEachDatagramsDestination() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.netty.channel.epoll.Epoll.isAvailable()
+                && !Boolean.getBoolean("varbind.transport.nio"), "NIO cannot read a datagram's destination");
+        int p = SnmpdAgent.freePort();
+        LinkedBlockingQueue<Notification> got = new LinkedBlockingQueue<>();
+        try (NotificationReceiver r = NotificationReceiver.builder().listen("udp:0.0.0.0:" + p).community("c")
+                .onNotification(got::add).build()) {
+            for (String to : List.of("127.0.0.1", "127.0.0.2", "127.0.0.53", "127.1.2.3")) {
+                try (Session s = Session.builder().hostname(to + ":" + p).version(2).community("c").build()) {
+                    s.trap("IF-MIB::linkUp", List.of(SnmpVariable.of("ifIndex.1", "1")));
+                }
+                Notification n = got.poll(10, TimeUnit.SECONDS);
+                assertNotNull(n, "a trap sent to " + to);
+                assertEquals(new java.net.InetSocketAddress(to, p), n.destination());
+            }
+        }
+    }
+
     @Test
     void anInformIsAcknowledgedOnlyAfterTheCallbackReturns() throws Exception {
         CountDownLatch release = new CountDownLatch(1);

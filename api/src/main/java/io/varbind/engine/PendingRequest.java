@@ -30,7 +30,7 @@ public final class PendingRequest implements TimerTask {
 
     private final Target target;
     private final Pdu pdu;
-    private final int id;
+    private volatile int id;
     private final CompletableFuture<Response> future;
     private volatile boolean done;
     private volatile boolean released;
@@ -73,6 +73,15 @@ public final class PendingRequest implements TimerTask {
 
     public int id() {
         return id;
+    }
+
+    /**
+     * Gives the request a new id for what is sent from now on (RFC 3412 section 6.2: a message sent
+     * again gets a new msgID), so that late or repeated answers to what was sent before match
+     * nothing; the engine maps the new id to this request first.
+     */
+    public void renumber(int newId) {
+        id = newId;
     }
 
     public CompletableFuture<Response> future() {

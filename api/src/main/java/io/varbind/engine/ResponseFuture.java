@@ -4,15 +4,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The future of one request. A blocking {@link #get()} or {@link #join()} first watches for the
- * result for a short bounded time ({@link #SPIN_NANOS}) before parking: an answer from a nearby
- * agent usually arrives within that time, and a caller that is not parked needs no wake-up from
- * the event loop (a futex call there and a context switch here, which cost more than the request
- * on a loopback or LAN path). The spin is bounded, so a slow agent costs at most that much CPU
- * per blocking call; set {@code -Dvarbind.spinMicros=0} to park at once.
+ * The future of one request. A blocking {@link #get()} or {@link #join()} may first watch for the
+ * result for a short bounded time before parking: an answer from a nearby agent usually arrives
+ * within that time, and a caller that is not parked needs no wake-up from the event loop (a futex
+ * call there and a context switch here, which cost more than the request on a loopback or LAN
+ * path). Whether it spins follows the calling thread's recent waits ({@link AnswerTime}): a
+ * thread whose answers take longer than the spin parks at once. Set {@code -Dvarbind.spinMicros=0}
+ * to park at once always.
  */
 public final class ResponseFuture extends CompletableFuture<Response> {
-    static final long SPIN_NANOS = Long.getLong("varbind.spinMicros", 50) * 1000;
+    static final long SPIN_NANOS = AnswerTime.MAX_SPIN_NANOS;
 
     private volatile PendingRequest pending;
 
@@ -54,27 +55,23 @@ public final class ResponseFuture extends CompletableFuture<Response> {
 
     @Override
     public Response get() throws InterruptedException, ExecutionException {
-        spinBriefly(this);
-        return super.get();
+        AnswerTime t = AnswerTime.ofThisThread();
+        long w = t.beforeWait(this);
+        try {
+            return super.get();
+        } finally {
+            t.afterWait(w);
+        }
     }
 
     @Override
     public Response join() {
-        spinBriefly(this);
-        return super.join();
-    }
-
-    /**
-     * Watches {@code f} for at most {@link #SPIN_NANOS} before the caller blocks on it (for the
-     * blocking calls of sessions, whose futures derive from request futures).
-     */
-    public static void spinBriefly(CompletableFuture<?> f) {
-        if (SPIN_NANOS <= 0 || f.isDone()) {
-            return;
+        AnswerTime t = AnswerTime.ofThisThread();
+        long w = t.beforeWait(this);
+        try {
+            return super.join();
+        } finally {
+            t.afterWait(w);
         }
-        long end = System.nanoTime() + SPIN_NANOS;
-        do {
-            Thread.onSpinWait();
-        } while (!f.isDone() && System.nanoTime() < end);
     }
 }

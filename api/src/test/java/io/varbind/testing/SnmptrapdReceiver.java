@@ -58,10 +58,19 @@ public final class SnmptrapdReceiver implements Closeable {
      * with {@code flags} (for example {@code -On}) and the test MIBs ({@code -m ALL}).
      */
     public static SnmptrapdReceiver startDefaultFormat(List<String> flags) {
-        return start(flags);
+        return start(flags, "127.0.0.1");
+    }
+
+    /** As {@link #startDefaultFormat(List)}, listening on {@code host} ({@code 0.0.0.0}: every address). */
+    public static SnmptrapdReceiver startDefaultFormat(List<String> flags, String host) {
+        return start(flags, host);
     }
 
     private static SnmptrapdReceiver start(List<String> defaultFormatFlags) {
+        return start(defaultFormatFlags, "127.0.0.1");
+    }
+
+    private static SnmptrapdReceiver start(List<String> defaultFormatFlags, String host) {
         if (!Files.isExecutable(binary())) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("snmptrapd is not installed at " + binary()
@@ -72,7 +81,7 @@ public final class SnmptrapdReceiver implements Closeable {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                SnmptrapdReceiver r = tryStart(SnmpdAgent.freePort(), defaultFormatFlags);
+                SnmptrapdReceiver r = tryStart(SnmpdAgent.freePort(), defaultFormatFlags, host);
                 if (r != null) {
                     return r;
                 }
@@ -83,11 +92,12 @@ public final class SnmptrapdReceiver implements Closeable {
         throw new IllegalStateException("snmptrapd did not start after 5 attempts", last);
     }
 
-    private static SnmptrapdReceiver tryStart(int port, List<String> defaultFormatFlags) throws IOException {
+    private static SnmptrapdReceiver tryStart(int port, List<String> defaultFormatFlags, String host)
+            throws IOException {
         Path dir = Files.createTempDirectory("varbind-snmptrapd-");
         Path persist = Files.createDirectories(dir.resolve("persist"));
         Path conf = dir.resolve("snmptrapd.conf");
-        Files.writeString(conf, config(port, defaultFormatFlags == null), StandardCharsets.UTF_8);
+        Files.writeString(conf, config(port, defaultFormatFlags == null, host), StandardCharsets.UTF_8);
         Path log = dir.resolve("traps.log");
         List<String> cmd = new ArrayList<>(List.of(binary().toString(), "-f", "-C", "-c", conf.toString(),
                 "-p", dir.resolve("snmptrapd.pid").toString()));
@@ -131,10 +141,11 @@ public final class SnmptrapdReceiver implements Closeable {
         }
     }
 
-    private static String config(int port, boolean oneLine) {
+    private static String config(int port, boolean oneLine, String host) {
         StringBuilder c = new StringBuilder("# written by io.varbind.testing.SnmptrapdReceiver\n");
         c.append("exactEngineID 0x").append(ENGINE_ID_HEX).append('\n');
-        c.append("snmpTrapdAddr udp:127.0.0.1:").append(port).append(",tcp:127.0.0.1:").append(port).append('\n');
+        c.append("snmpTrapdAddr udp:").append(host).append(':').append(port).append(",tcp:").append(host).append(':')
+                .append(port).append('\n');
         c.append("authCommunity log public\n");
         c.append("doNotRetainNotificationLogs yes\n");
         if (oneLine) {

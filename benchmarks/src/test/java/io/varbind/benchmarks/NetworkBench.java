@@ -523,8 +523,16 @@ public final class NetworkBench {
         Map<String, Map<String, List<Sample>>> results = new LinkedHashMap<>();
         System.out.printf(Locale.ROOT, "java %s, %d cores, %d rounds of %.1f s per client and scenario%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds, seconds);
-        try (CannedResponder responder = new CannedResponder()) {
-            InetSocketAddress agent = responder.address();
+        // -Dvarbind.bench.responder=HOST:PORT: (a) and (b) against a responder of another process (the C
+        // responder of ../shared/perf, as network.sh runs it with CEILING=), so that (b) and the C
+        // blaster's ceiling are measured against the same responder; else the canned one in this JVM
+        String external = System.getProperty("varbind.bench.responder", "");
+        try (CannedResponder responder = external.isEmpty() ? new CannedResponder() : null) {
+            InetSocketAddress agent = responder != null ? responder.address() : new InetSocketAddress(
+                    external.substring(0, external.lastIndexOf(':')),
+                    Integer.parseInt(external.substring(external.lastIndexOf(':') + 1)));
+            System.out.println("(a) and (b) against " + (responder != null ? "the canned responder in this JVM"
+                    : "the responder at " + external));
             List<Client> clients = List.of(new VarbindClient(agent), new SessionClient(agent, false),
                     new Snmp4jClient(agent), new PingPongClient(agent));
             try {
@@ -639,8 +647,8 @@ public final class NetworkBench {
     }
 
     private static void report(Map<String, Map<String, List<Sample>>> results) {
-        Map<String, String> titles = Map.of("a", "(a) sequential GET, canned responder",
-                "b", "(b) GET, 64 in flight, canned responder",
+        Map<String, String> titles = Map.of("a", "(a) sequential GET (against the responder named above)",
+                "b", "(b) GET, 64 in flight (against the responder named above)",
                 "c", "(c) GETBULK walk (max-repetitions 50) of snmpd's whole tree",
                 "d", "(d) sequential v3 authPriv (SHA, AES-128) GET, snmpd");
         for (Map.Entry<String, Map<String, List<Sample>>> sc : results.entrySet()) {

@@ -210,6 +210,32 @@ public final class PollerBench {
                 .getProcessCpuTime();
     }
 
+    /** Threads that start polls: the Poller's scheduler, SNMP4J's ScheduledExecutorService. */
+    private static final List<String> SCHEDULER_THREADS = List.of("varbind-poller-scheduler", "pool-");
+
+    /** CPU time of the live threads whose names start with one of {@code prefixes}. */
+    private static long threadCpuNanos(List<String> prefixes) {
+        java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo i : t.getThreadInfo(t.getAllThreadIds())) {
+            if (i != null && prefixes.stream().anyMatch(i.getThreadName()::startsWith)) {
+                sum += Math.max(0, t.getThreadCpuTime(i.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    /** Collections so far and the milliseconds they took, over every collector. */
+    private static long[] gcCountAndMillis() {
+        long n = 0;
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, g.getCollectionCount());
+            ms += Math.max(0, g.getCollectionTime());
+        }
+        return new long[] {n, ms};
+    }
+
     private static long heapAfterGc() {
         MemoryMXBean m = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) {
@@ -237,27 +263,35 @@ public final class PollerBench {
         cl.start(host, basePort, targets, oids, interval, c);
         // warm up: two intervals (at least 10 s), so every target has been polled and the JIT has settled
         Thread.sleep((long) Math.max(10_000, 2 * intervalSeconds * 1000));
-        long heapAfter = heapAfterGc();
         c.lateness = new Lateness();
         long overrunsBefore = cl instanceof VarbindClient v ? v.overruns() : c.overruns.sum();
         long missedBefore = cl instanceof VarbindClient v ? v.missed() : 0;
         c.measuring = true;
         long cpu0 = processCpuNanos();
+        long[] gc0 = gcCountAndMillis();
+        long sched0 = threadCpuNanos(SCHEDULER_THREADS);
         long t0 = System.nanoTime();
         Thread.sleep((long) (measureSeconds * 1000));
         c.measuring = false;
         long elapsed = System.nanoTime() - t0;
         long cpu = processCpuNanos() - cpu0;
+        long[] gc1 = gcCountAndMillis();
+        long sched = threadCpuNanos(SCHEDULER_THREADS) - sched0;
         long overruns = (cl instanceof VarbindClient v ? v.overruns() : c.overruns.sum()) - overrunsBefore;
         long missed = (cl instanceof VarbindClient v ? v.missed() : 0) - missedBefore;
         long done = c.completed.sum();
+        // heap per target after the window: the full collections it takes stall every thread for
+        // seconds on a busy machine, and taken before the window they made its first seconds late
+        long heapAfter = heapAfterGc();
         System.out.printf(Locale.ROOT,
-                "%-8s targets=%d oids=%d interval=%.1fs: %.0f polls/s (%.0f due), %.1f us CPU/poll, %.1f%% failed, "
-                        + "%d overruns, %d slots missed by a late scheduler, start late p50 %.1f ms p99 %.1f ms, heap %.0f B/target%n",
+                "%-8s targets=%d oids=%d interval=%.1fs: %.0f polls/s (%.0f due), %.1f us CPU/poll (scheduler thread %.1f), "
+                        + "%.1f%% failed, %d overruns, %d slots missed by a late scheduler, start late p50 %.1f ms "
+                        + "p99 %.1f ms max %.1f ms, GC %d pauses %d ms, heap %.0f B/target%n",
                 client, targets, oidCount, intervalSeconds, done / (elapsed / 1e9), targets / intervalSeconds,
-                done == 0 ? Double.NaN : cpu / 1000.0 / done, done == 0 ? 0 : 100.0 * c.failed.sum() / done, overruns, missed,
-                c.lateness.percentileMillis(0.5), c.lateness.percentileMillis(0.99),
-                (heapAfter - heapBefore) / (double) targets);
+                done == 0 ? Double.NaN : cpu / 1000.0 / done, done == 0 ? Double.NaN : sched / 1000.0 / done,
+                done == 0 ? 0 : 100.0 * c.failed.sum() / done, overruns, missed,
+                c.lateness.percentileMillis(0.5), c.lateness.percentileMillis(0.99), c.lateness.percentileMillis(1.0),
+                gc1[0] - gc0[0], gc1[1] - gc0[1], (heapAfter - heapBefore) / (double) targets);
         cl.close();
         System.exit(0);
     }

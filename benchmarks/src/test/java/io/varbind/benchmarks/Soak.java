@@ -127,8 +127,9 @@ public final class Soak {
                         }
                     } catch (ExecutionException e) {
                         if (e.getCause() instanceof SnmpException se) {
-                            typed.merge(se.getClass().getSimpleName(), 1L, Long::sum);
-                            examples.putIfAbsent(se.getClass().getSimpleName(), se.getMessage());
+                            String kind = kind(se);
+                            typed.merge(kind, 1L, Long::sum);
+                            examples.putIfAbsent(kind, se.getMessage());
                         } else {
                             untyped++;
                             if (failures.size() < 20) {
@@ -179,6 +180,14 @@ public final class Soak {
         }
         log.accept("soak: one message of each typed error: " + examples);
         return new Report(requests, ok, typed, examples, untyped, samples, failures);
+    }
+
+    /** The error's class, with the USM counter of a report that ended it ({@code usmStatsNotInTimeWindows}). */
+    static String kind(SnmpException e) {
+        String m = e.getMessage();
+        String name = e.getClass().getSimpleName();
+        return m != null && m.startsWith("usmStats") ? name + "(" + m.substring(0, m.indexOf(':') < 0 ? m.length()
+                : m.indexOf(':')) + ")" : name;
     }
 
     private static SnmpAgent startAgent(int base, int n, byte[] engineId, int boots) {

@@ -27,9 +27,13 @@ class TrapdCommandTest {
 
     /** A trapd in its own JVM (signals are per process), on the test's classpath. */
     private static Process trapd(Path dir, int port, List<String> flags) throws Exception {
+        return trapd(dir, "127.0.0.1", port, flags);
+    }
+
+    private static Process trapd(Path dir, String host, int port, List<String> flags) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.varbind.cli.Main", "trapd",
-                "--listen", "udp:127.0.0.1:" + port + ",tcp:127.0.0.1:" + port, "-c", "public",
+                "--listen", "udp:" + host + ":" + port + ",tcp:" + host + ":" + port, "-c", "public",
                 "--engine-id", SnmptrapdReceiver.ENGINE_ID_HEX, "-M", NetSnmpTools.mibDirs()));
         for (SnmpdAgent.User u : List.of(SnmpdAgent.user("sha_aes"), SnmpdAgent.user("noauth"),
                 SnmpdAgent.user("md5_des"))) {
@@ -152,6 +156,58 @@ class TrapdCommandTest {
         } catch (java.io.IOException e) {
             return "";
         }
+    }
+
+    /**
+     * Both bound to 0.0.0.0 (issue 17): trapd prints each datagram's destination address as
+     * snmptrapd does ({@code UDP: [src]:port->[dst]:port}), for traps, v1 traps and informs sent
+     * to several loopback addresses, not the wildcard it is bound to. Only the ports are masked.
+     */
+    @Test
+    void aWildcardEndpointPrintsEachDatagramsDestinationAsSnmptrapdDoes() throws Exception {
+        NetSnmpTools.requireInstalled();
+        Path dir = Files.createTempDirectory("varbind-trapd-test");
+        int port = SnmpdAgent.freePort();
+        List<String> flags = List.of("-On");
+        try (SnmptrapdReceiver netSnmp = SnmptrapdReceiver.startDefaultFormat(flags, "0.0.0.0")) {
+            Process mine = trapd(dir, "0.0.0.0", port, flags);
+            int n = 0;
+            try {
+                for (String host : List.of("127.0.0.1", "127.0.0.2", "127.3.4.5")) {
+                    for (List<String> cmd : List.of(
+                            List.of("snmptrap", "-v2c", "-c", "public", "udp:" + host + ":PORT", "5", "IF-MIB::linkUp",
+                                    "ifIndex.2", "i", "2"),
+                            List.of("snmptrap", "-v1", "-c", "public", "udp:" + host + ":PORT",
+                                    ".1.3.6.1.4.1.8072.9999", "192.0.2.5", "6", "17", "4321"),
+                            List.of("snmpinform", "-v2c", "-c", "public", "udp:" + host + ":PORT", "6",
+                                    "IF-MIB::linkDown"))) {
+                        n++;
+                        for (int p : new int[] {netSnmp.port(), port}) {
+                            List<String> c = new ArrayList<>(cmd);
+                            c.replaceAll(a -> a.replace("PORT", String.valueOf(p)));
+                            c.addAll(1, List.of("-m", "SNMPv2-MIB:IF-MIB"));
+                            assertEquals(0, NetSnmpTools.run(dir, c).exitCode(), c.toString());
+                        }
+                        awaitEntries(netSnmp::log, n);
+                        awaitEntries(() -> read(dir.resolve("out")), n);
+                    }
+                }
+                String expected = anyPorts(awaitEntries(netSnmp::log, n));
+                String actual = anyPorts(awaitEntries(() -> read(dir.resolve("out")), n));
+                assertEquals(expected, actual);
+                for (String host : List.of("127.0.0.2", "127.3.4.5")) {
+                    assertTrue(actual.contains("->[" + host + "]:DPORT"), actual);
+                }
+            } finally {
+                mine.destroy();
+                assertTrue(mine.waitFor(20, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    /** {@link #normalized} with every address's destination port masked, not 127.0.0.1's only. */
+    private static String anyPorts(String out) {
+        return normalized(out).replaceAll("(->\\[[0-9.]+\\]):\\d+", "$1:DPORT");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -36,6 +37,17 @@ final class PollRecords {
     private final Schema variableSchema;
     private final Schema pollSchema;
     private final Schema pollVariableSchema;
+    /** The schemas' fields, looked up once: a poll's record puts about 55 of them. */
+    private final Field vOid;
+    private final Field vName;
+    private final Field vIndex;
+    private final Field vType;
+    private final Field vValue;
+    private final Field pTarget;
+    private final Field pTimestamp;
+    private final Field pDuration;
+    private final Field pError;
+    private final Field pVariables;
     private final MibTree mibs = MibTree.defaultTree();
     /** Numeric OIDs of the names seen, so that a poll's records cost no MIB search. */
     private final Map<String, String> numericNames = new ConcurrentHashMap<>();
@@ -53,6 +65,16 @@ final class PollRecords {
         this.pollVariableSchema = variableFields(pollFields(SchemaBuilder.struct().name(POLL_VARIABLE_SCHEMA)
                 .version(1).doc("One variable of one poll of one SNMP agent (or the poll's error when nothing was read)")),
                 true).build();
+        this.vOid = variableSchema.field("oid");
+        this.vName = variableSchema.field("name");
+        this.vIndex = variableSchema.field("index");
+        this.vType = variableSchema.field("type");
+        this.vValue = variableSchema.field("value");
+        this.pTarget = pollSchema.field("target");
+        this.pTimestamp = pollSchema.field("timestamp");
+        this.pDuration = pollSchema.field(durationField);
+        this.pError = pollSchema.field("error");
+        this.pVariables = pollSchema.field("variables");
     }
 
     private SchemaBuilder pollFields(SchemaBuilder b) {
@@ -76,8 +98,8 @@ final class PollRecords {
 
     /** One variable binding as a struct of {@link #variableSchema()}. */
     Struct variable(SnmpVariable v) {
-        return new Struct(variableSchema).put("oid", numericOid(v)).put("name", v.oid())
-                .put("index", nonNull(v.oidIndex())).put("type", nonNull(v.snmpType())).put("value", v.value());
+        return new Struct(variableSchema).put(vOid, numericOid(v)).put(vName, v.oid())
+                .put(vIndex, nonNull(v.oidIndex())).put(vType, nonNull(v.snmpType())).put(vValue, v.value());
     }
 
     Schema valueSchema() {
@@ -95,8 +117,8 @@ final class PollRecords {
             for (SnmpVariable v : r.variables()) {
                 vars.add(variable(v));
             }
-            Struct value = new Struct(pollSchema).put("target", r.target()).put("timestamp", timestamp)
-                    .put(durationField, duration).put("error", error).put("variables", vars);
+            Struct value = new Struct(pollSchema).put(pTarget, r.target()).put(pTimestamp, timestamp)
+                    .put(pDuration, duration).put(pError, error).put(pVariables, vars);
             out.add(new SourceRecord(PARTITION, offset, topic, null, Schema.STRING_SCHEMA, r.target(), pollSchema,
                     value, timestamp));
             return;

@@ -15,27 +15,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** The poll source connector's settings: every key, its default, its check and its documentation. */
-final class SnmpPollConfig extends AbstractConfig {
-    static final String TOPIC = "topic";
+final class SnmpPollConfig extends SnmpConnectorConfig {
     static final String TARGETS = "snmp.targets";
     static final String TARGETS_FILE = "snmp.targets.file";
     static final String TARGETS_FILE_RELOAD_MS = "snmp.targets.file.reload.ms";
     static final String VERSION = "snmp.version";
-    static final String COMMUNITY = "snmp.community";
-    static final String SECURITY_NAME = "snmp.security.name";
     static final String SECURITY_LEVEL = "snmp.security.level";
-    static final String AUTH_PROTOCOL = "snmp.auth.protocol";
-    static final String AUTH_PASSWORD = "snmp.auth.password";
-    static final String PRIV_PROTOCOL = "snmp.priv.protocol";
-    static final String PRIV_PASSWORD = "snmp.priv.password";
     static final String CONTEXT = "snmp.context";
     static final String OIDS = "snmp.oids";
     static final String WALK = "snmp.walk";
@@ -45,20 +36,15 @@ final class SnmpPollConfig extends AbstractConfig {
     static final String RETRIES = "snmp.retries";
     static final String MAX_OIDS_PER_REQUEST = "snmp.max.oids.per.request";
     static final String MAX_REPETITIONS = "snmp.max.repetitions";
-    static final String QUEUE_CAPACITY = "snmp.queue.capacity";
     static final String RECORD_MODE = "record.mode";
     static final String AVRO_NAMES = "record.avro.names";
     static final String BATCH_MAX = "poll.batch.max";
     /** Set by the connector for each task: its share of the targets, one line each. */
     static final String TASK_TARGETS = "task.targets";
 
-    private static final String GROUP_SNMP = "SNMP";
-    private static final String GROUP_SECURITY = "Security";
     private static final String GROUP_RECORDS = "Records";
 
-    static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                    "The topic the poll records go to.", GROUP_RECORDS, 1, ConfigDef.Width.MEDIUM, "Topic")
+    static final ConfigDef CONFIG_DEF = defineTopic(new ConfigDef(), "The topic the poll records go to.", GROUP_RECORDS)
             .define(TARGETS, Type.LIST, "", Importance.HIGH,
                     "Comma-separated agents in Net-SNMP form ([transport:]host[:port], transport udp, udp6, tcp, "
                             + "tcp6), each optionally followed by its own settings as key=value words: version=, "
@@ -144,7 +130,7 @@ final class SnmpPollConfig extends AbstractConfig {
             .defineInternal(TASK_TARGETS, Type.STRING, "", Importance.LOW);
 
     SnmpPollConfig(Map<String, String> props) {
-        super(CONFIG_DEF, props);
+        super(CONFIG_DEF, props, true);
     }
 
     /** A setting checked by building a session with it (which never touches the network). */
@@ -245,10 +231,6 @@ final class SnmpPollConfig extends AbstractConfig {
         };
     }
 
-    private static String secret(Password p) {
-        return p == null ? "" : p.value();
-    }
-
     /**
      * The poll target of one line, with the connector's settings where the line has none.
      *
@@ -264,8 +246,8 @@ final class SnmpPollConfig extends AbstractConfig {
         }
         String level = t.override("security.level", getString(SECURITY_LEVEL));
         String user = t.override("security.name", getString(SECURITY_NAME));
-        String authPassword = secret(getPassword(AUTH_PASSWORD));
-        String privPassword = secret(getPassword(PRIV_PASSWORD));
+        String authPassword = secret(AUTH_PASSWORD);
+        String privPassword = secret(PRIV_PASSWORD);
         if (version == 3) {
             if (user.isEmpty()) {
                 throw new InvalidSetting(TARGETS, "target " + t.address() + " is SNMPv3 but has no user: set "
@@ -275,13 +257,12 @@ final class SnmpPollConfig extends AbstractConfig {
             boolean auth = lv.equals("authnopriv") || lv.equals("authpriv") || lv.equals("authwithoutprivacy")
                     || lv.equals("authwithprivacy");
             boolean priv = lv.equals("authpriv") || lv.equals("authwithprivacy");
-            if (auth && authPassword.length() < 8) {
-                throw new InvalidSetting(AUTH_PASSWORD, "target " + t.address() + ": security level " + level
-                        + " needs " + AUTH_PASSWORD + " of at least 8 characters (RFC 3414 section 11.2)");
+            String whose = "target " + t.address() + ": security level " + level;
+            if (auth) {
+                checkPassphrase(AUTH_PASSWORD, AUTH_PASSWORD, authPassword, whose);
             }
-            if (priv && privPassword.length() < 8) {
-                throw new InvalidSetting(PRIV_PASSWORD, "target " + t.address() + ": security level " + level
-                        + " needs " + PRIV_PASSWORD + " of at least 8 characters (RFC 3414 section 11.2)");
+            if (priv) {
+                checkPassphrase(PRIV_PASSWORD, PRIV_PASSWORD, privPassword, whose);
             }
         }
         List<String> oids = getList(OIDS).stream().filter(s -> !s.isBlank()).toList();
@@ -290,7 +271,7 @@ final class SnmpPollConfig extends AbstractConfig {
         try {
             return PollTarget.builder(t.address())
                     .session(b -> b.hostname(t.address()).version(version)
-                            .community(t.override("community", secret(getPassword(COMMUNITY))))
+                            .community(t.override("community", secret(COMMUNITY)))
                             .securityUsername(user).securityLevel(level)
                             .authProtocol(getString(AUTH_PROTOCOL)).authPassword(authPassword)
                             .privacyProtocol(getString(PRIV_PROTOCOL)).privacyPassword(privPassword)
@@ -308,7 +289,7 @@ final class SnmpPollConfig extends AbstractConfig {
 
     /** The tables of {@link #TABLES}, blanks dropped. */
     List<String> tables() {
-        return getList(TABLES).stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+        return items(TABLES);
     }
 
     /**

@@ -3,35 +3,26 @@ package io.varbind.kafka;
 import io.varbind.agent.Endpoint;
 import io.varbind.agent.NotificationReceiver;
 import io.varbind.session.SecurityNames;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
+import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.types.Password;
 
 /** The settings of {@link SnmpTrapSourceConnector}, each documented in its {@link ConfigDef}. */
-final class SnmpTrapConfig extends AbstractConfig {
-    static final String TOPIC = "topic";
+final class SnmpTrapConfig extends SnmpConnectorConfig {
     static final String LISTEN = "snmp.listen";
-    static final String COMMUNITY = "snmp.community";
-    static final String SECURITY_NAME = "snmp.security.name";
-    static final String AUTH_PROTOCOL = "snmp.auth.protocol";
-    static final String AUTH_PASSWORD = "snmp.auth.password";
-    static final String PRIV_PROTOCOL = "snmp.priv.protocol";
-    static final String PRIV_PASSWORD = "snmp.priv.password";
     static final String SENDER_ENGINE_ID = "snmp.sender.engine.id";
+    static final String USERS = "snmp.users";
     static final String ENGINE_ID = "snmp.engine.id";
-    static final String QUEUE_CAPACITY = "snmp.queue.capacity";
 
-    private static final String GROUP_SNMP = "SNMP";
-    private static final String GROUP_SECURITY = "Security";
-
-    static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                    "The topic the notification records go to.", GROUP_SNMP, 1, ConfigDef.Width.MEDIUM, "Topic")
+    static final ConfigDef CONFIG_DEF = defineTopic(new ConfigDef(), "The topic the notification records go to.",
+            GROUP_SNMP)
             .define(LISTEN, Type.LIST, "udp:0.0.0.0:162", Importance.HIGH,
                     "Comma-separated endpoints to receive notifications on, as the agent takes them: "
                             + "udp:host:port, tcp:host:port (RFC 3430), [::1] for IPv6. The one task binds them "
@@ -41,8 +32,8 @@ final class SnmpTrapConfig extends AbstractConfig {
                     "Comma-separated communities accepted from v1 and v2c senders (a secret: never logged); "
                             + "empty accepts none.", GROUP_SECURITY, 1, ConfigDef.Width.MEDIUM, "Communities")
             .define(SECURITY_NAME, Type.STRING, "", Importance.HIGH,
-                    "SNMPv3 user accepted (USM security name); empty: no v3.", GROUP_SECURITY, 2,
-                    ConfigDef.Width.MEDIUM, "v3 user")
+                    "SNMPv3 user accepted (USM security name); empty: none from these keys (see " + USERS
+                            + " for more).", GROUP_SECURITY, 2, ConfigDef.Width.MEDIUM, "v3 user")
             .define(AUTH_PROTOCOL, Type.STRING, "none", Importance.MEDIUM,
                     "The v3 user's authentication protocol: none, MD5, SHA, SHA-224, SHA-256, SHA-384, SHA-512.",
                     GROUP_SECURITY, 3, ConfigDef.Width.SHORT, "v3 auth protocol")
@@ -59,20 +50,139 @@ final class SnmpTrapConfig extends AbstractConfig {
                     "Hex engine id of the sender of v3 traps (snmptrapd's createUser -e); empty: the user is "
                             + "one of this receiver's engine, for v3 informs.", GROUP_SECURITY, 7,
                     ConfigDef.Width.MEDIUM, "v3 sender engine id")
+            .define(USERS, Type.PASSWORD, "", Importance.MEDIUM,
+                    "More v3 users (a secret: never logged), separated by ';' or new lines, each as snmptrapd's "
+                            + "createUser takes it: [-e ENGINEID] NAME [AUTHPROTO AUTHPASS [PRIVPROTO [PRIVPASS]]] "
+                            + "(PRIVPASS defaults to AUTHPASS, as in snmptrapd). With -e the user is one of that "
+                            + "trap sender's engine; without, one of this receiver's, for informs. Passphrases "
+                            + "with spaces or ';' need the single-user keys.", GROUP_SECURITY, 8,
+                    ConfigDef.Width.LONG, "More v3 users")
             .define(ENGINE_ID, Type.STRING, "", Importance.LOW,
                     "Hex engine id of this receiver, the one v3 informs are sent to; empty: a random one per "
-                            + "task start (senders discover it).", GROUP_SECURITY, 8, ConfigDef.Width.MEDIUM,
+                            + "task start (senders discover it).", GROUP_SECURITY, 9, ConfigDef.Width.MEDIUM,
                     "Engine id")
             .define(QUEUE_CAPACITY, Type.INT, 10_000, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
                     "How many notifications may wait for Connect; more are dropped (an inform unacknowledged, so "
                             + "its sender retries).", GROUP_SNMP, 3, ConfigDef.Width.SHORT, "Queue capacity");
+
+    /**
+     * One v3 user, as the receiver takes it.
+     *
+     * @param senderEngineId hex, empty for a user of the receiver's own engine
+     */
+    record User(String name, String auth, String authPassword, String priv, String privPassword,
+            String senderEngineId) {
+        boolean authenticates() {
+            return !none(auth);
+        }
+
+        boolean encrypts() {
+            return !none(priv);
+        }
+
+        private static boolean none(String protocol) {
+            return protocol.isEmpty() || "none".equalsIgnoreCase(protocol);
+        }
+
+        /** An entry of {@link #USERS}: {@code [-e ENGINEID] NAME [AUTHPROTO AUTHPASS [PRIVPROTO [PRIVPASS]]]}. */
+        static User parse(String entry, int number) {
+            List<String> w = new ArrayList<>(List.of(entry.trim().split("\\s+")));
+            String engine = "";
+            if (!w.isEmpty() && w.get(0).equals("-e")) {
+                if (w.size() < 3) {
+                    throw new InvalidSetting(USERS, "user " + number + ": -e needs an engine id and a name");
+                }
+                engine = w.get(1);
+                w = w.subList(2, w.size());
+            }
+            String name = w.get(0);
+            // the words are never quoted back: they hold passphrases
+            if (w.size() == 2 || w.size() > 5) {
+                throw new InvalidSetting(USERS, "user " + name + " (entry " + number + "): " + (w.size() - 1)
+                        + " words after the name; give AUTHPROTO AUTHPASS [PRIVPROTO [PRIVPASS]]");
+            }
+            String auth = w.size() > 1 ? w.get(1) : "none";
+            String authPassword = w.size() > 2 ? w.get(2) : "";
+            String priv = w.size() > 3 ? w.get(3) : "none";
+            String privPassword = w.size() > 4 ? w.get(4) : authPassword;
+            return new User(name, auth, authPassword, priv, privPassword, engine);
+        }
+
+        /**
+         * Checks protocols, passphrases and the engine id; each error belongs to the key given
+         * for it and names the user, never a passphrase.
+         */
+        void check(String authKey, String authPasswordKey, String privKey, String privPasswordKey,
+                String engineKey) {
+            try {
+                if (authenticates()) {
+                    SecurityNames.authProtocol(auth);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSetting(authKey, "user " + name + ": " + e.getMessage());
+            }
+            try {
+                if (encrypts()) {
+                    SecurityNames.privacyProtocol(priv);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSetting(privKey, "user " + name + ": " + e.getMessage());
+            }
+            if (!authenticates() && encrypts()) {
+                throw new InvalidSetting(privKey, "user " + name + ": privacy needs authentication");
+            }
+            checkEngineId(engineKey, senderEngineId);
+            String what = authKey.equals(authPasswordKey) ? "an authentication passphrase" : authPasswordKey;
+            if (authenticates()) {
+                checkPassphrase(authPasswordKey, what, authPassword, "user " + name + ": " + auth);
+            }
+            if (encrypts()) {
+                checkPassphrase(privPasswordKey, privKey.equals(privPasswordKey) ? "a privacy passphrase"
+                        : privPasswordKey, privPassword, "user " + name + ": " + priv);
+            }
+        }
+    }
 
     SnmpTrapConfig(Map<String, String> props) {
         super(CONFIG_DEF, props, false);
     }
 
     List<String> listen() {
-        return getList(LISTEN).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return items(LISTEN);
+    }
+
+    /**
+     * Every v3 user: the one of {@link #SECURITY_NAME} and its keys, then those of {@link #USERS};
+     * each checked, none twice for the same engine.
+     *
+     * @throws InvalidSetting naming the first bad one
+     */
+    List<User> users() {
+        List<User> users = new ArrayList<>();
+        String single = getString(SECURITY_NAME).trim();
+        if (!single.isEmpty()) {
+            User u = new User(single, getString(AUTH_PROTOCOL).trim(), secret(AUTH_PASSWORD),
+                    getString(PRIV_PROTOCOL).trim(), secret(PRIV_PASSWORD), getString(SENDER_ENGINE_ID).trim());
+            u.check(AUTH_PROTOCOL, AUTH_PASSWORD, PRIV_PROTOCOL, PRIV_PASSWORD, SENDER_ENGINE_ID);
+            users.add(u);
+        }
+        int number = 0;
+        for (String entry : secret(USERS).split("[;\n]")) {
+            if (!entry.isBlank()) {
+                User u = User.parse(entry, ++number);
+                u.check(USERS, USERS, USERS, USERS, USERS);
+                users.add(u);
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (User u : users) {
+            String engine = u.senderEngineId().toLowerCase(Locale.ROOT);
+            if (!seen.add(engine + "/" + u.name())) {
+                throw new InvalidSetting(USERS, "user " + u.name() + " is given twice for "
+                        + (engine.isEmpty() ? "this receiver's engine" : "engine " + engine));
+            }
+        }
+        return users;
     }
 
     /**
@@ -94,69 +204,36 @@ final class SnmpTrapConfig extends AbstractConfig {
         }
         NotificationReceiver.Builder b = NotificationReceiver.builder().listen(listen.toArray(String[]::new))
                 .queueCapacity(getInt(QUEUE_CAPACITY));
-        for (String c : secret(getPassword(COMMUNITY)).split(",")) {
+        for (String c : secret(COMMUNITY).split(",")) {
             if (!c.trim().isEmpty()) {
                 b.community(c.trim());
             }
         }
-        String user = getString(SECURITY_NAME).trim();
-        if (!user.isEmpty()) {
-            String auth = getString(AUTH_PROTOCOL);
-            String priv = getString(PRIV_PROTOCOL);
-            String authPassword = secret(getPassword(AUTH_PASSWORD));
-            String privPassword = secret(getPassword(PRIV_PASSWORD));
-            try {
-                if (!"none".equalsIgnoreCase(auth)) {
-                    SecurityNames.authProtocol(auth);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSetting(AUTH_PROTOCOL, e.getMessage());
-            }
-            try {
-                if (!"none".equalsIgnoreCase(priv)) {
-                    SecurityNames.privacyProtocol(priv);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSetting(PRIV_PROTOCOL, e.getMessage());
-            }
-            if ("none".equalsIgnoreCase(auth) && !"none".equalsIgnoreCase(priv)) {
-                throw new InvalidSetting(PRIV_PROTOCOL, "user " + user + ": privacy needs authentication");
-            }
-            engineId(SENDER_ENGINE_ID);
-            if (!"none".equalsIgnoreCase(auth) && authPassword.length() < 8) {
-                throw new InvalidSetting(AUTH_PASSWORD, "user " + user + ": " + AUTH_PROTOCOL + " " + auth
-                        + " needs " + AUTH_PASSWORD + " of at least 8 characters (RFC 3414 section 11.2)");
-            }
-            if (!"none".equalsIgnoreCase(priv) && privPassword.length() < 8) {
-                throw new InvalidSetting(PRIV_PASSWORD, "user " + user + ": " + PRIV_PROTOCOL + " " + priv
-                        + " needs " + PRIV_PASSWORD + " of at least 8 characters");
-            }
-            b.user(user, auth, authPassword, priv, privPassword, getString(SENDER_ENGINE_ID));
+        for (User u : users()) {
+            b.user(u.name(), u.auth(), u.authPassword(), u.priv(), u.privPassword(), u.senderEngineId());
         }
-        if (!engineId(ENGINE_ID).isEmpty()) {
-            b.engineId(getString(ENGINE_ID));
+        String engineId = getString(ENGINE_ID).trim();
+        checkEngineId(ENGINE_ID, engineId);
+        if (!engineId.isEmpty()) {
+            b.engineId(engineId);
         }
         return b;
     }
 
-    /** The hex engine id of {@code key}, checked: empty, or 5 to 32 octets (RFC 3411). */
-    private String engineId(String key) {
-        String h = getString(key).trim();
-        if (h.isEmpty()) {
-            return h;
+    /** Checks a hex engine id: empty, or 5 to 32 octets (RFC 3411). */
+    private static void checkEngineId(String key, String hex) {
+        if (hex.isEmpty()) {
+            return;
         }
+        int octets;
         try {
-            int octets = HexFormat.of().parseHex(h.startsWith("0x") || h.startsWith("0X") ? h.substring(2) : h).length;
-            if (octets < 5 || octets > 32) {
-                throw new InvalidSetting(key, "an engine id has 5 to 32 octets (RFC 3411), not " + octets);
-            }
+            octets = HexFormat.of().parseHex(hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex)
+                    .length;
         } catch (IllegalArgumentException e) {
-            throw new InvalidSetting(key, "'" + h + "' is not hex: " + e.getMessage());
+            throw new InvalidSetting(key, "'" + hex + "' is not hex: " + e.getMessage());
         }
-        return h;
-    }
-
-    private static String secret(Password p) {
-        return p == null ? "" : p.value();
+        if (octets < 5 || octets > 32) {
+            throw new InvalidSetting(key, "an engine id has 5 to 32 octets (RFC 3411), not " + octets);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.varbind.kafka;
 
 import io.varbind.agent.NotificationReceiver;
 import io.varbind.agent.ReceiverStatistics;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,23 +19,17 @@ import org.slf4j.LoggerFactory;
  * {@link #commitRecord} (Kafka has the record) only: a worker that dies before leaves the inform
  * unanswered, its sender retries, and the retry reaches the task's next home.
  */
-public final class SnmpTrapSourceTask extends SourceTask {
+public final class SnmpTrapSourceTask extends BatchingSourceTask<SnmpTrapSourceTask.Received> {
     private static final Logger LOG = LoggerFactory.getLogger(SnmpTrapSourceTask.class);
-    private static final long WAIT_MS = 500;
 
-    private record Received(SourceRecord record, Runnable ack) {
+    /** A notification's record and its acknowledgement (for a trap, one that does nothing). */
+    record Received(SourceRecord record, Runnable ack) {
     }
 
     private volatile NotificationReceiver receiver;
-    private BlockingQueue<Received> queue;
+    private volatile BlockingQueue<Received> queue;
     /** The acknowledgements of records handed to Connect and not yet committed, by record identity. */
     private final Map<SourceRecord, Runnable> pending = new IdentityHashMap<>();
-    private int batchMax;
-
-    @Override
-    public String version() {
-        return Versions.VERSION;
-    }
 
     @Override
     public void start(Map<String, String> props) {
@@ -45,7 +37,7 @@ public final class SnmpTrapSourceTask extends SourceTask {
         int capacity = c.getInt(SnmpTrapConfig.QUEUE_CAPACITY);
         BlockingQueue<Received> q = new ArrayBlockingQueue<>(capacity);
         queue = q;
-        batchMax = Math.min(capacity, 1000);
+        batchMax(Math.min(capacity, 1000));
         TrapRecords records = new TrapRecords(c.getString(SnmpTrapConfig.TOPIC));
         // the receiver's own queue is bounded too; a full one here drops (an inform unanswered: retried)
         receiver = c.receiver().onNotificationDeferringAck((n, ack) -> {
@@ -57,26 +49,25 @@ public final class SnmpTrapSourceTask extends SourceTask {
     }
 
     @Override
-    public List<SourceRecord> poll() throws InterruptedException {
+    Received first(long waitMs) throws InterruptedException {
         BlockingQueue<Received> q = queue;
-        if (q == null) {
-            return null;
-        }
-        Received first = q.poll(WAIT_MS, TimeUnit.MILLISECONDS);
-        if (first == null) {
-            return null;
-        }
-        List<Received> batch = new ArrayList<>();
-        batch.add(first);
-        q.drainTo(batch, batchMax - 1);
-        List<SourceRecord> out = new ArrayList<>(batch.size());
+        return q == null ? null : q.poll(waitMs, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    void drainTo(List<Received> batch, int max) {
+        queue.drainTo(batch, max);
+    }
+
+    /** Each record's acknowledgement is kept until {@link #commitRecord} (or for ever: the sender retries). */
+    @Override
+    void toRecords(List<Received> batch, List<SourceRecord> out) {
         synchronized (pending) {
             for (Received r : batch) {
                 pending.put(r.record(), r.ack());
                 out.add(r.record());
             }
         }
-        return out;
     }
 
     /** Kafka acknowledged the record (or a transform dropped it: metadata null): the inform is answered now. */

@@ -317,14 +317,9 @@ class SnmpPollConnectorClusterTest {
     @Test
     void trapsAndInformsBecomeRecords() throws Exception {
         String topic = "snmp-traps";
-        connect.kafka().createTopic(topic, 1);
         int port = io.varbind.testing.SnmpdAgent.freePort();
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", SnmpTrapSourceConnector.class.getName());
+        Map<String, String> c = trapConnector(topic, port, "traps,other");
         c.put("tasks.max", "3"); // still one task
-        c.put("topic", topic);
-        c.put("snmp.listen", "udp:127.0.0.1:" + port);
-        c.put("snmp.community", "traps,other");
         c.put("snmp.security.name", "trapuser");
         c.put("snmp.auth.protocol", "SHA-256");
         c.put("snmp.auth.password", "trap-auth-pass");
@@ -388,6 +383,101 @@ class SnmpPollConnectorClusterTest {
         } finally {
             connect.deleteConnector("traps");
         }
+    }
+
+    /**
+     * At least once across a restart: informs sent every 100 ms by a Varbind session with retries,
+     * before, while and after the worker running the trap task is stopped and the task moves to the
+     * other worker (which binds the same endpoint: one host). Every inform is answered, and each
+     * one's record is in the topic (once or more: a retry of one whose answer was lost repeats it);
+     * at least one was answered only after the restart, so it did cross it.
+     */
+    @Test
+    void anInformSentWhileTheTasksWorkerRestartsIsStillDelivered() throws Exception {
+        String topic = "snmp-traps-restart";
+        int port = io.varbind.testing.SnmpdAgent.freePort();
+        connect.configureConnector("restart", trapConnector(topic, port, "restart"));
+        boolean removed = false;
+        java.util.concurrent.ScheduledExecutorService sender = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        try (io.varbind.Session s = io.varbind.Session.builder().hostname("127.0.0.1:" + port).version(2)
+                .community("restart").timeout(1).retries(60).build()) {
+            awaitRunning("restart", 1);
+            String first = connect.connectorStatus("restart").tasks().get(0).workerId();
+            org.apache.kafka.connect.util.clusters.WorkerHandle running = connect.workers().stream()
+                    .filter(w -> first.equals(w.url().getHost() + ":" + w.url().getPort())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no worker " + first + " in " + connect.workers()));
+            s.inform("IF-MIB::linkDown", List.of(io.varbind.SnmpVariable.of("ifIndex.1", "0", "INTEGER")));
+            List<java.util.concurrent.CompletableFuture<Long>> informs =
+                    java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(1);
+            sender.scheduleAtFixedRate(() -> {
+                int i = next.getAndIncrement();
+                long sent = System.nanoTime();
+                informs.add(s.informAsync("IF-MIB::linkDown",
+                        List.of(io.varbind.SnmpVariable.of("ifIndex.1", String.valueOf(i), "INTEGER")))
+                        .thenApply(ok -> (System.nanoTime() - sent) / 1_000_000));
+            }, 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            Thread.sleep(500);
+            connect.removeWorker(running);
+            removed = true;
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) { // running again, on the other worker
+                ConnectorStateInfo st = connect.connectorStatus("restart");
+                if (st.tasks().size() == 1 && "RUNNING".equals(st.tasks().get(0).state())
+                        && !first.equals(st.tasks().get(0).workerId())) {
+                    break;
+                }
+                assertTrue(System.nanoTime() < end, "the trap task did not move to the other worker: " + st);
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
+            sender.shutdown();
+            assertTrue(sender.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS));
+            long slowest = 0;
+            List<java.util.concurrent.CompletableFuture<Long>> all;
+            synchronized (informs) {
+                all = new ArrayList<>(informs);
+            }
+            for (java.util.concurrent.CompletableFuture<Long> f : all) {
+                slowest = Math.max(slowest, f.get(90, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            int sent = all.size();
+            System.out.println("restart: " + sent + " informs answered, the slowest after " + slowest + " ms");
+            assertTrue(slowest > 1000, "no inform crossed the restart (slowest answered after " + slowest + " ms)");
+            List<Poll> records = readUntil(topic, Duration.ofSeconds(30), r -> valuesOf(r).size() == sent + 1);
+            assertEquals(sent + 1, valuesOf(records).size());
+            for (Poll p : records) {
+                assertEquals("INFORM", p.value().getString("kind"));
+            }
+        } finally {
+            sender.shutdownNow();
+            connect.deleteConnector("restart");
+            if (removed) {
+                connect.addWorker();
+            }
+        }
+    }
+
+    /** A trap connector's config on {@code udp:127.0.0.1:port} into {@code topic}, which it creates. */
+    private static Map<String, String> trapConnector(String topic, int port, String communities) {
+        connect.kafka().createTopic(topic, 1);
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", SnmpTrapSourceConnector.class.getName());
+        c.put("topic", topic);
+        c.put("snmp.listen", "udp:127.0.0.1:" + port);
+        c.put("snmp.community", communities);
+        return c;
+    }
+
+    /** The distinct values of the last variable of each notification record (the test's inform numbers). */
+    private static Set<String> valuesOf(List<Poll> records) {
+        Set<String> values = new HashSet<>();
+        for (Poll p : records) {
+            List<Object> vs = p.value().getArray("variables");
+            values.add(((Struct) vs.get(vs.size() - 1)).getString("value"));
+        }
+        return values;
     }
 
     @Test

@@ -31,10 +31,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.channel.unix.Socket;
-import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +46,22 @@ public final class TransportGroup implements AutoCloseable {
     /** The largest UDP payload over IPv4 (65535 minus the IP and UDP headers). */
     public static final int MAX_DATAGRAM = 65507;
 
-    /** Datagrams read per {@code recvmmsg} call under epoll. */
-    private static final int BATCH = 8;
-
     private final EventLoopGroup group;
     private final boolean epoll;
+    /** Datagrams read per {@code recvmmsg} call under epoll by sockets of {@link #udpOptions}. */
+    private static final int BATCH = 8;
+    /**
+     * The same for the sockets of {@link #bindUdp} ({@code -Dvarbind.transport.batch}, 1 to 32, read
+     * when the group is made): their handlers copy each datagram out at once, so one buffer of
+     * {@code 64 KiB x batch} is kept per socket ({@link ReceiveBuffer}). At 64 requests in flight
+     * a batch of 32 halves the wake-ups of a batch of 8.
+     */
+    private final int batch = Math.max(1, Math.min(32, Integer.getInteger("varbind.transport.batch", 32)));
+    /**
+     * Whether datagrams sent while a read batch is handled wait for its end and leave in one
+     * {@code sendmmsg} ({@code -Dvarbind.transport.sendmmsg=false}: one {@code sendto} each).
+     */
+    private final boolean coalesce = !"false".equals(System.getProperty("varbind.transport.sendmmsg"));
 
     private TransportGroup(EventLoopGroup group, boolean epoll) {
         this.group = group;
@@ -97,6 +105,11 @@ public final class TransportGroup implements AutoCloseable {
 
     /** Applies the receive options of a UDP socket: big buffers, batched reads under epoll. */
     public Bootstrap udpOptions(Bootstrap b) {
+        return udpOptions(b, null);
+    }
+
+    /** The same, reading into {@code kept} (may be null: a pooled buffer per read). */
+    private Bootstrap udpOptions(Bootstrap b, ReceiveBuffer kept) {
         b.option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 1 << 20)
                 // A read needs room for the largest datagram times the recvmmsg batch (512 KiB under
                 // epoll). With Netty's default adaptive allocator that cost a direct buffer allocated
@@ -105,7 +118,7 @@ public final class TransportGroup implements AutoCloseable {
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
         if (epoll) {
             b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, 65536)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536 * BATCH));
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, kept != null ? kept : new FixedRecvByteBufAllocator(65536 * BATCH));
             if (!Boolean.getBoolean("varbind.transport.edge")) {
                 // level-triggered, one recvmmsg batch per wake-up: a lone response costs epoll_wait and
                 // one recvmmsg, not a second recvmmsg that only reads EAGAIN as edge-triggered needs
@@ -118,30 +131,85 @@ public final class TransportGroup implements AutoCloseable {
         return b;
     }
 
+    /**
+     * Asks for each datagram's destination address (IPv4 under epoll: {@code IP_RECVORIGDSTADDR}),
+     * which {@code DatagramPacket.recipient()} then holds; a socket bound to the wildcard address
+     * otherwise knows only that. Under NIO (no such option) the recipient stays the bound address.
+     */
+    public Bootstrap udpDestinationOption(Bootstrap b) {
+        if (epoll) {
+            b.option(EpollChannelOption.IP_RECVORIGDSTADDR, true);
+        }
+        return b;
+    }
+
     /** Binds a UDP socket on the wildcard address of the family, at {@code localPort} (0: any). */
     public CompletableFuture<Endpoint> bindUdp(boolean v6, int localPort, MessageHandler handler) {
-        Bootstrap b = udpOptions(new Bootstrap().group(group).channelFactory(datagramChannels(v6)))
-                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
-                    @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
-                        ByteBuf c = msg.content();
-                        byte[] data = new byte[c.readableBytes()];
-                        c.getBytes(c.readerIndex(), data);
-                        handler.onMessage(data, msg.sender());
-                    }
-
-                    @Override
-                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                        handler.onError(cause);
-                    }
-
-                    @Override
-                    public void channelInactive(ChannelHandlerContext ctx) {
-                        handler.onClosed();
-                    }
-                });
-        return open(b.bind(new InetSocketAddress(v6 ? "::" : "0.0.0.0", localPort)), false,
+        ReceiveBuffer kept = epoll ? new ReceiveBuffer(65536 * batch) : null;
+        UdpReader reader = new UdpReader(handler, coalesce, kept);
+        Bootstrap b = udpOptions(new Bootstrap().group(group).channelFactory(datagramChannels(v6)), kept)
+                .handler(reader);
+        return open(b.bind(new InetSocketAddress(v6 ? "::" : "0.0.0.0", localPort)), reader,
                 "cannot bind a UDP socket" + (localPort == 0 ? "" : " to local port " + localPort));
+    }
+
+    /**
+     * The inbound end of an engine's UDP socket. It knows when the event loop is inside a read
+     * batch (between the first {@code channelRead} and {@code channelReadComplete}): datagrams the
+     * handler sends from there (the next request of an asynchronous chain, a retry decided on an
+     * answer) are queued on the channel and flushed together when the batch ends, so that under
+     * epoll the answers to one {@code recvmmsg} are followed by one {@code sendmmsg}, not by a
+     * {@code sendto} each. Its fields are touched by the event loop only.
+     */
+    private static final class UdpReader extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final MessageHandler handler;
+        private final boolean coalesce;
+        private final ReceiveBuffer kept;
+        private boolean reading;
+        private boolean queued;
+
+        UdpReader(MessageHandler handler, boolean coalesce, ReceiveBuffer kept) {
+            this.handler = handler;
+            this.coalesce = coalesce;
+            this.kept = kept;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
+            reading = coalesce;
+            ByteBuf c = msg.content();
+            byte[] data = new byte[c.readableBytes()];
+            c.getBytes(c.readerIndex(), data);
+            handler.onMessage(data, msg.sender());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            reading = false;
+            if (queued) {
+                queued = false;
+                ctx.channel().flush(); // one sendmmsg(2) for what the batch's answers sent
+            }
+            ctx.fireChannelReadComplete();
+        }
+
+        /** Whether a send on the calling thread should join the batch being read (event loop only). */
+        boolean batching(Channel channel) {
+            return reading && channel.eventLoop().inEventLoop();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            handler.onError(cause);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (kept != null) {
+                kept.release();
+            }
+            handler.onClosed();
+        }
     }
 
     /**
@@ -223,7 +291,7 @@ public final class TransportGroup implements AutoCloseable {
             b.localAddress(localPort);
         }
         String what = (ssl == null && bc == null ? "tcp:" : "tls:") + remote.getHostString() + ":" + remote.getPort();
-        CompletableFuture<Endpoint> connected = open(b.connect(remote), true, "cannot connect to " + what);
+        CompletableFuture<Endpoint> connected = open(b.connect(remote), null, "cannot connect to " + what);
         if (bc != null) {
             CompletableFuture<Endpoint> result = new CompletableFuture<>();
             connected.whenComplete((ep, err) -> {
@@ -292,11 +360,12 @@ public final class TransportGroup implements AutoCloseable {
         return msg;
     }
 
-    private static CompletableFuture<Endpoint> open(ChannelFuture cf, boolean stream, String failure) {
+    /** {@code udp}: the reader of a datagram socket, null for a stream. */
+    private static CompletableFuture<Endpoint> open(ChannelFuture cf, UdpReader udp, String failure) {
         CompletableFuture<Endpoint> result = new CompletableFuture<>();
         cf.addListener(done -> {
             if (done.isSuccess()) {
-                result.complete(new ChannelEndpoint(cf.channel(), stream));
+                result.complete(new ChannelEndpoint(cf.channel(), udp));
             } else {
                 result.completeExceptionally(new IOException(failure + ": " + done.cause().getMessage(), done.cause()));
             }
@@ -310,47 +379,38 @@ public final class TransportGroup implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
-    /** Per sending thread: the direct buffer a datagram is copied into for {@code sendto}. */
-    private static final ThreadLocal<ByteBuffer> DIRECT = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocateDirect(65536));
-
     private static final class ChannelEndpoint implements Endpoint {
         private final Channel channel;
         private final boolean stream;
-        /** The native socket of an epoll datagram channel, written directly by the calling thread. */
-        private final Socket direct;
+        private final UdpReader udp;
+        /** Datagrams written by the calling thread (epoll), null for a stream. */
+        private final DatagramWriter datagrams;
 
-        ChannelEndpoint(Channel channel, boolean stream) {
+        ChannelEndpoint(Channel channel, UdpReader udp) {
             this.channel = channel;
-            this.stream = stream;
-            this.direct = !stream && channel instanceof UnixChannel u && u.fd() instanceof Socket s ? s : null;
+            this.stream = udp == null;
+            this.udp = udp;
+            this.datagrams = stream ? null : new DatagramWriter(channel);
         }
 
         @Override
         public void send(byte[] message, int offset, int length, InetSocketAddress to) {
-            if (direct != null && length <= 65536 && !to.isUnresolved()) {
-                // UDP on epoll: one sendto(2) from this thread, rather than a task for the event loop and
-                // a wake-up of it. Safe beside the loop's reads (the kernel serialises the socket) and
-                // beside its writes (datagrams carry no order); a full send buffer falls back to Netty.
-                ByteBuffer b = DIRECT.get();
-                b.clear();
-                b.put(message, offset, length).flip();
-                try {
-                    if (direct.sendTo(b, 0, length, to.getAddress(), to.getPort()) == length) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    channel.pipeline().fireExceptionCaught(e);
+            if (!stream) {
+                if (datagrams.isDirect() && !to.isUnresolved() && udp.batching(channel)) {
+                    // sent from the handling of a read batch: queued, and flushed with the batch's
+                    // other sends in one sendmmsg(2) when the batch ends (UdpReader)
+                    ByteBuf buf = channel.alloc().directBuffer(length);
+                    buf.writeBytes(message, offset, length);
+                    channel.write(new DatagramPacket(buf, to), channel.voidPromise());
+                    udp.queued = true;
                     return;
                 }
+                datagrams.send(message, offset, length, to);
+                return;
             }
             ByteBuf buf = Unpooled.copiedBuffer(message, offset, length); // written later: the caller reuses its array
-            if (stream) {
-                // a real promise: SslHandler cannot complete a void one; a failed write closes the stream
-                channel.writeAndFlush(buf).addListener(io.netty.channel.ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
-            } else {
-                channel.writeAndFlush(new DatagramPacket(buf, to), channel.voidPromise());
-            }
+            // a real promise: SslHandler cannot complete a void one; a failed write closes the stream
+            channel.writeAndFlush(buf).addListener(io.netty.channel.ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
 
         @Override
