@@ -840,13 +840,7 @@ public final class Session implements AutoCloseable {
         for (VarBind vb : vbs) {
             int tag = vb.value().tag();
             if (tag == BerTags.NO_SUCH_OBJECT || tag == BerTags.NO_SUCH_INSTANCE) {
-                SnmpVariable v = toVariable(vb, s);
-                if (tag == BerTags.NO_SUCH_OBJECT) {
-                    throw new SnmpNoSuchObjectException("no such object " + v.oid() + " with index " + v.oidIndex()
-                            + " could be found");
-                }
-                throw new SnmpNoSuchInstanceException("no such instance " + v.oid() + " with index " + v.oidIndex()
-                        + " could be found");
+                throw nonexistent(tag, toVariable(vb, s));
             }
         }
     }
@@ -863,8 +857,56 @@ public final class Session implements AutoCloseable {
         if (p.errorStatus() != 0) {
             throw errorStatus(p);
         }
+        if (p.isDeferred()) {
+            return fromOctets(p, s, Integer.MAX_VALUE, true);
+        }
         checkNonexistent(p.varBinds(), s);
         return toVariables(p.varBinds(), s);
+    }
+
+    /** A thread's cursor over received octets and its name buffer, for one answer at a time. */
+    private static final class Scratch {
+        final io.varbind.codec.VarBindCursor cursor = new io.varbind.codec.VarBindCursor();
+        final int[] arcs = new int[Oid.MAX_ARCS];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * The first {@code max} variables of a deferred answer read straight from its octets, no
+     * varbind objects between; when {@code checkNonexistent} and the session's {@code abortOnNonexistent}, the first noSuchObject or
+     * noSuchInstance among all of them raises, as {@link #checkNonexistent} does.
+     */
+    private static List<SnmpVariable> fromOctets(Pdu p, State s, int max, boolean checkNonexistent) {
+        Scratch sc = SCRATCH.get();
+        io.varbind.codec.VarBindCursor c = sc.cursor.reset(p);
+        boolean abort = checkNonexistent && s.flag(ABORT_ON_NONEXISTENT);
+        List<SnmpVariable> out = new ArrayList<>(Math.min(max, 16));
+        while (c.next()) {
+            int tag = c.valueTag();
+            boolean nonexistent = abort && (tag == BerTags.NO_SUCH_OBJECT || tag == BerTags.NO_SUCH_INSTANCE);
+            if (out.size() < max || nonexistent) {
+                int len = c.oid(sc.arcs);
+                SnmpVariable v = io.varbind.session.ReceivedVariables.of(c, sc.arcs, len, s.tree(), s.flag(LONG_NAMES),
+                        s.flag(NUMERIC), s.flag(SPRINT_VALUE), s.flag(ENUMS));
+                if (nonexistent) {
+                    throw nonexistent(tag, v);
+                }
+                out.add(v);
+            } else if (!abort) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static SnmpException nonexistent(int tag, SnmpVariable v) {
+        if (tag == BerTags.NO_SUCH_OBJECT) {
+            return new SnmpNoSuchObjectException("no such object " + v.oid() + " with index " + v.oidIndex()
+                    + " could be found");
+        }
+        return new SnmpNoSuchInstanceException("no such instance " + v.oid() + " with index " + v.oidIndex()
+                + " could be found");
     }
 
     /**
@@ -937,11 +979,17 @@ public final class Session implements AutoCloseable {
                 if (p.errorStatus() != 0) {
                     throw errorStatus(p);
                 }
-                checkNonexistent(p.varBinds(), s);
-                if (p.varBinds().isEmpty()) {
+                List<SnmpVariable> vs;
+                if (p.isDeferred()) {
+                    vs = fromOctets(p, s, 1, true);
+                } else {
+                    checkNonexistent(p.varBinds(), s);
+                    vs = p.varBinds().isEmpty() ? List.of() : List.of(toVariable(p.varBinds().get(0), s));
+                }
+                if (vs.isEmpty()) {
                     throw new SnmpException("the agent answered without a variable");
                 }
-                return toVariable(p.varBinds().get(0), s);
+                return vs.get(0);
             });
         } catch (RuntimeException e) {
             return failed(e);
@@ -1122,10 +1170,12 @@ public final class Session implements AutoCloseable {
                 if (r.pdu().errorStatus() != 0) {
                     throw errorStatus(r.pdu());
                 }
-                if (r.pdu().varBinds().isEmpty()) {
+                List<SnmpVariable> vs = r.pdu().isDeferred() ? fromOctets(r.pdu(), s, Integer.MAX_VALUE, false)
+                        : toVariables(r.pdu().varBinds(), s);
+                if (vs.isEmpty()) {
                     return unanswered(oids); // as easysnmp, which then leaves the request's list as it was
                 }
-                return toVariables(r.pdu().varBinds(), s);
+                return vs;
             });
         } catch (RuntimeException e) {
             return failed(e);
@@ -1156,13 +1206,9 @@ public final class Session implements AutoCloseable {
                 refuseV1(s, "bulkwalk");
             }
             Oid root = Oid.of(resolve(s, oid));
-            // each response's varbinds become variables as they arrive (no list of varbinds kept)
+            // each varbind becomes a variable as it is read from the response's octets
             List<SnmpVariable> out = new ArrayList<>();
-            return walk(s, root, bulk, nonRepeaters, maxRepetitions, vbs -> {
-                for (int i = 0, n = vbs.size(); i < n; i++) {
-                    out.add(toVariable(vbs.get(i), s));
-                }
-            }).thenApply(summary -> {
+            return walk(s, root, bulk, nonRepeaters, maxRepetitions, new Collecting(reader(s), out)).thenApply(summary -> {
                 if (summary.endOfMib()) {
                     // a v1 agent's noSuchName at the end of its view: easysnmp raises it, results and all
                     throw new SnmpNoSuchNameException("no such name error encountered");
@@ -1232,7 +1278,36 @@ public final class Session implements AutoCloseable {
                 refuseV1(s, "bulkwalk");
             }
             Oid root = Oid.of(resolve(s, oid));
-            return walk(s, root, bulk, 0, maxRepetitions, vbs -> sink.accept(toVariables(vbs, s)));
+            return walk(s, root, bulk, 0, maxRepetitions, new Collecting(reader(s), null) {
+                @Override
+                public void endOfResponse() {
+                    if (!out.isEmpty()) {
+                        sink.accept(out);
+                        out = new ArrayList<>();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /**
+     * Streams a walk as the engine received it: {@code sink} gets each varbind the walk keeps, on
+     * the engine's thread, for v1/v2c straight from the answer's octets through a cursor (no
+     * {@link SnmpVariable} made), then {@link io.varbind.engine.VarBindSink#endOfResponse()} per
+     * answer. The session's name resolution, target and walk rules are those of {@link #walkStreaming};
+     * its display flags do not apply. For printers (the command line) and pipelines that format
+     * values themselves.
+     */
+    public CompletableFuture<io.varbind.engine.Walk.WalkSummary> walkVarBinds(String oid, boolean bulk,
+            int maxRepetitions, io.varbind.engine.VarBindSink sink) {
+        try {
+            State s = named();
+            if (bulk) {
+                refuseV1(s, "bulkwalk");
+            }
+            return walk(s, Oid.of(resolve(s, oid)), bulk, 0, maxRepetitions, sink);
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -1272,9 +1347,36 @@ public final class Session implements AutoCloseable {
 
     // --- set
 
+    /** A reader of received varbinds with the display flags the call started with. */
+    private static io.varbind.session.ReceivedVariables.Reader reader(State s) {
+        return new io.varbind.session.ReceivedVariables.Reader(s.tree(), s.flag(LONG_NAMES), s.flag(NUMERIC),
+                s.flag(SPRINT_VALUE), s.flag(ENUMS));
+    }
+
+    /** A walk's sink that adds each varbind's variable to a list (a new one when {@code out} is null). */
+    private static class Collecting implements io.varbind.engine.VarBindSink {
+        private final io.varbind.session.ReceivedVariables.Reader reader;
+        List<SnmpVariable> out;
+
+        Collecting(io.varbind.session.ReceivedVariables.Reader reader, List<SnmpVariable> out) {
+            this.reader = reader;
+            this.out = out == null ? new ArrayList<>() : out;
+        }
+
+        @Override
+        public void accept(io.varbind.codec.VarBindCursor c, int[] arcs, int len) {
+            out.add(reader.of(c, arcs, len));
+        }
+
+        @Override
+        public void accept(VarBind vb) {
+            out.add(reader.of(vb));
+        }
+    }
+
     /** A walk with the call's own state; a target made for this call alone is released after it. */
     private CompletableFuture<io.varbind.engine.Walk.WalkSummary> walk(State s, Oid root, boolean bulk,
-            int nonRepeaters, int maxRepetitions, Consumer<List<VarBind>> sink) {
+            int nonRepeaters, int maxRepetitions, io.varbind.engine.VarBindSink sink) {
         Target t = target(s);
         CompletableFuture<io.varbind.engine.Walk.WalkSummary> f = s.engine().walk(t, root, bulk, nonRepeaters,
                 maxRepetitions, sink);

@@ -337,6 +337,20 @@ public final class SnmpEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Walks the subtree under {@code root}, handing each varbind to {@code sink} as it is read (for
+     * v1/v2c straight from the received octets, through a cursor: nothing is materialised that
+     * the sink does not build itself).
+     */
+    public CompletableFuture<Walk.WalkSummary> walk(Target target, Oid root, boolean bulk, int nonRepeaters,
+            int maxRepetitions, io.varbind.engine.VarBindSink sink) {
+        try {
+            return new Walk(this, target, root, bulk, nonRepeaters, maxRepetitions, sink).start();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     private void admit(Target target, Pdu pdu, CompletableFuture<Response> f) {
         try {
             limiter.admit(target.address(), () -> start(target, pdu, f));

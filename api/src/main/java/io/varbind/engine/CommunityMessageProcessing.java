@@ -32,7 +32,9 @@ public final class CommunityMessageProcessing implements MessageProcessing {
 
     @Override
     public Pdu decodeResponse(Target target, byte[] buf, int off, int len) {
-        SnmpMessage m = SnmpMessageDecoder.decode(buf, off, len);
+        // the engine hands over a buffer of this response's own: the varbinds stay in it, validated,
+        // for whoever reads them (a walk or a session reads them with a cursor, never as objects)
+        SnmpMessage m = SnmpMessageDecoder.decodeDeferred(buf, off, len);
         if (!(m instanceof CommunityMessage c) || c.version() != target.version()) {
             throw new SnmpConnectionException("response of version " + m.version() + " to a v"
                     + (target.version() == 0 ? "1" : "2c") + " request");

@@ -7,6 +7,7 @@ import io.varbind.codec.ErrorStatus;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.VarBind;
+import io.varbind.codec.VarBindCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,9 +30,15 @@ public final class Walk {
     private final boolean bulk;
     private final int nonRepeaters;
     private int maxRepetitions;
-    private final Consumer<List<VarBind>> sink;
+    private final VarBindSink sink;
     private final CompletableFuture<WalkSummary> done = new CompletableFuture<>();
     private Oid last;
+    // the cursor path's state, made once per walk: the responses of a walk come one at a time
+    private VarBindCursor cursor;
+    private int[] arcs;
+    private int[] rootArcs;
+    private int[] lastArcs;
+    private int lastLen;
     private VarBind endingException;
     private boolean endOfMib;
     private int varBinds;
@@ -48,6 +55,15 @@ public final class Walk {
 
     public Walk(SnmpEngine engine, Target target, Oid root, boolean bulk, int nonRepeaters, int maxRepetitions,
             Consumer<List<VarBind>> sink) {
+        this(engine, target, root, bulk, nonRepeaters, maxRepetitions, new Batches(sink));
+    }
+
+    /**
+     * A walk handing each varbind to {@code sink} as it is read: from the received octets when the
+     * engine left them there (v1/v2c), so nothing is built that the caller does not build itself.
+     */
+    public Walk(SnmpEngine engine, Target target, Oid root, boolean bulk, int nonRepeaters, int maxRepetitions,
+            VarBindSink sink) {
         if (bulk && target.version() == 0) {
             throw new SnmpException("GETBULK does not exist in SNMPv1");
         }
@@ -105,7 +121,17 @@ public final class Walk {
             throw new SnmpException("walk of ." + root + " at ." + last + ": the agent answered "
                     + ErrorStatus.name(r.errorStatus()) + " (index " + r.errorIndex() + ")");
         }
-        List<VarBind> batch = new ArrayList<>(r.varBinds().size());
+        boolean end = r.isDeferred() ? readCursor(r) : readObjects(r);
+        sink.endOfResponse();
+        if (end) {
+            finish();
+        } else {
+            step();
+        }
+    }
+
+    /** The varbinds of a decoded PDU; true when the walk ends with them. */
+    private boolean readObjects(Pdu r) {
         boolean end = r.varBinds().isEmpty();
         for (VarBind vb : r.varBinds()) {
             int tag = vb.value().tag();
@@ -118,23 +144,98 @@ public final class Walk {
                 break;
             }
             if (vb.oid().compareTo(last) <= 0) {
-                if (!batch.isEmpty()) {
-                    sink.accept(batch);
-                    varBinds += batch.size();
-                }
-                throw new OidNotIncreasingException(last, vb.oid());
+                notIncreasing(vb.oid());
             }
-            batch.add(vb);
+            sink.accept(vb);
+            varBinds++;
             last = vb.oid();
         }
-        if (!batch.isEmpty()) {
-            varBinds += batch.size();
-            sink.accept(batch);
+        return end;
+    }
+
+    /** The varbinds of a deferred PDU, read from the response's octets; true when the walk ends with them. */
+    private boolean readCursor(Pdu r) {
+        if (cursor == null) {
+            cursor = new VarBindCursor();
+            arcs = new int[Oid.MAX_ARCS];
+            lastArcs = new int[Oid.MAX_ARCS];
+            rootArcs = root.toArray();
+            lastLen = last.copyTo(lastArcs, 0);
         }
-        if (end) {
-            finish();
-        } else {
-            step();
+        VarBindCursor c = cursor.reset(r);
+        boolean end = true;
+        boolean any = false;
+        while (c.next()) {
+            end = false;
+            int len = c.oid(arcs);
+            boolean inside = startsWith(arcs, len, rootArcs);
+            if (!inside || c.isException()) {
+                if (inside && Oid.compare(arcs, len, lastArcs, lastLen) >= 0) {
+                    endingException = new VarBind(Oid.of(arcs, len), c.value());
+                }
+                end = true;
+                break;
+            }
+            if (Oid.compare(arcs, len, lastArcs, lastLen) <= 0) {
+                if (any) {
+                    last = Oid.of(lastArcs, lastLen);
+                }
+                notIncreasing(Oid.of(arcs, len));
+            }
+            sink.accept(c, arcs, len);
+            varBinds++;
+            System.arraycopy(arcs, 0, lastArcs, 0, len);
+            lastLen = len;
+            any = true;
+        }
+        if (any) {
+            last = Oid.of(lastArcs, lastLen); // the next request's name: one object per response
+        }
+        return end;
+    }
+
+    private void notIncreasing(Oid next) {
+        sink.endOfResponse(); // what came before it in the same answer is handed over
+        throw new OidNotIncreasingException(last, next);
+    }
+
+    private static boolean startsWith(int[] arcs, int len, int[] prefix) {
+        if (len < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (arcs[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The list sink of {@link Walk#Walk(SnmpEngine, Target, Oid, boolean, int, int, Consumer)}: one list per answer. */
+    private static final class Batches implements VarBindSink {
+        private final Consumer<List<VarBind>> sink;
+        private List<VarBind> batch = new ArrayList<>();
+
+        Batches(Consumer<List<VarBind>> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(VarBindCursor c, int[] arcs, int len) {
+            batch.add(new VarBind(Oid.of(arcs, len), c.value()));
+        }
+
+        @Override
+        public void accept(VarBind vb) {
+            batch.add(vb);
+        }
+
+        @Override
+        public void endOfResponse() {
+            if (!batch.isEmpty()) {
+                sink.accept(batch);
+                batch = new ArrayList<>();
+            }
         }
     }
 

@@ -21,7 +21,12 @@ public final class ValueFormat {
 
     /** easysnmp's {@code snmp_type} of a received value, from its type on the wire. */
     public static String easyType(Variable v) {
-        switch (v.tag()) {
+        return easyType(v.tag());
+    }
+
+    /** {@link #easyType(Variable)} of a value's BER tag. */
+    public static String easyType(int tag) {
+        switch (tag) {
             case BerTags.INTEGER: return "INTEGER";
             case BerTags.OCTET_STRING: return "OCTETSTR";
             case BerTags.NULL: return "NULL";

@@ -1,7 +1,6 @@
 package io.varbind.cli;
 
 import io.varbind.Session;
-import io.varbind.SnmpVariable;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,16 +32,34 @@ final class WalkCommands {
             AtomicInteger batches = new AtomicInteger();
             boolean progress = System.console() != null;
             try (Session s = session(agent)) {
-                CompletableFuture<io.varbind.engine.Walk.WalkSummary> done = s.walkStreaming(oid, bulk, maxRepetitions, batch -> {
-                    synchronized (this) {
-                        for (SnmpVariable v : batch) {
-                            print(Received.varBind(v));
-                        }
-                        parent.out.flush();
-                        seen.addAndGet(batch.size());
-                        batches.incrementAndGet();
-                    }
-                });
+                // printed from what the engine received: each varbind read from the answer's octets
+                CompletableFuture<io.varbind.engine.Walk.WalkSummary> done = s.walkVarBinds(oid, bulk, maxRepetitions,
+                        new io.varbind.engine.VarBindSink() {
+                            private int inAnswer;
+
+                            @Override
+                            public void accept(io.varbind.codec.VarBindCursor c, int[] arcs, int len) {
+                                accept(new io.varbind.codec.VarBind(io.varbind.codec.Oid.of(arcs, len), c.value()));
+                            }
+
+                            @Override
+                            public void accept(io.varbind.codec.VarBind vb) {
+                                synchronized (WalkBase.this) {
+                                    print(vb);
+                                }
+                                inAnswer++;
+                            }
+
+                            @Override
+                            public void endOfResponse() {
+                                synchronized (WalkBase.this) {
+                                    parent.out.flush();
+                                }
+                                seen.addAndGet(inAnswer);
+                                inAnswer = 0;
+                                batches.incrementAndGet();
+                            }
+                        });
                 while (true) {
                     try {
                         io.varbind.engine.Walk.WalkSummary summary = done.get(500, TimeUnit.MILLISECONDS);

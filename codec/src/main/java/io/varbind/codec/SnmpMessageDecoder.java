@@ -17,6 +17,20 @@ public final class SnmpMessageDecoder {
     }
 
     public static SnmpMessage decode(byte[] buf, int off, int len) {
+        return decode(buf, off, len, false);
+    }
+
+    /**
+     * {@link #decode(byte[], int, int)}, validating every varbind as it does but leaving a v1/v2c
+     * message's varbinds in {@code buf} ({@link Pdu#isDeferred()}): read them with a
+     * {@link VarBindCursor} or let {@link Pdu#varBinds()} materialise them. For a receiver that owns
+     * {@code buf} and never reuses it while the PDU is in use (a response handed to its caller).
+     */
+    public static SnmpMessage decodeDeferred(byte[] buf, int off, int len) {
+        return decode(buf, off, len, true);
+    }
+
+    private static SnmpMessage decode(byte[] buf, int off, int len, boolean defer) {
         int limit = checkRange(buf, off, len);
         BerReader r = new BerReader(buf, off);
         int msgLen = r.expect(BerTags.SEQUENCE, limit, "message SEQUENCE");
@@ -35,7 +49,7 @@ public final class SnmpMessageDecoder {
                     }
                     return new CommunityMessage(version, community, trapV1(r, end));
                 }
-                return new CommunityMessage(version, community, pdu(r, end));
+                return new CommunityMessage(version, community, pdu(r, end, defer));
             }
             case 3:
                 return v3(buf, off, len);
@@ -121,6 +135,10 @@ public final class SnmpMessageDecoder {
     }
 
     static Pdu pdu(BerReader r, int limit) {
+        return pdu(r, limit, false);
+    }
+
+    private static Pdu pdu(BerReader r, int limit, boolean defer) {
         int at = r.pos;
         int type = r.tag(limit);
         if (!BerTags.isPdu(type) || type == BerTags.TRAP_V1) {
@@ -131,6 +149,11 @@ public final class SnmpMessageDecoder {
         int requestId = r.int32(end, "request-id");
         int errorStatus = r.int32(end, type == BerTags.GETBULK ? "non-repeaters" : "error-status");
         int errorIndex = r.int32(end, type == BerTags.GETBULK ? "max-repetitions" : "error-index");
+        if (defer) {
+            int listAt = r.pos;
+            checkVarBinds(r, end);
+            return new Pdu(type, requestId, errorStatus, errorIndex, r.buf, listAt, end);
+        }
         ArrayList<VarBind> vbs = varBinds(r, end);
         return new Pdu(type, requestId, errorStatus, errorIndex, vbs);
     }
@@ -155,7 +178,28 @@ public final class SnmpMessageDecoder {
         return new TrapV1Pdu(enterprise, addr, generic, specific, ts, vbs);
     }
 
-    private static ArrayList<VarBind> varBinds(BerReader r, int limit) {
+    /** Validates a variable-bindings SEQUENCE as {@link #varBinds} decodes it, allocating nothing. */
+    private static void checkVarBinds(BerReader r, int limit) {
+        int len = r.expect(BerTags.SEQUENCE, limit, "variable-bindings SEQUENCE");
+        int end = r.pos + len;
+        while (r.pos < end) {
+            int at = r.pos;
+            int vbLen = r.expect(BerTags.SEQUENCE, end, "VarBind SEQUENCE");
+            int vbEnd = r.pos + vbLen;
+            int oidLen = r.expect(BerTags.OBJECT_IDENTIFIER, vbEnd, "name");
+            r.oidArcCount(oidLen);
+            r.pos += oidLen;
+            valueOrCheck(r, vbEnd, false);
+            if (r.pos != vbEnd) {
+                throw new BerDecodeException("extra octets after the value of a VarBind", r.pos);
+            }
+            if (r.pos <= at) {
+                throw new BerDecodeException("no progress in VarBind list", at);
+            }
+        }
+    }
+
+    static ArrayList<VarBind> varBinds(BerReader r, int limit) {
         int len = r.expect(BerTags.SEQUENCE, limit, "variable-bindings SEQUENCE");
         int end = r.pos + len;
         // each varbind takes at least 6 octets, so the capacity never exceeds the input
@@ -178,49 +222,68 @@ public final class SnmpMessageDecoder {
     }
 
     static Variable value(BerReader r, int limit) {
+        return valueOrCheck(r, limit, true);
+    }
+
+    /** Reads one value; with {@code make} false it is only validated (same checks) and null returned. */
+    private static Variable valueOrCheck(BerReader r, int limit, boolean make) {
         int at = r.pos;
         int tag = r.tag(limit);
         int len = r.length(limit);
         int start = r.pos;
         switch (tag) {
-            case BerTags.INTEGER:
-                return Variable.integer64(r.signedContent(len, "INTEGER"));
+            case BerTags.INTEGER: {
+                long v = r.signedContent(len, "INTEGER");
+                return make ? Variable.integer64(v) : null;
+            }
             case BerTags.OCTET_STRING:
             case BerTags.NSAP_ADDRESS:
                 r.pos += len;
-                return new Variable(tag, OpaqueKind.NONE, 0, r.buf, start, len, null);
+                return make ? new Variable(tag, OpaqueKind.NONE, 0, r.buf, start, len, null) : null;
             case BerTags.IP_ADDRESS:
                 if (len != 4) {
                     throw new BerDecodeException("IpAddress of " + len + " octets, not 4", at);
                 }
                 r.pos += len;
-                return new Variable(tag, OpaqueKind.NONE, 0, r.buf, start, len, null);
+                return make ? new Variable(tag, OpaqueKind.NONE, 0, r.buf, start, len, null) : null;
             case BerTags.OPAQUE: {
                 r.pos += len;
+                if (!make) {
+                    return null;
+                }
                 OpaqueKind kind = Variable.classifyOpaque(r.buf, start, len);
                 return new Variable(tag, kind, Variable.opaqueNumber(r.buf, start, len), r.buf, start, len, null);
             }
             case BerTags.NULL:
                 r.pos += len;
-                return Variable.nullValue();
+                return make ? Variable.nullValue() : null;
             case BerTags.OBJECT_IDENTIFIER:
-                return Variable.objectId(r.oidContent(len));
+                if (make) {
+                    return Variable.objectId(r.oidContent(len));
+                }
+                r.oidArcCount(len);
+                r.pos += len;
+                return null;
             case BerTags.COUNTER32:
             case BerTags.GAUGE32:
             case BerTags.TIMETICKS:
-            case BerTags.UINTEGER32:
-                return new Variable(tag, OpaqueKind.NONE, r.unsigned32Content(len, tag), null, 0, 0, null);
-            case BerTags.COUNTER64:
-                return Variable.counter64(r.unsigned64Content(len, tag));
+            case BerTags.UINTEGER32: {
+                long v = r.unsigned32Content(len, tag);
+                return make ? new Variable(tag, OpaqueKind.NONE, v, null, 0, 0, null) : null;
+            }
+            case BerTags.COUNTER64: {
+                long v = r.unsigned64Content(len, tag);
+                return make ? Variable.counter64(v) : null;
+            }
             case BerTags.NO_SUCH_OBJECT:
                 r.pos += len;
-                return Variable.noSuchObject();
+                return make ? Variable.noSuchObject() : null;
             case BerTags.NO_SUCH_INSTANCE:
                 r.pos += len;
-                return Variable.noSuchInstance();
+                return make ? Variable.noSuchInstance() : null;
             case BerTags.END_OF_MIB_VIEW:
                 r.pos += len;
-                return Variable.endOfMibView();
+                return make ? Variable.endOfMibView() : null;
             default:
                 throw new BerDecodeException(String.format("unknown value type 0x%02X", tag), at);
         }

@@ -83,6 +83,31 @@ public final class VarBindCursor {
         return this;
     }
 
+    /**
+     * Positions the cursor on the varbinds of a deferred PDU ({@link Pdu#isDeferred()}, from
+     * {@link SnmpMessageDecoder#decodeDeferred}), already validated: nothing is allocated. The
+     * version and community are not known here ({@link #version()} is -1).
+     *
+     * @throws IllegalArgumentException when {@code pdu} is not deferred
+     */
+    public VarBindCursor reset(Pdu pdu) {
+        if (!pdu.isDeferred()) {
+            throw new IllegalArgumentException("the PDU's varbinds are not deferred");
+        }
+        r.reset(pdu.encoded(), pdu.encodedOffset());
+        version = -1;
+        communityOff = -1;
+        communityLen = 0;
+        pduType = pdu.type();
+        requestId = pdu.requestId();
+        errorStatus = pdu.errorStatus();
+        errorIndex = pdu.errorIndex();
+        int l = r.expect(BerTags.SEQUENCE, pdu.encodedEnd(), "variable-bindings SEQUENCE");
+        listEnd = r.pos + l;
+        index = -1;
+        return this;
+    }
+
     private void scopedHeader(int limit) {
         int len = r.expect(BerTags.SEQUENCE, limit, "ScopedPDU SEQUENCE");
         int end = r.pos + len;
@@ -229,6 +254,11 @@ public final class VarBindCursor {
             throw new BerDecodeException("not an OBJECT IDENTIFIER value: " + BerTags.name(valueTag), valueOff);
         }
         return r.oidDecode(valueOff, valueLen, dst);
+    }
+
+    /** The buffer the cursor reads (offsets such as {@link #valueOffset()} are into it). */
+    public byte[] buffer() {
+        return r.buf;
     }
 
     public int valueTag() {
