@@ -18,4 +18,13 @@ public interface IncomingMessageProcessor {
      * @return the reply's length, or -1 for no reply
      */
     int process(byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax);
+
+    /**
+     * The processor for the messages of one authorized (D)TLS session whose client certificate
+     * mapped to {@code tmSecurityName} (RFC 6353 section 7): Transport Security Model messages are
+     * processed as that name. By default the same processor (TSM messages then go unanswered).
+     */
+    default IncomingMessageProcessor secured(String tmSecurityName) {
+        return this;
+    }
 }

@@ -95,6 +95,11 @@ public final class SnmpAgent implements AutoCloseable {
         return HexFormat.of().formatHex(engineId);
     }
 
+    /** DTLS sessions open now (handshaking or established), over every {@code dtls:} endpoint. */
+    public int secureSessions() {
+        return server.dtlsSessions();
+    }
+
     /** The listening machinery (package use: tests that inject socket failures). */
     AgentServer server() {
         return server;
@@ -123,6 +128,7 @@ public final class SnmpAgent implements AutoCloseable {
         private int maxTcpConnections = AgentServer.Limits.DEFAULT.maxTcpConnections();
         private int maxTcpConnectionsPerSource = AgentServer.Limits.DEFAULT.maxTcpConnectionsPerSource();
         private int unauthenticatedUdpMax = AgentServer.Limits.DEFAULT.unauthenticatedUdpMax();
+        private final SecureListening secure = new SecureListening();
 
         private record UserSpec(String name, String auth, String authPass, String priv, String privPass, View view) {
         }
@@ -295,6 +301,74 @@ public final class SnmpAgent implements AutoCloseable {
         }
 
         /**
+         * The agent's certificate for {@code tls:} and {@code dtls:} endpoints (Net-SNMP's
+         * {@code localCert}): a SHA-256 fingerprint or a name found under {@code tls/certs} of
+         * {@code $SNMPCONFPATH}, or a path to a PEM file; its PKCS#8 key in the same file, beside it
+         * as {@code NAME.key}, or under {@code tls/private}.
+         */
+        public Builder localCert(String identity) {
+            secure.localCert = identity;
+            return this;
+        }
+
+        /**
+         * Trusts client certificates (Net-SNMP's {@code trustCert}): a SHA-256 fingerprint of a
+         * client's own certificate, or a certificate (name or path, as {@link #localCert}) that is
+         * trusted itself and as an issuer (a CA). Several calls add up.
+         */
+        public Builder trustCert(String certificate) {
+            secure.trustCerts.add(certificate);
+            return this;
+        }
+
+        /**
+         * Adds a certificate-to-securityName rule in snmpd.conf's {@code certSecName} form:
+         * {@code PRIORITY [--sha256] FINGERPRINT --sn NAME|--cn|--rfc822|--dns|--ip|--any}
+         * (lowest priority first; a client's certificate, or the CA certificate that issued it, is
+         * matched by fingerprint). A client whose certificate no rule maps is refused; a rule that
+         * names a client's own certificate also trusts it.
+         *
+         * @throws IllegalArgumentException when the rule does not parse
+         */
+        public Builder certSecName(String rule) {
+            secure.rules.add(CertificateMap.parseRule(rule));
+            return this;
+        }
+
+        /**
+         * A TSM securityName (as a certificate maps to it) that reads and writes everything, at
+         * authNoPriv or above (Net-SNMP's {@code rwuser -s tsm NAME}).
+         */
+        public Builder tsmUser(String securityName) {
+            return tsmUser(securityName, View.all(), "authNoPriv");
+        }
+
+        /** A TSM securityName that reads and writes what {@code view} allows, at {@code minimumLevel} or above. */
+        public Builder tsmUser(String securityName, View view, String minimumLevel) {
+            int level;
+            switch (minimumLevel.toLowerCase(java.util.Locale.ROOT)) {
+                case "noauthnopriv": case "noauth": level = 1; break;
+                case "authnopriv": case "auth": level = 2; break;
+                case "authpriv": case "priv": level = 3; break;
+                default: throw new IllegalArgumentException("security level noAuthNoPriv, authNoPriv or authPriv,"
+                        + " got '" + minimumLevel + "'");
+            }
+            secure.access.put(securityName, new TsmAgentProcessor.Access(view, level));
+            return this;
+        }
+
+        /** A TSM securityName that reads everything and writes nothing, at authNoPriv or above ({@code rouser -s tsm}). */
+        public Builder readOnlyTsmUser(String securityName) {
+            return tsmUser(securityName, View.readAll(), "authNoPriv");
+        }
+
+        /** How long a (D)TLS client may take over its handshake (default 10 seconds). */
+        public Builder tlsHandshakeTimeout(Duration timeout) {
+            secure.handshakeMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            return this;
+        }
+
+        /**
          * Loads the data and binds every endpoint.
          *
          * @throws AgentException when data cannot be read or an endpoint cannot be bound
@@ -328,6 +402,9 @@ public final class SnmpAgent implements AutoCloseable {
             handlers.forEach((root, h) -> all.put(Oid.parse(root), h));
             ManagedObjects objects = new ManagedObjects(store, all);
             UsmAgentProcessor v3 = users.isEmpty() ? null : new UsmAgentProcessor(engine, localize(engineId));
+            boolean anySecure = endpoints.stream().anyMatch(Endpoint::secure);
+            io.varbind.transport.TlsServerSecurity tls = anySecure ? secure.security() : null;
+            TsmAgentProcessor tsm = anySecure ? new TsmAgentProcessor(engineId, secure.access) : null;
             CommunityTable table = new CommunityTable(communities);
             java.util.function.IntFunction<MessageDispatcher> dispatchers;
             if (devicePerEndpoint) {
@@ -337,13 +414,13 @@ public final class SnmpAgent implements AutoCloseable {
                 dispatchers = port -> {
                     int device = port != 0 ? port : ++serial[0];
                     return new MessageDispatcher(new CommandResponder(objects.forDevice(
-                            new DeviceVariation(device, baseName + "-" + device, start))), table, v3, stats);
+                            new DeviceVariation(device, baseName + "-" + device, start))), table, v3, tsm, stats);
                 };
             } else {
-                MessageDispatcher shared = new MessageDispatcher(new CommandResponder(objects), table, v3, stats);
+                MessageDispatcher shared = new MessageDispatcher(new CommandResponder(objects), table, v3, tsm, stats);
                 dispatchers = port -> shared;
             }
-            AgentServer server = AgentServer.start(endpoints, dispatchers, stats, threads, limits);
+            AgentServer server = AgentServer.start(endpoints, dispatchers, stats, threads, limits, tls);
             return new SnmpAgent(server, List.copyOf(warnings), store.size(), engineId);
         }
 
@@ -376,6 +453,75 @@ public final class SnmpAgent implements AutoCloseable {
             }
             return "device";
         }
+    }
+
+    /**
+     * The (D)TLS side's settings, for the agent and the notification receiver alike: our
+     * certificate, the trusted client certificates, the certSecName rules and the TSM names' access.
+     */
+    static final class SecureListening {
+        String localCert;
+        final List<String> trustCerts = new ArrayList<>();
+        final List<CertificateMap.Rule> rules = new ArrayList<>();
+        final Map<String, TsmAgentProcessor.Access> access = new LinkedHashMap<>();
+        int handshakeMillis = 10_000;
+
+        /** Loads the certificates; fails with what is missing. */
+        io.varbind.transport.TlsServerSecurity security() {
+            if (localCert == null || localCert.isEmpty()) {
+                throw new IllegalArgumentException("tls: and dtls: endpoints need the agent's certificate: localCert(...)");
+            }
+            try {
+                io.varbind.engine.TlsSecurity.Identity id = io.varbind.engine.TlsSecurity.loadIdentity(localCert);
+                List<byte[]> fingerprints = new ArrayList<>();
+                List<java.security.cert.X509Certificate> anchors = new ArrayList<>();
+                for (String t : trustCerts) {
+                    byte[] fp = io.varbind.engine.TlsSecurity.parseFingerprint(t);
+                    if (fp != null) {
+                        fingerprints.add(fp);
+                    } else {
+                        anchors.addAll(io.varbind.engine.TlsSecurity.loadCertificates(t));
+                    }
+                }
+                return io.varbind.transport.TlsServerSecurity.of(completeChain(id.chain(), anchors), id.key(),
+                        CertificateMap.of(rules, fingerprints, anchors), handshakeMillis);
+            } catch (io.varbind.SnmpException e) {
+                throw new AgentException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Our chain with the issuers found among the trusted certificates appended, as snmpd sends
+     * its localCert's CA: Net-SNMP's clients check the agent's certificate with OpenSSL, which
+     * does not accept a trusted leaf whose issuer it cannot find.
+     */
+    static java.security.cert.X509Certificate[] completeChain(java.security.cert.X509Certificate[] chain,
+            List<java.security.cert.X509Certificate> candidates) {
+        List<java.security.cert.X509Certificate> out = new ArrayList<>(List.of(chain));
+        for (int guard = 0; guard < 8; guard++) {
+            java.security.cert.X509Certificate last = out.get(out.size() - 1);
+            if (last.getIssuerX500Principal().equals(last.getSubjectX500Principal())) {
+                break;
+            }
+            java.security.cert.X509Certificate issuer = null;
+            for (java.security.cert.X509Certificate c : candidates) {
+                if (c.getSubjectX500Principal().equals(last.getIssuerX500Principal()) && !out.contains(c)) {
+                    try {
+                        last.verify(c.getPublicKey());
+                        issuer = c;
+                        break;
+                    } catch (java.security.GeneralSecurityException notThisOne) {
+                        // another certificate of the same name
+                    }
+                }
+            }
+            if (issuer == null) {
+                break;
+            }
+            out.add(issuer);
+        }
+        return out.toArray(new java.security.cert.X509Certificate[0]);
     }
 
     /** The demo data set, the union of the files (a later file wins for the same OID), or nothing. */
