@@ -80,6 +80,7 @@ public final class AgentServer implements AutoCloseable {
     /** Every bound address in the order of the endpoints, and whether it is a stream (TCP, TLS). */
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final List<Boolean> boundStream = new ArrayList<>();
+    private final List<String> boundTransport = new ArrayList<>();
 
     private AgentServer(TransportGroup transports, List<Channel> channels, AgentStatistics stats) {
         this.transports = transports;
@@ -139,11 +140,13 @@ public final class AgentServer implements AutoCloseable {
                     try {
                         Channel ch;
                         if (e.secure() && !e.tcp()) {
-                            DtlsServer d = DtlsServer.bind(transports, addr, tls, DtlsServer.Limits.DEFAULT,
-                                    new DtlsListener(dispatcher, stats));
+                            DtlsListener listener = new DtlsListener(dispatcher, stats);
+                            DtlsServer d = DtlsServer.bind(transports, addr, tls, DtlsServer.Limits.DEFAULT, listener);
+                            listener.local = d.localAddress();
                             server.dtlsServers.add(d);
                             server.bound.add(d.localAddress());
                             server.boundStream.add(false);
+                            server.boundTransport.add("dtls");
                             continue;
                         }
                         if (e.tcp()) {
@@ -159,6 +162,7 @@ public final class AgentServer implements AutoCloseable {
                         channels.add(ch);
                         server.bound.add((InetSocketAddress) ch.localAddress());
                         server.boundStream.add(e.tcp());
+                        server.boundTransport.add(e.transport());
                     } catch (Exception ex) { // Netty rethrows a failed bind's IOException unchecked
                         // (e.g. "Address already in use"): it must still become the typed error
                         throw new AgentException("cannot listen on " + e.transport() + ":"
@@ -212,6 +216,21 @@ public final class AgentServer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Every address bound as {@code transport:host:port} ({@code udp:127.0.0.1:1162},
+     * {@code tls:[::1]:10162}), in the order the endpoints were given.
+     */
+    public List<String> boundEndpoints() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < bound.size(); i++) {
+            InetSocketAddress a = bound.get(i);
+            String host = a.getAddress() instanceof Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
+                    : a.getAddress().getHostAddress();
+            out.add(boundTransport.get(i) + ":" + host + ":" + a.getPort());
+        }
+        return out;
+    }
+
     /** Every address bound, in the order the endpoints were given. */
     public List<InetSocketAddress> boundAddresses() {
         return List.copyOf(bound);
@@ -253,6 +272,8 @@ public final class AgentServer implements AutoCloseable {
     private static final class DtlsListener implements DtlsServer.Listener {
         private final IncomingMessageProcessor dispatcher;
         private final AgentStatistics stats;
+        /** The address the endpoint was bound to (the sessions' destination). */
+        volatile InetSocketAddress local;
 
         DtlsListener(IncomingMessageProcessor dispatcher, AgentStatistics stats) {
             this.dispatcher = dispatcher;
@@ -262,6 +283,11 @@ public final class AgentServer implements AutoCloseable {
         @Override
         public void onMessage(byte[] message, SecurePeer peer) {
             if (peer.identity() == null) {
+                return;
+            }
+            if (dispatcher.answersLater()) {
+                dispatcher.receive(message, new IncomingMessageProcessor.Arrival("dtls", peer.remoteAddress(), local,
+                        peer.identity().name()), m -> peer.reply(m, 0, m.length));
                 return;
             }
             byte[] out = BUFFERS.get()[1];
@@ -316,6 +342,17 @@ public final class AgentServer implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             ByteBuf content = packet.content();
             int len = content.readableBytes();
+            if (dispatcher.answersLater()) {
+                byte[] msg = new byte[len];
+                content.getBytes(content.readerIndex(), msg);
+                Channel ch = ctx.channel();
+                InetSocketAddress sender = packet.sender();
+                InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+                dispatcher.receive(msg, new IncomingMessageProcessor.Arrival(local.getAddress() instanceof Inet6Address
+                        ? "udp6" : "udp", sender, local, null), m -> ch.writeAndFlush(new DatagramPacket(
+                                io.netty.buffer.Unpooled.wrappedBuffer(m), sender), ch.voidPromise()));
+                return;
+            }
             byte[][] bufs = BUFFERS.get();
             content.getBytes(content.readerIndex(), bufs[0], 0, len);
             int n = dispatcher.process(bufs[0], 0, len, bufs[1], MAX_MESSAGE_SIZE, unauthenticatedMax);
@@ -353,17 +390,30 @@ public final class AgentServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
             IncomingMessageProcessor processor = dispatcher;
+            String name = null;
             if (tls) {
+                SecurePeer.Identity who = TlsServerSecurity.identityOf(ctx.channel());
+                if (who == null) {
+                    return; // no plaintext comes before the handshake; never answered unauthorized
+                }
+                name = who.name();
                 if (secured == null) {
-                    SecurePeer.Identity who = TlsServerSecurity.identityOf(ctx.channel());
-                    if (who == null) {
-                        return; // no plaintext comes before the handshake; never answered unauthorized
-                    }
-                    secured = dispatcher.secured(who.name());
+                    secured = dispatcher.secured(name);
                 }
                 processor = secured;
             }
             int len = frame.readableBytes();
+            if (dispatcher.answersLater()) {
+                byte[] msg = new byte[len];
+                frame.getBytes(frame.readerIndex(), msg);
+                Channel ch = ctx.channel();
+                InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+                String transport = tls ? "tls" : local.getAddress() instanceof Inet6Address ? "tcp6" : "tcp";
+                dispatcher.receive(msg, new IncomingMessageProcessor.Arrival(transport,
+                        (InetSocketAddress) ch.remoteAddress(), local, name),
+                        m -> ch.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(m), ch.voidPromise()));
+                return;
+            }
             byte[][] bufs = BUFFERS.get();
             frame.getBytes(frame.readerIndex(), bufs[0], 0, len);
             // TCP needs a handshake, so the source is not spoofed: no unauthenticated cap
@@ -382,6 +432,7 @@ public final class AgentServer implements AutoCloseable {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A framing error or a reset: this connection ends, the agent goes on.
             stats.inAsnParseErrs.increment();
+            dispatcher.onMalformedStream();
             ctx.close();
             if (cause instanceof VirtualMachineError) {
                 failed(stats, cause);

@@ -1,27 +1,10 @@
 package io.varbind.agent;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.buffer.Unpooled;
 import io.varbind.mib.MibTree;
 import io.varbind.session.SecurityNames;
-import io.varbind.transport.BerFrameDecoder;
-import io.varbind.transport.TransportGroup;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.PrivProtocol;
 import io.varbind.usm.UsmUser;
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -83,8 +66,40 @@ public final class NotificationReceiver implements AutoCloseable {
         private boolean useNumeric;
         private boolean useSprintValue;
         private boolean useEnums;
+        private final SecureListening secure = new SecureListening();
 
         private Builder() {
+        }
+
+        /**
+         * The receiver's certificate for {@code tls:} and {@code dtls:} endpoints (snmptrapd's
+         * {@code localCert}), found as {@link SnmpAgent.Builder#localCert} finds it.
+         */
+        public Builder localCert(String identity) {
+            secure.localCert = identity;
+            return this;
+        }
+
+        /** Trusts senders' certificates: a fingerprint, or a certificate (a CA) by name or path; as {@link SnmpAgent.Builder#trustCert}. */
+        public Builder trustCert(String certificate) {
+            secure.trustCerts.add(certificate);
+            return this;
+        }
+
+        /** A certificate-to-securityName rule, {@code certSecName}'s form; as {@link SnmpAgent.Builder#certSecName}. */
+        public Builder certSecName(String rule) {
+            secure.rules.add(CertificateMap.parseRule(rule));
+            return this;
+        }
+
+        /**
+         * Accepts TSM notifications (over TLS/DTLS) from this securityName, at any level the session
+         * carries (snmptrapd's {@code authUser log -s tsm NAME}); others are counted and dropped.
+         */
+        public Builder tsmUser(String securityName) {
+            secure.access.put(Objects.requireNonNull(securityName, "securityName"),
+                    new TsmAgentProcessor.Access(View.readAll(), 1));
+            return this;
         }
 
         /** Endpoints in Net-SNMP's spelling ({@code udp:0.0.0.0:162}, {@code tcp:[::1]:1162}, {@code :0} for a free port). */
@@ -240,8 +255,10 @@ public final class NotificationReceiver implements AutoCloseable {
                     useSprintValue, useEnums);
             ReceiverStatistics stats = new ReceiverStatistics();
             NotificationProcessor processor = new NotificationProcessor(communities, engineId, engineBoots, own,
-                    senders, stats, display);
-            return new NotificationReceiver(this, parsed, processor, stats);
+                    senders, secure.access.keySet(), stats, display);
+            io.varbind.transport.TlsServerSecurity tls = parsed.stream().anyMatch(Endpoint::secure)
+                    ? secure.security() : null;
+            return new NotificationReceiver(this, parsed, processor, stats, tls);
         }
 
         private static boolean none(String p) {
@@ -274,11 +291,11 @@ public final class NotificationReceiver implements AutoCloseable {
     private final ExecutorService ownExecutor;
     private final int capacity;
     private final AtomicInteger queued = new AtomicInteger();
-    private final TransportGroup transports;
-    private final List<Channel> channels = new ArrayList<>();
+    /** The sockets, shared with the command responder's machinery (caps, timeouts, TLS, DTLS). */
+    private AgentServer server;
 
     private NotificationReceiver(Builder b, List<Endpoint> endpoints, NotificationProcessor processor,
-            ReceiverStatistics stats) {
+            ReceiverStatistics stats, io.varbind.transport.TlsServerSecurity tls) {
         this.processor = processor;
         this.stats = stats;
         this.callback = b.callback;
@@ -295,54 +312,22 @@ public final class NotificationReceiver implements AutoCloseable {
             });
             this.executor = ownExecutor;
         }
-        this.transports = TransportGroup.create(b.threads, "varbind-receiver");
         try {
-            bind(endpoints);
+            Arrivals arrivals = new Arrivals();
+            this.server = AgentServer.start(endpoints, port -> arrivals, stats.sockets, b.threads,
+                    AgentServer.Limits.DEFAULT, tls);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private void bind(List<Endpoint> endpoints) {
-        UdpHandler udp = new UdpHandler();
-        Bootstrap ub = transports.udpOptions(new Bootstrap().group(transports.eventLoops())).handler(udp);
-        ServerBootstrap tb = new ServerBootstrap().group(transports.eventLoops())
-                .channel(transports.serverSocketChannel())
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new BerFrameDecoder(AgentServer.MAX_MESSAGE_SIZE), new TcpHandler());
-                    }
-                });
-        for (Endpoint e : endpoints) {
-            for (int port = e.portLow(); port <= e.portHigh(); port++) {
-                InetSocketAddress addr = new InetSocketAddress(e.host(), port);
-                if (addr.isUnresolved()) {
-                    throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
-                }
-                try {
-                    channels.add((e.tcp() ? tb.bind(addr) : ub.clone().channelFactory(transports.datagramChannels(
-                            addr.getAddress() instanceof Inet6Address)).bind(addr)).syncUninterruptibly().channel());
-                } catch (RuntimeException ex) {
-                    throw new AgentException("cannot listen on " + e + ": " + ex.getMessage(), ex);
-                }
-            }
-        }
-    }
-
-    /** The addresses bound, as {@code udp:host:port} / {@code tcp:host:port} (a {@code :0} endpoint shows its port). */
+    /**
+     * The addresses bound, as {@code udp:host:port}, {@code tcp:...}, {@code tls:...},
+     * {@code dtls:...} (a {@code :0} endpoint shows its port).
+     */
     public List<String> endpoints() {
-        List<String> out = new ArrayList<>();
-        for (Channel ch : channels) {
-            InetSocketAddress a = (InetSocketAddress) ch.localAddress();
-            String host = a.getAddress() instanceof Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
-                    : a.getAddress().getHostAddress();
-            out.add((ch instanceof DatagramChannel ? "udp:" : "tcp:") + host + ":" + a.getPort());
-        }
-        return out;
+        return server.boundEndpoints();
     }
 
     /** This receiver's own engine id (hex): the one informs are discovered with. */
@@ -362,25 +347,45 @@ public final class NotificationReceiver implements AutoCloseable {
     /** Stops listening; callbacks already queued still run (on the receiver's own executor, then it stops). */
     @Override
     public void close() {
-        for (Channel ch : channels) {
-            ch.close();
+        if (server != null) {
+            server.close();
         }
-        transports.close();
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
     }
 
-    /** On an event loop: process, answer a report at once, queue a notification. */
-    private void onMessage(byte[] msg, InetSocketAddress source, Channel ch, boolean tcp, Consumer<byte[]> reply) {
-        InetSocketAddress local = (InetSocketAddress) ch.localAddress();
-        String transport = (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
-        NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport);
-        if (o.report() != null) {
-            reply.accept(o.report());
+    /**
+     * What the sockets hand each message to (on an event loop, or a DTLS session's thread):
+     * processed at once, a report answered at once, a notification queued for the callback, whose
+     * inform is acknowledged later over the same socket or session.
+     */
+    private final class Arrivals implements IncomingMessageProcessor {
+        @Override
+        public boolean answersLater() {
+            return true;
         }
-        if (o.notification() != null) {
-            deliver(o.notification(), o.ack(), reply);
+
+        @Override
+        public int process(byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax) {
+            return -1; // never called: answersLater
+        }
+
+        @Override
+        public void receive(byte[] msg, Arrival arrival, Reply reply) {
+            NotificationProcessor.Outcome o = processor.process(msg, msg.length, arrival.source(),
+                    arrival.destination(), arrival.transport(), arrival.tmSecurityName());
+            if (o.report() != null) {
+                reply.send(o.report());
+            }
+            if (o.notification() != null) {
+                deliver(o.notification(), o.ack(), reply::send);
+            }
+        }
+
+        @Override
+        public void onMalformedStream() {
+            stats.malformed.increment(); // a framing error or a reset ends this connection only
         }
     }
 
@@ -433,42 +438,6 @@ public final class NotificationReceiver implements AutoCloseable {
                 reply.accept(ack.encode());
                 stats.acknowledged.increment();
             }
-        }
-    }
-
-    @ChannelHandler.Sharable
-    private final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            ByteBuf content = packet.content();
-            byte[] msg = new byte[content.readableBytes()]; // the notification's values refer to it
-            content.getBytes(content.readerIndex(), msg);
-            Channel ch = ctx.channel();
-            InetSocketAddress sender = packet.sender();
-            onMessage(msg, sender, ch, false,
-                    out -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(out), sender), ch.voidPromise()));
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            stats.malformed.increment(); // e.g. an ICMP error on a reply: keep receiving
-        }
-    }
-
-    private final class TcpHandler extends SimpleChannelInboundHandler<ByteBuf> {
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-            byte[] msg = new byte[frame.readableBytes()];
-            frame.getBytes(frame.readerIndex(), msg);
-            Channel ch = ctx.channel();
-            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), ch, true,
-                    out -> ch.writeAndFlush(Unpooled.wrappedBuffer(out), ch.voidPromise()));
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            stats.malformed.increment(); // a framing error or a reset ends this connection only
-            ctx.close();
         }
     }
 }

@@ -66,11 +66,7 @@ public final class TsmAgentProcessor {
         int level = m.isPriv() ? 3 : m.isAuth() ? 2 : 1;
         Pdu response;
         if (isProbe(scoped, request)) {
-            List<VarBind> vbs = new ArrayList<>();
-            for (VarBind vb : request.varBinds()) {
-                vbs.add(new VarBind(vb.oid(), Variable.octetString(engineId)));
-            }
-            response = new Pdu(BerTags.RESPONSE, request.requestId(), 0, 0, vbs);
+            response = probeResponse(request, engineId);
         } else {
             Access a = access.get(securityName);
             if (a == null || level < a.minimumLevel() || a.view().readsNothing()) {
@@ -80,21 +76,49 @@ public final class TsmAgentProcessor {
                 response = responder.respond(request, CommandResponder.V3, a.view(), Math.max(1, size / 6));
             }
         }
-        int flags = m.msgFlags() & (V3Message.FLAG_AUTH | V3Message.FLAG_PRIV);
-        byte[] context = scoped.contextName();
-        // RFC 3413 section 3.2: the response carries the request's contextEngineID (Net-SNMP's
-        // client drops a probe answer whose contextEngineID is not the local-engine value it sent)
-        byte[] contextEngine = scoped.contextEngineId();
         return MessageDispatcher.fit(CommandResponder.V3, request, response, pdu -> {
             try {
-                int n = SnmpMessageEncoder.encodeV3(new V3Message(m.msgId(), AgentServer.MAX_MESSAGE_SIZE, flags,
-                        V3Message.SECURITY_MODEL_TSM, null, new byte[0], new ScopedPdu(contextEngine, context, pdu), null),
-                        out, 0).length();
+                int n = encodeAnswer(m, pdu, out);
                 return n <= size ? n : -1;
             } catch (BerEncodeException | IndexOutOfBoundsException tooLarge) {
                 return -1;
             }
         }, stats);
+    }
+
+    /**
+     * Encodes the answer {@code pdu} to the TSM message {@code m} into {@code out}: its msgID, its
+     * security level (RFC 3412 section 7.1 step 3), and (RFC 3413 section 3.2) its contextEngineID
+     * and contextName; Net-SNMP's client drops a probe answer whose contextEngineID is not the
+     * local-engine value it sent.
+     */
+    static int encodeAnswer(V3Message m, Pdu pdu, byte[] out) {
+        int flags = m.msgFlags() & (V3Message.FLAG_AUTH | V3Message.FLAG_PRIV);
+        ScopedPdu scoped = m.scopedPdu();
+        return SnmpMessageEncoder.encodeV3(new V3Message(m.msgId(), AgentServer.MAX_MESSAGE_SIZE, flags,
+                V3Message.SECURITY_MODEL_TSM, null, new byte[0],
+                new ScopedPdu(scoped.contextEngineId(), scoped.contextName(), pdu), null), out, 0).length();
+    }
+
+    /**
+     * The encoded answer to an RFC 5343 probe (snmpEngineID.0 in the local-engine context) for an
+     * engine that serves nothing else (a notification receiver), or null when {@code m} is no probe.
+     */
+    static byte[] probeAnswer(V3Message m, byte[] engineId) {
+        ScopedPdu scoped = m.scopedPdu();
+        if (scoped == null || !isProbe(scoped, scoped.pdu())) {
+            return null;
+        }
+        byte[] out = new byte[1500];
+        return Arrays.copyOf(out, encodeAnswer(m, probeResponse(scoped.pdu(), engineId), out));
+    }
+
+    private static Pdu probeResponse(Pdu request, byte[] engineId) {
+        List<VarBind> vbs = new ArrayList<>();
+        for (VarBind vb : request.varBinds()) {
+            vbs.add(new VarBind(vb.oid(), Variable.octetString(engineId)));
+        }
+        return new Pdu(BerTags.RESPONSE, request.requestId(), 0, 0, vbs);
     }
 
     /** RFC 5343: a GET of snmpEngineID.0 alone, in the local-engine context. */
