@@ -95,6 +95,14 @@ public final class SnmpAgent implements AutoCloseable {
         return HexFormat.of().formatHex(engineId);
     }
 
+    /**
+     * Every bound endpoint as {@code transport:host:port} ({@code udp:127.0.0.1:1161},
+     * {@code tls:127.0.0.1:10161}), in the order given to {@link Builder#listen}.
+     */
+    public List<String> endpointNames() {
+        return server.boundEndpoints();
+    }
+
     /** DTLS sessions open now (handshaking or established), over every {@code dtls:} endpoint. */
     public int secureSessions() {
         return server.dtlsSessions();
