@@ -104,15 +104,7 @@ final class AgentCommand implements Callable<Integer> {
             b.devicePerEndpoint();
         }
         TlsListenOptions.Settings t = tls.parse("agent");
-        try {
-            if (t.localCert() != null) {
-                b.localCert(t.localCert());
-            }
-            t.trustCerts().forEach(b::trustCert);
-            t.rules().forEach(b::certSecName);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("agent -T: " + e.getMessage());
-        }
+        t.applyTo("agent", b::localCert, b::trustCert, b::certSecName);
         t.tsmUsers().forEach(b::readOnlyTsmUser);
         t.rwTsmUsers().forEach(b::tsmUser);
         SnmpAgent agent;

@@ -23,6 +23,20 @@ final class TlsListenOptions {
     /** The parsed settings. */
     record Settings(String localCert, List<String> trustCerts, List<String> rules, List<String> tsmUsers,
             List<String> rwTsmUsers) {
+
+        /** Hands the certificates and rules to a builder's methods; a bad rule is a usage error of {@code command}. */
+        void applyTo(String command, java.util.function.Consumer<String> localCertSetter,
+                java.util.function.Consumer<String> trustCertAdder, java.util.function.Consumer<String> ruleAdder) {
+            try {
+                if (localCert != null) {
+                    localCertSetter.accept(localCert);
+                }
+                trustCerts.forEach(trustCertAdder);
+                rules.forEach(ruleAdder);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(command + " -T: " + e.getMessage());
+            }
+        }
     }
 
     Settings parse(String command) {

@@ -96,15 +96,7 @@ final class TrapdCommand implements Callable<Integer> {
         if (!t.rwTsmUsers().isEmpty()) {
             throw new UsageException("trapd -T rw_tsm_user: a receiver has nothing to write; use tsm_user");
         }
-        try {
-            if (t.localCert() != null) {
-                b.localCert(t.localCert());
-            }
-            t.trustCerts().forEach(b::trustCert);
-            t.rules().forEach(b::certSecName);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("trapd -T: " + e.getMessage());
-        }
+        t.applyTo("trapd", b::localCert, b::trustCert, b::certSecName);
         t.tsmUsers().forEach(b::tsmUser);
         NotificationReceiver receiver;
         try {
