@@ -1217,12 +1217,41 @@ public final class Session implements AutoCloseable {
         return t == s.target() || t == state.target() ? f : f.whenComplete((r, e) -> release(s.withTarget(t)));
     }
 
-    private static VarBind setBinding(State s, String name, Object value, String snmpType) {
-        int[] arcs = resolve(s, name);
+    private VarBind setBinding(State s, String name, Object value, String snmpType) {
+        Named n = boundName(s, name);
+        return new VarBind(n.oid(), SetValues.convert(name, value, snmpType, n.node(), s.tree()));
+    }
+
+    /**
+     * The names of recent set and notification bindings, resolved: an application sending the
+     * same notification again and again (or setting the same objects) names the same OIDs each
+     * time with other values, and resolving a name (a MIB search and a longest match) cost more
+     * than the rest of an inform. As {@link #prepared}: unsynchronised, immutable entries.
+     * (Only names: values change from one send to the next and are converted each time.)
+     */
+    private record Named(String spec, MibTree tree, int bestGuess, Oid oid, MibNode node) {
+    }
+
+    private final Named[] names = new Named[64];
+
+    /** {@code spec}'s OID and MIB node (null when the MIB gives no type) under {@code s}'s tree. */
+    private Named boundName(State s, String spec) {
+        // two ways per name (a slot and its neighbour), so two names of one notification that
+        // hash alike do not evict each other on every send
+        int slot = spec == null ? 0 : (spec.hashCode() * 0x9E3779B9) >>> 26;
+        for (int way = 0; way < 2; way++) {
+            Named n = names[slot ^ way];
+            if (n != null && n.tree() == s.tree() && n.bestGuess() == s.bestGuess() && n.spec().equals(spec)) {
+                return n;
+            }
+        }
+        int[] arcs = resolve(s, spec);
         MibTree t = s.tree();
         Match m = t.lookup(arcs, arcs.length);
         MibNode node = m == null || m.node() == null || m.node().baseType() == null ? null : m.node();
-        return new VarBind(Oid.of(arcs), SetValues.convert(name, value, snmpType, node, t));
+        Named n = new Named(spec, t, s.bestGuess(), Oid.of(arcs), node);
+        names[names[slot] == null ? slot : slot ^ 1] = n;
+        return n;
     }
 
     private CompletableFuture<Boolean> sendSet(State s, List<VarBind> vbs) {
@@ -1298,7 +1327,7 @@ public final class Session implements AutoCloseable {
                 notifier = new io.varbind.session.NotificationSender(s.engine(), t, c.target().port() != 0,
                         v3usm ? V3Support.trapProcessing(c) : null,
                         t.version() == 3 ? V3Support.informProcessing(c, t.processing()) : null,
-                        (name, value, type) -> setBinding(s, name, value, type), spec -> resolve(s, spec));
+                        (name, value, type) -> setBinding(s, name, value, type), spec -> boundName(s, spec).oid());
             }
             return notifier;
         }

@@ -49,10 +49,17 @@ final class NotificationProcessor {
         static final Outcome NOTHING = new Outcome(null, null, null);
     }
 
-    /** Encodes the Response that acknowledges an inform, when it is time to send it. */
+    /** Where an answer goes: back to the datagram's sender, or down the stream it came on. */
+    @FunctionalInterface
+    interface Reply {
+        /** Sends {@code message[offset, offset + length)}; the array may be reused once this returns. */
+        void send(byte[] message, int offset, int length);
+    }
+
+    /** Encodes the Response that acknowledges an inform and sends it, when it is time to. */
     @FunctionalInterface
     interface Acknowledgement {
-        byte[] encode();
+        void sendTo(Reply reply);
     }
 
     private final Set<String> communities;
@@ -114,7 +121,7 @@ final class NotificationProcessor {
                 stats.malformed.increment();
                 return Outcome.NOTHING;
             }
-            return community(cm, source, destination, transport);
+            return community(cm, msg, len, source, destination, transport);
         } catch (UsmException e) {
             count(e.counter());
             return Outcome.NOTHING;
@@ -132,8 +139,8 @@ final class NotificationProcessor {
         return i + 2 < len && msg[i] == 0x02 && msg[i + 1] == 0x01 && msg[i + 2] == 3;
     }
 
-    private Outcome community(CommunityMessage cm, InetSocketAddress source, InetSocketAddress destination,
-            String transport) {
+    private Outcome community(CommunityMessage cm, byte[] msg, int len, InetSocketAddress source,
+            InetSocketAddress destination, String transport) {
         String community = new String(cm.community(), StandardCharsets.ISO_8859_1);
         if (!communities.contains(community)) {
             stats.badCommunities.increment();
@@ -155,12 +162,65 @@ final class NotificationProcessor {
         Notification n = new Notification(source, destination, transport, 2, community, community, "noAuthNoPriv",
                 new byte[0], "", inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0,
                 p.varBinds(), display);
-        Acknowledgement ack = !inform ? null : () -> {
-            byte[] out = SCRATCH.get();
-            int n2 = SnmpMessageEncoder.encode(new CommunityMessage(1, cm.community(), response(p)), out, 0);
-            return Arrays.copyOf(out, n2);
-        };
+        Acknowledgement ack = null;
+        if (inform) {
+            int tag = p.errorStatus() == 0 && p.errorIndex() == 0 ? pduTagOffset(msg, len) : -1;
+            if (tag > 0) {
+                // The Response is the inform with its PDU tag changed (RFC 3416 section 4.2.7: same
+                // request-id, error-status and error-index zero, the same varbinds): sent from the
+                // received bytes, nothing encoded or allocated. The tag is no part of any value the
+                // notification keeps, so changing it in place leaves the notification as it was.
+                int end = Math.min(len, headerEnd(msg, 0, len) + contentLength(msg, 0)); // bytes may follow it
+                ack = reply -> {
+                    msg[tag] = (byte) BerTags.RESPONSE;
+                    reply.send(msg, 0, end);
+                };
+            } else {
+                ack = reply -> {
+                    byte[] out = SCRATCH.get();
+                    reply.send(out, 0, SnmpMessageEncoder.encode(new CommunityMessage(1, cm.community(), response(p)),
+                            out, 0));
+                };
+            }
+        }
         return new Outcome(null, n, ack);
+    }
+
+    /**
+     * Where the PDU's tag lies in a community message (after the SEQUENCE header, the version and
+     * the community), or -1 when the message is not laid out so (it was decoded, so only a
+     * BER spelling the walk does not follow can make it so).
+     */
+    static int pduTagOffset(byte[] msg, int len) {
+        int i = headerEnd(msg, 0, len); // inside the message SEQUENCE
+        for (int skip = 0; skip < 2 && i > 0; skip++) { // version, community
+            int h = headerEnd(msg, i, len);
+            i = h < 0 ? -1 : h + contentLength(msg, i);
+        }
+        return i > 0 && i < len && (msg[i] & 0xFF) == BerTags.INFORM ? i : -1;
+    }
+
+    /** The offset after the tag and length octets of the TLV at {@code at}, or -1. */
+    private static int headerEnd(byte[] msg, int at, int len) {
+        if (at + 1 >= len) {
+            return -1;
+        }
+        int l = msg[at + 1] & 0xFF;
+        int end = at + 2 + (l < 0x80 ? 0 : l & 0x7F);
+        return l == 0x80 || l > 0x84 || end > len ? -1 : end;
+    }
+
+    /** The content length of the TLV at {@code at} (its header checked by {@link #headerEnd}). */
+    private static int contentLength(byte[] msg, int at) {
+        int l = msg[at + 1] & 0xFF;
+        if (l < 0x80) {
+            return l;
+        }
+        int n = 0;
+        for (int k = 0; k < (l & 0x7F); k++) {
+            n = n << 8 | msg[at + 2 + k] & 0xFF;
+        }
+        return n;
     }
 
     /** RFC 3416 section 4.2.7: the Response echoes the request-id and the variable bindings. */
@@ -236,10 +296,9 @@ final class NotificationProcessor {
         if (inform) {
             // RFC 3412 section 7.1 step 3: the same msgID, security and context, at the request's level
             ScopedPdu reply = new ScopedPdu(scoped.contextEngineId(), scoped.contextName(), response(p));
-            ack = () -> {
+            ack = r -> {
                 byte[] out = SCRATCH.get();
-                int n2 = UsmSecurityModel.encode(out, 0, msgId, MAX_SIZE, false, u, own ? engine : sender, reply);
-                return Arrays.copyOf(out, n2);
+                r.send(out, 0, UsmSecurityModel.encode(out, 0, msgId, MAX_SIZE, false, u, own ? engine : sender, reply));
             };
         }
         return new Outcome(null, n, ack);
@@ -276,9 +335,9 @@ final class NotificationProcessor {
         Notification n = new Notification(source, destination, transport, 3, null, name, level,
                 scoped.contextEngineId(), new String(scoped.contextName(), StandardCharsets.UTF_8),
                 inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0, p.varBinds(), display);
-        Acknowledgement ack = !inform ? null : () -> {
+        Acknowledgement ack = !inform ? null : reply -> {
             byte[] out = SCRATCH.get();
-            return Arrays.copyOf(out, TsmAgentProcessor.encodeAnswer(m, response(p), out));
+            reply.send(out, 0, TsmAgentProcessor.encodeAnswer(m, response(p), out));
         };
         return new Outcome(null, n, ack);
     }

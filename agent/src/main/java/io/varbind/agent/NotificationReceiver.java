@@ -1,10 +1,29 @@
 package io.varbind.agent;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.buffer.Unpooled;
+import io.netty.util.AttributeKey;
 import io.varbind.mib.MibTree;
 import io.varbind.session.SecurityNames;
+import io.varbind.transport.BerFrameDecoder;
+import io.varbind.transport.DatagramWriter;
+import io.varbind.transport.TransportGroup;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.PrivProtocol;
 import io.varbind.usm.UsmUser;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -291,8 +310,11 @@ public final class NotificationReceiver implements AutoCloseable {
     private final ExecutorService ownExecutor;
     private final int capacity;
     private final AtomicInteger queued = new AtomicInteger();
-    /** The sockets, shared with the command responder's machinery (caps, timeouts, TLS, DTLS). */
-    private AgentServer server;
+    private final TransportGroup transports;
+    private final List<Channel> channels = new ArrayList<>();
+
+    /** The {@code tls:} and {@code dtls:} endpoints, on the command responder's machinery; null without. */
+    private AgentServer secureServer;
 
     private NotificationReceiver(Builder b, List<Endpoint> endpoints, NotificationProcessor processor,
             ReceiverStatistics stats, io.varbind.transport.TlsServerSecurity tls) {
@@ -312,22 +334,63 @@ public final class NotificationReceiver implements AutoCloseable {
             });
             this.executor = ownExecutor;
         }
+        this.transports = TransportGroup.create(b.threads, "varbind-receiver");
         try {
-            Arrivals arrivals = new Arrivals();
-            this.server = AgentServer.start(endpoints, port -> arrivals, stats.sockets, b.threads,
-                    AgentServer.Limits.DEFAULT, tls);
+            bind(endpoints.stream().filter(e -> !e.secure()).toList());
+            List<Endpoint> secureEndpoints = endpoints.stream().filter(Endpoint::secure).toList();
+            if (!secureEndpoints.isEmpty()) {
+                Arrivals arrivals = new Arrivals();
+                secureServer = AgentServer.start(secureEndpoints, port -> arrivals, stats.sockets, b.threads,
+                        AgentServer.Limits.DEFAULT, tls);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    /**
-     * The addresses bound, as {@code udp:host:port}, {@code tcp:...}, {@code tls:...},
-     * {@code dtls:...} (a {@code :0} endpoint shows its port).
-     */
+    private void bind(List<Endpoint> endpoints) {
+        UdpHandler udp = new UdpHandler();
+        Bootstrap ub = transports.udpOptions(new Bootstrap().group(transports.eventLoops())).handler(udp);
+        ServerBootstrap tb = new ServerBootstrap().group(transports.eventLoops())
+                .channel(transports.serverSocketChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new BerFrameDecoder(AgentServer.MAX_MESSAGE_SIZE), new TcpHandler());
+                    }
+                });
+        for (Endpoint e : endpoints) {
+            for (int port = e.portLow(); port <= e.portHigh(); port++) {
+                InetSocketAddress addr = new InetSocketAddress(e.host(), port);
+                if (addr.isUnresolved()) {
+                    throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
+                }
+                try {
+                    channels.add((e.tcp() ? tb.bind(addr) : ub.clone().channelFactory(transports.datagramChannels(
+                            addr.getAddress() instanceof Inet6Address)).bind(addr)).syncUninterruptibly().channel());
+                } catch (RuntimeException ex) {
+                    throw new AgentException("cannot listen on " + e + ": " + ex.getMessage(), ex);
+                }
+            }
+        }
+    }
+
+    /** The addresses bound, as {@code udp:host:port} / {@code tcp:host:port} (a {@code :0} endpoint shows its port). */
     public List<String> endpoints() {
-        return server.boundEndpoints();
+        List<String> out = new ArrayList<>();
+        for (Channel ch : channels) {
+            InetSocketAddress a = (InetSocketAddress) ch.localAddress();
+            String host = a.getAddress() instanceof Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
+                    : a.getAddress().getHostAddress();
+            out.add((ch instanceof DatagramChannel ? "udp:" : "tcp:") + host + ":" + a.getPort());
+        }
+        if (secureServer != null) {
+            out.addAll(secureServer.boundEndpoints());
+        }
+        return out;
     }
 
     /** This receiver's own engine id (hex): the one informs are discovered with. */
@@ -347,18 +410,171 @@ public final class NotificationReceiver implements AutoCloseable {
     /** Stops listening; callbacks already queued still run (on the receiver's own executor, then it stops). */
     @Override
     public void close() {
-        if (server != null) {
-            server.close();
+        if (secureServer != null) {
+            secureServer.close();
         }
+        for (Channel ch : channels) {
+            ch.close();
+        }
+        transports.close();
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
     }
 
+    /** On an event loop: process, answer a report at once, queue a notification (or add it to {@code batch}). */
+    private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
+            NotificationProcessor.Reply reply, UdpChannel batch) {
+        onMessage(msg, source, local, transport, null, reply, batch);
+    }
+
+    /** As above, over (D)TLS with the securityName the sender's certificate mapped to. */
+    private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
+            String tmSecurityName, NotificationProcessor.Reply reply, UdpChannel batch) {
+        NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport, tmSecurityName);
+        if (o.report() != null) {
+            reply.send(o.report(), 0, o.report().length);
+        }
+        if (o.notification() == null) {
+            return;
+        }
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            stats.queueFull.increment();
+            return;
+        }
+        Delivery d = new Delivery(o.notification(), o.ack(), reply);
+        if (batch != null && ownExecutor != null) {
+            batch.add(d); // handed over at the end of this read
+        } else {
+            execute(d, 1);
+        }
+    }
+
+    /** Hands {@code first} and the {@code count - 1} linked after it to the executor, as one task. */
+    private void execute(Delivery first, int count) {
+        try {
+            executor.execute(first);
+        } catch (RejectedExecutionException e) {
+            queued.addAndGet(-count);
+            stats.queueFull.add(count);
+        }
+    }
+
+    private static String transportName(boolean tcp, InetSocketAddress local) {
+        return (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
+    }
+
     /**
-     * What the sockets hand each message to (on an event loop, or a DTLS session's thread):
-     * processed at once, a report answered at once, a notification queued for the callback, whose
-     * inform is acknowledged later over the same socket or session.
+     * One notification's run on the executor, and an inform's acknowledgement, sent by its first
+     * run only: one object per notification for both. The Response is written by the thread that
+     * acknowledges (on epoll, its own {@code sendto}), not handed back to the event loop.
+     */
+    private final class Delivery extends AtomicBoolean implements Runnable {
+        private final Notification notification;
+        private final NotificationProcessor.Acknowledgement ack;
+        private final NotificationProcessor.Reply reply;
+        /** The next of the same read, run after this one (set by the event loop before the hand-off). */
+        private Delivery next;
+
+        Delivery(Notification notification, NotificationProcessor.Acknowledgement ack,
+                NotificationProcessor.Reply reply) {
+            this.notification = notification;
+            this.ack = ack;
+            this.reply = reply;
+        }
+
+        /** On the executor: this one and those linked after it, in arrival order. */
+        @Override
+        public void run() {
+            for (Delivery d = this; d != null;) {
+                Delivery n = d.next;
+                d.next = null;
+                d.runOne();
+                d = n;
+            }
+        }
+
+        /** The callback, then (unless deferred) the acknowledgement. */
+        private void runOne() {
+            try {
+                if (deferringCallback != null) {
+                    deferringCallback.accept(notification, ack == null ? NO_ACK : this::acknowledge);
+                } else {
+                    callback.accept(notification);
+                }
+            } catch (RuntimeException e) {
+                stats.callbackErrors.increment();
+            } finally {
+                queued.decrementAndGet();
+                stats.delivered.increment();
+            }
+            if (deferringCallback == null) {
+                acknowledge();
+            }
+        }
+
+        void acknowledge() {
+            if (ack != null && compareAndSet(false, true)) {
+                ack.sendTo(reply);
+                stats.acknowledged.increment();
+            }
+        }
+    }
+
+    private static final Runnable NO_ACK = () -> { };
+
+    /** Each UDP channel's state, made on its first datagram. */
+    private static final AttributeKey<UdpChannel> UDP_CHANNEL = AttributeKey.valueOf(NotificationReceiver.class,
+            "udp");
+
+    /**
+     * What the event loop keeps of one UDP channel: its writer, address and transport name (once,
+     * not per datagram), and the notifications of the current read, handed to the receiver's own
+     * executor as one task when the read ends: one queue insertion and at most one wake-up of the
+     * callback thread per read (up to a recvmmsg batch of datagrams) rather than per notification.
+     * Used by the channel's event loop only.
+     */
+    private final class UdpChannel {
+        final DatagramWriter writer;
+        final InetSocketAddress local;
+        final String transport;
+        private Delivery first;
+        private Delivery last;
+        private int count;
+
+        UdpChannel(Channel ch) {
+            writer = new DatagramWriter(ch);
+            local = (InetSocketAddress) ch.localAddress();
+            transport = transportName(false, local);
+        }
+
+        void add(Delivery d) {
+            if (first == null) {
+                first = d;
+            } else {
+                last.next = d;
+            }
+            last = d;
+            count++;
+        }
+
+        void handOver() {
+            if (first != null) {
+                Delivery f = first;
+                int n = count;
+                first = null;
+                last = null;
+                count = 0;
+                execute(f, n);
+            }
+        }
+    }
+
+    /**
+     * The {@code tls:} and {@code dtls:} endpoints' messages (on an event loop, or a DTLS session's
+     * thread), from {@link AgentServer}: processed as the session's securityName, informs
+     * acknowledged later over the same session.
      */
     private final class Arrivals implements IncomingMessageProcessor {
         @Override
@@ -373,14 +589,8 @@ public final class NotificationReceiver implements AutoCloseable {
 
         @Override
         public void receive(byte[] msg, Arrival arrival, Reply reply) {
-            NotificationProcessor.Outcome o = processor.process(msg, msg.length, arrival.source(),
-                    arrival.destination(), arrival.transport(), arrival.tmSecurityName());
-            if (o.report() != null) {
-                reply.send(o.report());
-            }
-            if (o.notification() != null) {
-                deliver(o.notification(), o.ack(), reply::send);
-            }
+            onMessage(msg, arrival.source(), arrival.destination(), arrival.transport(), arrival.tmSecurityName(),
+                    (out, off, len) -> reply.send(java.util.Arrays.copyOfRange(out, off, off + len)), null);
         }
 
         @Override
@@ -389,55 +599,55 @@ public final class NotificationReceiver implements AutoCloseable {
         }
     }
 
-    private void deliver(Notification n, NotificationProcessor.Acknowledgement ack, Consumer<byte[]> reply) {
-        if (queued.incrementAndGet() > capacity) {
-            queued.decrementAndGet();
-            stats.queueFull.increment();
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                Runnable acknowledge = ack == null ? NO_ACK : new Acknowledge(ack, reply);
-                try {
-                    if (deferringCallback != null) {
-                        deferringCallback.accept(n, acknowledge);
-                    } else {
-                        callback.accept(n);
-                    }
-                } catch (RuntimeException e) {
-                    stats.callbackErrors.increment();
-                } finally {
-                    queued.decrementAndGet();
-                    stats.delivered.increment();
-                }
-                if (deferringCallback == null) {
-                    acknowledge.run();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            queued.decrementAndGet();
-            stats.queueFull.increment();
-        }
-    }
-
-    private static final Runnable NO_ACK = () -> { };
-
-    /** An inform's Response, sent by the first run only. */
-    private final class Acknowledge extends AtomicBoolean implements Runnable {
-        private final NotificationProcessor.Acknowledgement ack;
-        private final Consumer<byte[]> reply;
-
-        Acknowledge(NotificationProcessor.Acknowledgement ack, Consumer<byte[]> reply) {
-            this.ack = ack;
-            this.reply = reply;
+    @ChannelHandler.Sharable
+    private final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            ByteBuf content = packet.content();
+            byte[] msg = new byte[content.readableBytes()]; // the notification's values refer to it
+            content.getBytes(content.readerIndex(), msg);
+            Channel ch = ctx.channel();
+            InetSocketAddress sender = packet.sender();
+            UdpChannel state = ch.attr(UDP_CHANNEL).get();
+            if (state == null) {
+                state = new UdpChannel(ch);
+                ch.attr(UDP_CHANNEL).set(state);
+            }
+            DatagramWriter w = state.writer;
+            onMessage(msg, sender, state.local, state.transport, (out, off, len) -> w.send(out, off, len, sender),
+                    state);
         }
 
         @Override
-        public void run() {
-            if (compareAndSet(false, true)) {
-                reply.accept(ack.encode());
-                stats.acknowledged.increment();
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            UdpChannel state = ctx.channel().attr(UDP_CHANNEL).get();
+            if (state != null) {
+                state.handOver();
             }
+            ctx.fireChannelReadComplete();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            stats.malformed.increment(); // e.g. an ICMP error on a reply: keep receiving
+        }
+    }
+
+    private final class TcpHandler extends SimpleChannelInboundHandler<ByteBuf> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+            byte[] msg = new byte[frame.readableBytes()];
+            frame.getBytes(frame.readerIndex(), msg);
+            Channel ch = ctx.channel();
+            InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), local, transportName(true, local),
+                    (out, off, len) -> ch.writeAndFlush(Unpooled.copiedBuffer(out, off, len), ch.voidPromise()), null);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            stats.malformed.increment(); // a framing error or a reset ends this connection only
+            ctx.close();
         }
     }
 }

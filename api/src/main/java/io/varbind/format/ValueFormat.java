@@ -8,7 +8,6 @@ import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
 import io.varbind.mib.OidFormat;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -121,14 +120,22 @@ public final class ValueFormat {
         long hours = seconds / 3600 % 24;
         long minutes = seconds / 60 % 60;
         long secs = seconds % 60;
+        // by hand, not String.format: a Formatter's first use loads the JDK's locale data, about
+        // 20 ms of a one-shot command's start (cli/README.md, Start-up)
+        StringBuilder sb = new StringBuilder(24);
         if (quick) {
-            return String.format(Locale.ROOT, "%d:%d:%02d:%02d.%02d", days, hours, minutes, secs, centis);
+            sb.append(days).append(':');
+        } else if (days != 0) {
+            sb.append(days).append(days == 1 ? " day, " : " days, ");
         }
-        String hms = String.format(Locale.ROOT, "%d:%02d:%02d.%02d", hours, minutes, secs, centis);
-        if (days == 0) {
-            return hms;
-        }
-        return days + (days == 1 ? " day, " : " days, ") + hms;
+        sb.append(hours).append(':');
+        twoDigits(sb, minutes).append(':');
+        twoDigits(sb, secs).append('.');
+        return twoDigits(sb, centis).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder sb, long n) {
+        return sb.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     /** Net-SNMP's hex dump of octets: {@code 3A 9B 00 } (a space after each, a new line every 16). */

@@ -52,7 +52,7 @@ public final class NotificationSender {
     private final SnmpEngine engine;
     private final Target base;
     private final Binder binder;
-    private final Function<String, int[]> resolver;
+    private final Function<String, Oid> resolver;
     private final Target trapTarget;
     private final Target informTarget;
 
@@ -63,7 +63,7 @@ public final class NotificationSender {
      * @param informProcessing the v3 inform processing (receiver discovered), null for v1/v2c
      */
     public NotificationSender(SnmpEngine engine, Target base, boolean portGiven, MessageProcessing trapProcessing,
-            MessageProcessing informProcessing, Binder binder, Function<String, int[]> resolver) {
+            MessageProcessing informProcessing, Binder binder, Function<String, Oid> resolver) {
         this.engine = engine;
         this.base = base;
         this.binder = binder;
@@ -130,7 +130,7 @@ public final class NotificationSender {
             if (genericTrap < 0 || genericTrap > 6) {
                 throw new IllegalArgumentException("generic-trap must be 0..6, not " + genericTrap);
             }
-            Oid ent = enterprise == null || enterprise.isEmpty() ? DEFAULT_ENTERPRISE : Oid.of(resolver.apply(enterprise));
+            Oid ent = enterprise == null || enterprise.isEmpty() ? DEFAULT_ENTERPRISE : resolver.apply(enterprise);
             List<VarBind> vbs = new ArrayList<>(variables.size());
             long time = engine.uptimeTicks() & 0xFFFFFFFFL;
             for (int i = 0; i < variables.size(); i++) {
@@ -157,7 +157,7 @@ public final class NotificationSender {
 
     private VarBind bind(SnmpVariable v) {
         String type = v.snmpType();
-        if ((type == null || type.isEmpty()) && Oid.of(resolver.apply(v.name())).equals(SYS_UPTIME_0)) {
+        if ((type == null || type.isEmpty()) && resolver.apply(v.name()).equals(SYS_UPTIME_0)) {
             type = "t"; // sysUpTime.0 is sysUpTimeInstance to the MIBs, an OID without a type
         }
         return binder.bind(v.name(), v.value(), type);
@@ -178,7 +178,7 @@ public final class NotificationSender {
         }
         List<VarBind> out = new ArrayList<>(variables.size() + 2);
         out.add(new VarBind(SYS_UPTIME_0, Variable.timeTicks(engine.uptimeTicks() & 0xFFFFFFFFL)));
-        out.add(new VarBind(SNMP_TRAP_OID_0, Variable.objectId(Oid.of(resolver.apply(trapOid)))));
+        out.add(new VarBind(SNMP_TRAP_OID_0, Variable.objectId(resolver.apply(trapOid))));
         for (int i = 0; i < variables.size(); i++) {
             VarBind vb = bind(variables.get(i));
             if (i == 0 && vb.oid().equals(SYS_UPTIME_0)) {

@@ -59,4 +59,23 @@ class JmxTest {
             assertTrue(JMX.queryNames(new ObjectName("io.varbind:type=SnmpEngine,name=\"engine-*\""), null).size() >= 2);
         }
     }
+
+    @Test
+    void nothingIsRegisteredWithJmxOff() throws Exception {
+        ObjectName name = new ObjectName("io.varbind:type=SnmpEngine,name=\"jmx-off\"");
+        String before = System.getProperty(JmxPublisher.ENABLED_PROPERTY);
+        System.setProperty(JmxPublisher.ENABLED_PROPERTY, "false");
+        try (SnmpEngine engine = SnmpEngine.builder().threads(1).name("jmx-off").build()) {
+            assertFalse(JMX.isRegistered(name));
+        } finally {
+            if (before == null) {
+                System.clearProperty(JmxPublisher.ENABLED_PROPERTY);
+            } else {
+                System.setProperty(JmxPublisher.ENABLED_PROPERTY, before);
+            }
+        }
+        try (SnmpEngine engine = SnmpEngine.builder().threads(1).name("jmx-off").build()) {
+            assertTrue(JMX.isRegistered(name), "on again once the property is gone");
+        }
+    }
 }

@@ -35,7 +35,8 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * SNMP4J ({@code Snmp.send} of an INFORM into an {@code Snmp} responder that acknowledges it), the
  * same 5 varbinds. CPU: the process's minus the JIT compiler threads', per inform (both sides).
  *
- * <p>Usage: {@code InformBench [in-flight list [seconds [rounds]]]}, default {@code 1,64 3 3};
+ * <p>Usage: {@code InformBench [in-flight list [seconds [rounds [pairs]]]]}, default
+ * {@code 1,64 3 3 varbind,snmp4j} (one pair alone, for a profile: {@code varbind});
  * see {@code benchmarks/scripts/informs.sh}.
  */
 public final class InformBench {
@@ -54,10 +55,11 @@ public final class InformBench {
         String[] windows = (args.length > 0 ? args[0] : "1,64").split(",");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        List<String> pairs = List.of((args.length > 3 ? args[3] : "varbind,snmp4j").split(","));
         System.out.printf("%-8s %6s %5s %12s %14s%n", "pair", "window", "round", "informs/s", "CPU us/inform");
         for (int round = 1; round <= rounds; round++) {
             for (String w : windows) {
-                for (String name : List.of("varbind", "snmp4j")) {
+                for (String name : pairs) {
                     try (Pair p = name.equals("varbind") ? varbind() : snmp4j()) {
                         run(p, Integer.parseInt(w), 1.0); // warm-up
                         double[] r = run(p, Integer.parseInt(w), seconds);

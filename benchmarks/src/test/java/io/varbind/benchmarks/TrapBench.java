@@ -23,7 +23,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.snmp4j.CommandResponder;
 import org.snmp4j.CommandResponderEvent;
+import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.Snmp;
+import org.snmp4j.mp.MPv3;
+import org.snmp4j.security.AuthSHA;
+import org.snmp4j.security.PrivAES128;
+import org.snmp4j.security.SecurityProtocols;
+import org.snmp4j.security.USM;
+import org.snmp4j.security.UsmUser;
+import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.Address;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.VariableBinding;
@@ -37,8 +45,14 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * compiler threads' (the Java receivers run one at a time, after a warm-up at a low rate); for
  * snmptrapd its /proc utime + stime. Loss: 1 - received / sent.
  *
- * <p>Usage: {@code TrapBench TRAPBLAST [rates (comma-separated) [seconds [receivers]]]}, receivers
- * among {@code varbind,snmp4j,snmptrapd}; see {@code benchmarks/scripts/traps.sh}.
+ * <p>With {@code v3}, the trap is an SNMPv3 authPriv message (SHA, AES-128) of a user of the sending
+ * engine, and each receiver is given that user as its documentation says (Varbind's
+ * {@code user(..., senderEngineId)}, SNMP4J's {@code USM.addUser(name, engineId, user)},
+ * snmptrapd's {@code createUser -e}).
+ *
+ * <p>Usage: {@code TrapBench TRAPBLAST [rates (comma-separated) [seconds [receivers [v2c|v3 [sender
+ * threads]]]]]}, receivers among {@code varbind,snmp4j,snmptrapd}; see
+ * {@code benchmarks/scripts/traps.sh}.
  */
 public final class TrapBench {
     private TrapBench() {
@@ -63,19 +77,29 @@ public final class TrapBench {
         String[] rates = (args.length > 1 ? args[1] : "20000,50000,100000,200000").split(",");
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         String[] receivers = (args.length > 3 ? args[3] : "varbind,snmp4j,snmptrapd").split(",");
+        boolean v3 = args.length > 4 && args[4].equals("v3");
+        if (args.length > 4 && !v3 && !args[4].equals("v2c")) {
+            throw new IllegalArgumentException("message kind v2c or v3, not " + args[4]);
+        }
+        int threads = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         Path hex = Files.createTempFile("trap", ".hex");
-        Files.writeString(hex, HexFormat.of().formatHex(trap()));
+        Files.writeString(hex, HexFormat.of().formatHex(v3 ? v3Trap() : trap()));
+        System.out.println(v3 ? "v3 authPriv (" + V3_AUTH + "/" + V3_PRIV + ") traps of 7 varbinds from engine " + V3_ENGINE
+                : "v2c traps of 7 varbinds");
         System.out.printf("%-10s %9s %9s %9s %7s %12s%n", "receiver", "offered/s", "sent", "received", "loss",
                 "CPU us/trap");
         for (String name : receivers) {
             for (String rate : rates) {
                 int port = freePort();
-                try (Receiver r = start(name, port)) {
-                    blast(blaster, port, 20000, 2, hex); // warm-up (the JIT), not measured
+                try (Receiver r = start(name, port, v3)) {
+                    blast(blaster, port, 20000, 2, hex, 1); // warm-up (the JIT), not measured
                     settle(r::received);
+                    if (r.received() == 0) {
+                        throw new IllegalStateException(name + " accepted none of the warm-up traps");
+                    }
                     long c0 = r.cpuNanos();
                     long n0 = r.received();
-                    long sent = blast(blaster, port, Long.parseLong(rate), seconds, hex);
+                    long sent = blast(blaster, port, Long.parseLong(rate), seconds, hex, threads);
                     settle(r::received);
                     long n = r.received() - n0;
                     double cpu = (r.cpuNanos() - c0) / 1000.0;
@@ -100,24 +124,56 @@ public final class TrapBench {
                 new Pdu(BerTags.TRAP_V2, 1, 0, 0, vbs)));
     }
 
-    private static Receiver start(String name, int port) throws Exception {
+    /** The v3 sender: an authPriv user of engine {@link #V3_ENGINE}, as snmptrapd's {@code createUser -e}. */
+    static final String V3_ENGINE = "80001f88047472617062656e6368"; // "trapbench"
+    static final String V3_USER = "benchv3";
+    static final String V3_AUTH = "SHA";
+    static final String V3_PRIV = "AES";
+    static final String V3_AUTH_PASS = "benchauthpass";
+    static final String V3_PRIV_PASS = "benchprivpass";
+
+    /**
+     * The same trap as {@link #trap()}, as an SNMPv3 authPriv message of {@link #V3_USER} (SHA,
+     * AES-128) from {@link #V3_ENGINE}, authoritative, boots 1 and time 1: every receiver
+     * authenticates and decrypts each copy (USM keeps no replay cache for traps; one copy's time
+     * stays inside the 150 s window for the life of a receiver here).
+     */
+    static byte[] v3Trap() {
+        CommunityMessage m = (CommunityMessage) io.varbind.codec.SnmpMessageDecoder.decode(trap());
+        byte[] eid = HexFormat.of().parseHex(V3_ENGINE);
+        io.varbind.usm.UsmUser u = io.varbind.usm.UsmUser.localized(V3_USER, io.varbind.usm.AuthProtocol.parse(V3_AUTH),
+                V3_AUTH_PASS, io.varbind.usm.PrivProtocol.parse(V3_PRIV), V3_PRIV_PASS, eid);
+        byte[] out = new byte[65536];
+        int n = io.varbind.usm.UsmSecurityModel.encode(out, 0, 4217, 65507, false, u,
+                new io.varbind.usm.EngineState(eid, 1, 1), new io.varbind.codec.ScopedPdu(eid, new byte[0],
+                        m.regularPdu()));
+        u.destroy();
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static Receiver start(String name, int port, boolean v3) throws Exception {
         switch (name) {
             case "varbind":
-                return varbind(port);
+                return varbind(port, v3);
             case "snmp4j":
-                return snmp4j(port);
+                return snmp4j(port, v3);
             case "snmptrapd":
-                return snmptrapd(port);
+                return snmptrapd(port, v3);
             default:
                 throw new IllegalArgumentException("unknown receiver " + name);
         }
     }
 
-    private static Receiver varbind(int port) {
+    private static Receiver varbind(int port, boolean v3) {
         AtomicLong count = new AtomicLong();
         AtomicLong sink = new AtomicLong();
-        NotificationReceiver r = NotificationReceiver.builder().listen("udp:127.0.0.1:" + port).community("public")
-                .threads(1).queueCapacity(100_000).onNotification(n -> {
+        NotificationReceiver.Builder b = NotificationReceiver.builder().listen("udp:127.0.0.1:" + port);
+        if (v3) {
+            b.user(V3_USER, V3_AUTH, V3_AUTH_PASS, V3_PRIV, V3_PRIV_PASS, V3_ENGINE);
+        } else {
+            b.community("public");
+        }
+        NotificationReceiver r = b.threads(1).queueCapacity(100_000).onNotification(n -> {
                     long h = 0;
                     for (VarBind vb : n.varBinds()) { // every variable touched
                         h += vb.oid().size() + vb.value().tag() + vb.value().bytesLength();
@@ -140,13 +196,28 @@ public final class TrapBench {
         };
     }
 
-    private static Receiver snmp4j(int port) throws IOException {
+    private static Receiver snmp4j(int port, boolean v3) throws IOException {
         AtomicLong count = new AtomicLong();
         AtomicLong sink = new AtomicLong();
         DefaultUdpTransportMapping t = new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getLoopbackAddress(),
                 port));
         t.setReceiveBufferSize(4 << 20);
-        Snmp snmp = new Snmp(t);
+        Snmp snmp;
+        if (v3) {
+            // SNMP4J's own way to receive v3 traps: a USM holding the sender's user localized to its engine
+            SecurityProtocols protocols = SecurityProtocols.getInstance().addDefaultProtocols();
+            protocols.addAuthenticationProtocol(new AuthSHA()); // not among 3.8's defaults any more
+            protocols.addPrivacyProtocol(new PrivAES128());
+            USM usm = new USM(protocols, new OctetString(MPv3.createLocalEngineID()), 0);
+            MessageDispatcherImpl md = new MessageDispatcherImpl();
+            md.addMessageProcessingModel(new MPv3(usm));
+            snmp = new Snmp(md, t);
+            usm.addUser(new OctetString(V3_USER), new OctetString(HexFormat.of().parseHex(V3_ENGINE)),
+                    new UsmUser(new OctetString(V3_USER), AuthSHA.ID, new OctetString(V3_AUTH_PASS), PrivAES128.ID,
+                            new OctetString(V3_PRIV_PASS)));
+        } else {
+            snmp = new Snmp(t);
+        }
         snmp.addCommandResponder(new CommandResponder() {
             @Override
             public <A extends Address> void processPdu(CommandResponderEvent<A> e) {
@@ -179,11 +250,13 @@ public final class TrapBench {
         };
     }
 
-    private static Receiver snmptrapd(int port) throws Exception {
+    private static Receiver snmptrapd(int port, boolean v3) throws Exception {
         Path dir = Files.createTempDirectory("trapbench-snmptrapd");
         Path log = dir.resolve("traps.log");
+        String access = v3 ? "createUser -e 0x" + V3_ENGINE + " " + V3_USER + " " + V3_AUTH + " " + V3_AUTH_PASS + " "
+                + V3_PRIV + " " + V3_PRIV_PASS + "\nauthUser log " + V3_USER + " priv\n" : "authCommunity log public\n";
         Files.writeString(dir.resolve("snmptrapd.conf"), "snmpTrapdAddr udp:127.0.0.1:" + port + "\n"
-                + "authCommunity log public\ndoNotRetainNotificationLogs yes\nformat2 T %v\\n\n");
+                + access + "doNotRetainNotificationLogs yes\nformat2 T %v\\n\n");
         ProcessBuilder pb = new ProcessBuilder("/usr/sbin/snmptrapd", "-f", "-C", "-c",
                 dir.resolve("snmptrapd.conf").toString(), "-Lf", log.toString(), "-On", "-n")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout").toFile());
@@ -228,9 +301,10 @@ public final class TrapBench {
     }
 
     /** Runs the C sender; returns how many it sent. */
-    private static long blast(String blaster, int port, long rate, double seconds, Path hex) throws Exception {
+    private static long blast(String blaster, int port, long rate, double seconds, Path hex, int threads)
+            throws Exception {
         Process p = new ProcessBuilder(blaster, "127.0.0.1", Integer.toString(port), Long.toString(rate),
-                Double.toString(seconds), hex.toString()).redirectErrorStream(true).start();
+                Double.toString(seconds), hex.toString(), Integer.toString(threads)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("trapblast failed: " + out);

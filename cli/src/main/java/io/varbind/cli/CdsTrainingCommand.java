@@ -23,9 +23,12 @@ final class CdsTrainingCommand implements Callable<Integer> {
         try (SnmpAgent agent = SnmpAgent.builder().listen("udp:127.0.0.1:0").community("public")
                 .writeCommunity("private").demoData().build()) {
             String target = "udp:127.0.0.1:" + agent.udpEndpoints().get(0).getPort();
-            run(sink, "get", "-v2c", "-c", "public", target, "sysDescr.0", "sysUpTime.0");
-            run(sink, "bulkwalk", "-v2c", "-c", "public", target, "system");
-            run(sink, "walk", "-On", "-v2c", "-c", "public", target, "ifTable");
+            // read without picocli (QuickCommandLine), as these lines are
+            Main.run(new String[] {"get", "-v2c", "-c", "public", target, "sysDescr.0", "sysUpTime.0"}, sink, sink);
+            Main.run(new String[] {"bulkwalk", "-v2c", "-c", "public", target, "system"}, sink, sink);
+            Main.run(new String[] {"walk", "-On", "-v2c", "-c", "public", target, "ifTable"}, sink, sink);
+            // and by picocli, for the lines it reads
+            run(sink, "get", "-v2c", "-c", "public", "--", target, "sysDescr.0", "sysUpTime.0");
         }
         return Main.EXIT_OK;
     }

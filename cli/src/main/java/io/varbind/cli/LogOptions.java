@@ -11,19 +11,32 @@ import picocli.CommandLine.Option;
 final class LogOptions {
     static final String PREFIX = "org.slf4j.simpleLogger.";
 
-    /** The backend's settings when the command line starts: WARN and up, one line each, no thread names. */
-    static void defaults() {
+    /**
+     * The backend's settings when the command line starts: WARN and up, one line each, no thread
+     * names, the time of day on each line. A one-shot command shows the time only with {@code -d} or
+     * {@code -D} (as Net-SNMP's tools print their warnings): the backend's date format loads the
+     * JDK's locale data, about 30 ms of CPU, at its first logger (the engine's) whether or not a
+     * line is ever logged.
+     */
+    static void defaults(boolean oneShot) {
         setIfAbsent("defaultLogLevel", "warn");
         setIfAbsent("showThreadName", "false");
+        if (!oneShot) {
+            timeOfDay();
+        }
+        setIfAbsent("logFile", "System.err");
+    }
+
+    private static void timeOfDay() {
         setIfAbsent("showDateTime", "true");
         setIfAbsent("dateTimeFormat", "HH:mm:ss.SSS");
-        setIfAbsent("logFile", "System.err");
     }
 
     @Option(names = {"-d", "--debug"}, description = "debug output of every library logger on stderr")
     void debug(boolean on) {
         if (on) {
             System.setProperty(PREFIX + "log.io.varbind", "debug");
+            timeOfDay();
         }
     }
 
@@ -34,6 +47,7 @@ final class LogOptions {
             String name = t.equalsIgnoreCase("ALL") ? "io.varbind" : "io.varbind." + t;
             System.setProperty(PREFIX + "log." + name, "debug");
         }
+        timeOfDay();
     }
 
     private static void setIfAbsent(String key, String value) {

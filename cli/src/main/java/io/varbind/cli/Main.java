@@ -18,6 +18,7 @@ public final class Main {
     private static final String NETTY_JFR = "io.netty.jfr.enabled";
     private static final String HELP = "help";
     private static final String NIO_TRANSPORT = "varbind.transport.nio";
+    private static final String JMX = "varbind.jmx";
     private static final Set<String> ONE_SHOT = Set.of("get", "getnext", "bulkget", "walk", "bulkwalk", "table",
             "set", "trap", "inform", "translate", "mib", "cds-training");
 
@@ -25,7 +26,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogOptions.defaults();
+        LogOptions.defaults(oneShot(args));
         startupDefaults(args);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
@@ -42,13 +43,21 @@ public final class Main {
      * records; and its native epoll transport is a library extracted from the jar to a temporary
      * file and loaded on every run, where one request gains nothing from it, so the commands that
      * send a few requests and exit use the JDK's NIO selector through the same engine. The
-     * long-running ones (agent, bench-agent, trapd, demo) keep epoll.
+     * long-running ones (agent, bench-agent, trapd, demo) keep epoll. A one-shot command registers
+     * no JMX MBean: the platform MBean server's start costs about 0.1 s of CPU, for counters nobody
+     * can read before the command ends.
      */
     static void startupDefaults(String[] args) {
         setIfAbsent(NETTY_JFR, "false");
-        if (args.length > 0 && ONE_SHOT.contains(args[0])) {
+        if (oneShot(args)) {
             setIfAbsent(NIO_TRANSPORT, "true");
+            setIfAbsent(JMX, "false");
         }
+    }
+
+    /** Whether the command line names a command that sends a few requests (or none) and exits. */
+    static boolean oneShot(String[] args) {
+        return args.length > 0 && ONE_SHOT.contains(args[0]);
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -57,10 +66,14 @@ public final class Main {
         }
     }
 
-    /** Runs one command line with the given streams; returns the exit status. */
+    /**
+     * Runs one command line with the given streams; returns the exit status. The plain lines of the
+     * get and walk commands are read without picocli ({@link QuickCommandLine}), the others by it.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String[] normalized = normalize(args);
-        return commandLine(out, err, normalized).execute(normalized);
+        int quick = QuickCommandLine.run(normalized, out, err);
+        return quick >= 0 ? quick : commandLine(out, err, normalized).execute(normalized);
     }
 
     /**

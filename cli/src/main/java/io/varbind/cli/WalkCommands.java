@@ -17,11 +17,14 @@ final class WalkCommands {
     private WalkCommands() {
     }
 
+    /** The subtree a walk without an OID reads (mib-2), as snmpwalk's default. */
+    static final String DEFAULT_OID = ".1.3.6.1.2.1";
+
     abstract static class WalkBase extends SnmpCommand {
         @Parameters(index = "0", paramLabel = "AGENT")
         String agent;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "OID", defaultValue = ".1.3.6.1.2.1")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "OID", defaultValue = DEFAULT_OID)
         String oid;
 
         int walk(boolean bulk, int maxRepetitions) {

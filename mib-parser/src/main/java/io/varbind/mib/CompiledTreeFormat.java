@@ -25,6 +25,11 @@ final class CompiledTreeFormat {
     // ----------------------------------------------------------------------------------- writing
 
     static byte[] write(Collection<MibModule> modules) {
+        return write(modules, false);
+    }
+
+    /** As {@link #write(Collection)}, keeping each module's file name when {@code withFiles} (a cached tree). */
+    static byte[] write(Collection<MibModule> modules, boolean withFiles) {
         Map<String, Integer> strings = new LinkedHashMap<>();
         IdentityHashMap<TypeFacts, Integer> facts = new IdentityHashMap<>();
         List<TypeFacts> factList = new ArrayList<>();
@@ -32,7 +37,7 @@ final class CompiledTreeFormat {
         body.uv(modules.size());
         for (MibModule m : modules) {
             body.uv(str(strings, m.name()));
-            body.uv(str(strings, null));
+            body.uv(str(strings, withFiles ? m.file() : null));
             body.uv(m.imports.size());
             for (String s : m.imports) {
                 body.uv(str(strings, s));

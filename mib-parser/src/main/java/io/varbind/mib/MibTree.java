@@ -150,16 +150,25 @@ public final class MibTree {
      * (or {@code -m} argument) gives them: {@code null} or a leading {@code +} puts Net-SNMP's default
      * modules first, {@code ALL} every module in its index order. The order decides which module
      * names a node that several define (with {@code ALL}: {@code RFC1213-MIB::ipForwarding}, not
-     * {@code IP-MIB}); every module found is loaded either way. Cached by path, mtimes and order.
+     * {@code IP-MIB}); every module found is loaded either way. Cached by path, mtimes and order;
+     * with the system property {@code varbind.mib.cache} naming a folder, also kept compiled there
+     * for later processes (keyed by every file's name, size and mtime, the order and this build).
      */
     public static MibTree defaultTree(String mibs) {
         List<Path> path = defaultSearchPath();
         List<String> order = loadOrder(mibs);
-        String key = cacheKey(path) + '|' + order;
+        Path disk = TreeCache.folder();
+        String key = disk == null ? cacheKey(path) + '|' + order : TreeCache.key(path, order);
         synchronized (CACHE) {
             MibTree t = CACHE.get(key);
+            if (t == null && disk != null) {
+                t = TreeCache.load(disk, key);
+            }
             if (t == null) {
                 t = of(path, true, order);
+                if (disk != null) {
+                    TreeCache.store(disk, key, t);
+                }
                 if (CACHE.size() >= 4) {
                     CACHE.clear();
                 }

@@ -31,10 +31,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.channel.unix.Socket;
-import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -310,47 +307,27 @@ public final class TransportGroup implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
-    /** Per sending thread: the direct buffer a datagram is copied into for {@code sendto}. */
-    private static final ThreadLocal<ByteBuffer> DIRECT = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocateDirect(65536));
-
     private static final class ChannelEndpoint implements Endpoint {
         private final Channel channel;
         private final boolean stream;
-        /** The native socket of an epoll datagram channel, written directly by the calling thread. */
-        private final Socket direct;
+        /** Datagrams written by the calling thread (epoll), null for a stream. */
+        private final DatagramWriter datagrams;
 
         ChannelEndpoint(Channel channel, boolean stream) {
             this.channel = channel;
             this.stream = stream;
-            this.direct = !stream && channel instanceof UnixChannel u && u.fd() instanceof Socket s ? s : null;
+            this.datagrams = stream ? null : new DatagramWriter(channel);
         }
 
         @Override
         public void send(byte[] message, int offset, int length, InetSocketAddress to) {
-            if (direct != null && length <= 65536 && !to.isUnresolved()) {
-                // UDP on epoll: one sendto(2) from this thread, rather than a task for the event loop and
-                // a wake-up of it. Safe beside the loop's reads (the kernel serialises the socket) and
-                // beside its writes (datagrams carry no order); a full send buffer falls back to Netty.
-                ByteBuffer b = DIRECT.get();
-                b.clear();
-                b.put(message, offset, length).flip();
-                try {
-                    if (direct.sendTo(b, 0, length, to.getAddress(), to.getPort()) == length) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    channel.pipeline().fireExceptionCaught(e);
-                    return;
-                }
+            if (!stream) {
+                datagrams.send(message, offset, length, to);
+                return;
             }
             ByteBuf buf = Unpooled.copiedBuffer(message, offset, length); // written later: the caller reuses its array
-            if (stream) {
-                // a real promise: SslHandler cannot complete a void one; a failed write closes the stream
-                channel.writeAndFlush(buf).addListener(io.netty.channel.ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
-            } else {
-                channel.writeAndFlush(new DatagramPacket(buf, to), channel.voidPromise());
-            }
+            // a real promise: SslHandler cannot complete a void one; a failed write closes the stream
+            channel.writeAndFlush(buf).addListener(io.netty.channel.ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
 
         @Override

@@ -1,0 +1,103 @@
+package io.varbind.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.varbind.codec.BerTags;
+import io.varbind.codec.CommunityMessage;
+import io.varbind.codec.Oid;
+import io.varbind.codec.Pdu;
+import io.varbind.codec.SnmpMessageDecoder;
+import io.varbind.codec.SnmpMessageEncoder;
+import io.varbind.codec.VarBind;
+import io.varbind.codec.Variable;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bursts of traps and informs, as a busy network sends them: the event loop reads several
+ * datagrams per system call and hands each read's notifications to the callback thread together.
+ * Every notification reaches the callback once and in arrival order, and every inform is
+ * acknowledged only after its own callback ran.
+ */
+class ReceiverBurstTest {
+    private static final Oid SEQ = Oid.parse("1.3.6.1.4.1.8072.9999.7");
+
+    @Test
+    void burstsAreDeliveredWholeInOrderAndInformsAcknowledgedAfterTheirCallback() throws Exception {
+        int total = 3000;
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        NotificationReceiver r = NotificationReceiver.builder().listen("udp:127.0.0.1:" + port).community("public")
+                .threads(1).onNotification(n -> {
+                    for (VarBind vb : n.varBinds()) {
+                        if (vb.oid().equals(SEQ)) {
+                            seen.add((int) vb.value().longValue());
+                        }
+                    }
+                }).build();
+        Set<Integer> acknowledged = new HashSet<>();
+        int informs = 0;
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            s.setReceiveBufferSize(4 << 20);
+            for (int i = 0; i < total; i++) {
+                boolean inform = i % 3 == 0;
+                informs += inform ? 1 : 0;
+                byte[] m = SnmpMessageEncoder.encode(new CommunityMessage(1, "public".getBytes(StandardCharsets.US_ASCII),
+                        new Pdu(inform ? BerTags.INFORM : BerTags.TRAP_V2, i, 0, 0, List.of(
+                                new VarBind(Oid.parse("1.3.6.1.2.1.1.3.0"), Variable.timeTicks(i)),
+                                new VarBind(Oid.parse("1.3.6.1.6.3.1.1.4.1.0"),
+                                        Variable.objectId(Oid.parse("1.3.6.1.6.3.1.1.5.4"))),
+                                new VarBind(SEQ, Variable.integer(i))))));
+                s.send(new DatagramPacket(m, m.length, InetAddress.getLoopbackAddress(), port));
+                if (i % 100 == 99) {
+                    Thread.sleep(2); // bursts of 100, within the receiver's socket buffer
+                }
+            }
+            s.setSoTimeout(2000);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (acknowledged.size() < informs && System.nanoTime() < deadline) {
+                DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
+                try {
+                    s.receive(p);
+                } catch (SocketTimeoutException e) {
+                    break;
+                }
+                Pdu answer = ((CommunityMessage) SnmpMessageDecoder.decode(p.getData(), 0, p.getLength())).regularPdu();
+                assertEquals(BerTags.RESPONSE, answer.type());
+                int id = answer.requestId();
+                assertTrue(seen.contains(id), "inform " + id + " acknowledged before its callback ran");
+                assertTrue(acknowledged.add(id), "inform " + id + " acknowledged twice");
+            }
+        } finally {
+            r.close();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((seen.size() < total || r.statistics().delivered() < total || r.statistics().acknowledged() < informs)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the counters move just after each callback and Response
+        }
+        assertEquals(total, r.statistics().received(), r.statistics().toString());
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, seen);
+        assertEquals(informs, acknowledged.size());
+        assertEquals(informs, r.statistics().acknowledged());
+        assertEquals(total, r.statistics().delivered());
+    }
+}
