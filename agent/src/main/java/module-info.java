@@ -6,6 +6,7 @@ module io.varbind.agent {
     requires io.netty.handler;
     requires org.slf4j;
     requires java.management;
+    requires java.naming;
     // the JUnit 5 extension: JUnit is an optional dependency, present only for users who use it
     requires static org.junit.jupiter.api;
 

@@ -12,13 +12,15 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.varbind.transport.BerFrameDecoder;
+import io.varbind.transport.DtlsServer;
+import io.varbind.transport.SecurePeer;
+import io.varbind.transport.TlsServerSecurity;
 import io.varbind.transport.TransportGroup;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -73,6 +75,12 @@ public final class AgentServer implements AutoCloseable {
     private final TransportGroup transports;
     private final List<Channel> channels;
     private final AgentStatistics stats;
+    /** DTLS endpoints, each its own socket and sessions. */
+    private final List<DtlsServer> dtlsServers = new ArrayList<>();
+    /** Every bound address in the order of the endpoints, and whether it is a stream (TCP, TLS). */
+    private final List<InetSocketAddress> bound = new ArrayList<>();
+    private final List<Boolean> boundStream = new ArrayList<>();
+    private final List<String> boundTransport = new ArrayList<>();
 
     private AgentServer(TransportGroup transports, List<Channel> channels, AgentStatistics stats) {
         this.transports = transports;
@@ -95,6 +103,24 @@ public final class AgentServer implements AutoCloseable {
      */
     public static AgentServer start(List<Endpoint> endpoints, IntFunction<? extends IncomingMessageProcessor> dispatchers,
             AgentStatistics stats, int threads, Limits limits) {
+        return start(endpoints, dispatchers, stats, threads, limits, null);
+    }
+
+    /**
+     * As {@link #start(List, IntFunction, AgentStatistics, int, Limits)}, with {@code tls:} and
+     * {@code dtls:} endpoints served with {@code tls} (RFC 6353 server side: our certificate, client
+     * certificates required and mapped to a securityName); messages of an authorized session go to
+     * the port's processor {@link IncomingMessageProcessor#secured secured} for that name.
+     *
+     * @param tls null when no endpoint is {@code tls:} or {@code dtls:}
+     */
+    public static AgentServer start(List<Endpoint> endpoints, IntFunction<? extends IncomingMessageProcessor> dispatchers,
+            AgentStatistics stats, int threads, Limits limits, TlsServerSecurity tls) {
+        for (Endpoint e : endpoints) {
+            if (e.secure() && tls == null) {
+                throw new AgentException("endpoint " + e + " needs the agent's certificate and key (localCert)");
+            }
+        }
         TransportGroup transports = TransportGroup.create(threads, "varbind-agent");
         EventLoopGroup group = transports.eventLoops();
         List<Channel> channels = new ArrayList<>();
@@ -113,9 +139,19 @@ public final class AgentServer implements AutoCloseable {
                     IncomingMessageProcessor dispatcher = dispatchers.apply(port);
                     try {
                         Channel ch;
+                        if (e.secure() && !e.tcp()) {
+                            DtlsListener listener = new DtlsListener(dispatcher, stats);
+                            DtlsServer d = DtlsServer.bind(transports, addr, tls, DtlsServer.Limits.DEFAULT, listener);
+                            listener.local = d.localAddress();
+                            server.dtlsServers.add(d);
+                            server.bound.add(d.localAddress());
+                            server.boundStream.add(false);
+                            server.boundTransport.add("dtls");
+                            continue;
+                        }
                         if (e.tcp()) {
-                            ch = tcpBootstrap(transports, group, dispatcher, limits, limiter, guard).bind(addr)
-                                    .syncUninterruptibly().channel();
+                            ch = tcpBootstrap(transports, group, dispatcher, limits, limiter, guard,
+                                    e.secure() ? tls : null).bind(addr).syncUninterruptibly().channel();
                         } else {
                             // IPv6's header is 20 bytes longer than IPv4's: 1452 bytes of 1472
                             int cap = limits.unauthenticatedUdpMax() - (v6 ? 20 : 0);
@@ -124,9 +160,12 @@ public final class AgentServer implements AutoCloseable {
                                     .syncUninterruptibly().channel();
                         }
                         channels.add(ch);
+                        server.bound.add((InetSocketAddress) ch.localAddress());
+                        server.boundStream.add(e.tcp());
+                        server.boundTransport.add(e.transport());
                     } catch (Exception ex) { // Netty rethrows a failed bind's IOException unchecked
                         // (e.g. "Address already in use"): it must still become the typed error
-                        throw new AgentException("cannot listen on " + (e.tcp() ? "tcp:" : "udp:")
+                        throw new AgentException("cannot listen on " + e.transport() + ":"
                                 + (v6 ? "[" + e.host() + "]" : e.host()) + ":" + port + ": " + ex.getMessage(), ex);
                     }
                 }
@@ -139,7 +178,8 @@ public final class AgentServer implements AutoCloseable {
     }
 
     private static ServerBootstrap tcpBootstrap(TransportGroup transports, EventLoopGroup group,
-            IncomingMessageProcessor dispatcher, Limits limits, ConnectionLimiter limiter, AcceptGuard guard) {
+            IncomingMessageProcessor dispatcher, Limits limits, ConnectionLimiter limiter, AcceptGuard guard,
+            TlsServerSecurity tls) {
         long idleMillis = limits.tcpIdleTimeout().toMillis();
         return new ServerBootstrap().group(group).channel(transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -153,35 +193,60 @@ public final class AgentServer implements AutoCloseable {
                             return;
                         }
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
-                                new IdleCloser(limiter.stats), new BerFrameDecoder(MAX_MESSAGE_SIZE),
-                                new TcpHandler(dispatcher, limiter.stats));
+                                new IdleCloser(limiter.stats));
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newTlsHandler());
+                            TlsServerSecurity.handshakeOf(ch).whenComplete((ok, refused) -> (refused == null
+                                    ? limiter.stats.tlsSessionsAccepted : limiter.stats.tlsSessionsRefused).increment());
+                        }
+                        ch.pipeline().addLast(new BerFrameDecoder(MAX_MESSAGE_SIZE),
+                                new TcpHandler(dispatcher, limiter.stats, tls != null));
                     }
                 });
     }
 
-    /** The addresses actually bound (a port 0 endpoint shows its ephemeral port here). */
+    /** The addresses actually bound, streams (TCP, TLS) or datagrams (UDP, DTLS); a port 0 endpoint shows its ephemeral port. */
     public List<InetSocketAddress> boundAddresses(boolean tcp) {
         List<InetSocketAddress> out = new ArrayList<>();
-        for (Channel ch : channels) {
-            boolean isTcp = !(ch instanceof DatagramChannel);
-            if (isTcp == tcp) {
-                out.add((InetSocketAddress) ch.localAddress());
+        for (int i = 0; i < bound.size(); i++) {
+            if (boundStream.get(i) == tcp) {
+                out.add(bound.get(i));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Every address bound as {@code transport:host:port} ({@code udp:127.0.0.1:1162},
+     * {@code tls:[::1]:10162}), in the order the endpoints were given.
+     */
+    public List<String> boundEndpoints() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < bound.size(); i++) {
+            InetSocketAddress a = bound.get(i);
+            String host = a.getAddress() instanceof Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
+                    : a.getAddress().getHostAddress();
+            out.add(boundTransport.get(i) + ":" + host + ":" + a.getPort());
         }
         return out;
     }
 
     /** Every address bound, in the order the endpoints were given. */
     public List<InetSocketAddress> boundAddresses() {
-        List<InetSocketAddress> out = new ArrayList<>(channels.size());
-        for (Channel ch : channels) {
-            out.add((InetSocketAddress) ch.localAddress());
-        }
-        return out;
+        return List.copyOf(bound);
     }
 
     public AgentStatistics statistics() {
         return stats;
+    }
+
+    /** DTLS sessions open now, over every {@code dtls:} endpoint. */
+    public int dtlsSessions() {
+        int n = 0;
+        for (DtlsServer d : dtlsServers) {
+            n += d.sessions();
+        }
+        return n;
     }
 
     /** The listening channels (package use: tests that inject failures). */
@@ -191,10 +256,66 @@ public final class AgentServer implements AutoCloseable {
 
     @Override
     public void close() {
+        for (DtlsServer d : dtlsServers) {
+            d.close();
+        }
         for (Channel ch : channels) {
             ch.close();
         }
         transports.close();
+    }
+
+    /**
+     * A DTLS endpoint's messages, on its sessions' threads: processed as the session's securityName,
+     * answered over the session; refusals and drops counted.
+     */
+    private static final class DtlsListener implements DtlsServer.Listener {
+        private final IncomingMessageProcessor dispatcher;
+        private final AgentStatistics stats;
+        /** The address the endpoint was bound to (the sessions' destination). */
+        volatile InetSocketAddress local;
+
+        DtlsListener(IncomingMessageProcessor dispatcher, AgentStatistics stats) {
+            this.dispatcher = dispatcher;
+            this.stats = stats;
+        }
+
+        @Override
+        public void onMessage(byte[] message, SecurePeer peer) {
+            if (peer.identity() == null) {
+                return;
+            }
+            if (dispatcher.answersLater()) {
+                dispatcher.receive(message, new IncomingMessageProcessor.Arrival("dtls", peer.remoteAddress(), local,
+                        peer.identity().name()), m -> peer.reply(m, 0, m.length));
+                return;
+            }
+            byte[] out = BUFFERS.get()[1];
+            try {
+                int n = dispatcher.secured(peer.identity().name()).process(message, 0, message.length, out,
+                        MAX_MESSAGE_SIZE, MAX_MESSAGE_SIZE);
+                if (n > 0) {
+                    peer.reply(out, 0, n);
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                failed(stats, e);
+            }
+        }
+
+        @Override
+        public void onAccepted(SecurePeer peer) {
+            stats.tlsSessionsAccepted.increment();
+        }
+
+        @Override
+        public void onRefused(InetSocketAddress from, Throwable why) {
+            stats.tlsSessionsRefused.increment();
+        }
+
+        @Override
+        public void onDropped() {
+            stats.dtlsDropped.increment();
+        }
     }
 
     /** Counts a failure of one socket and keeps the loop going; rethrows only what no packet can cause. */
@@ -221,6 +342,17 @@ public final class AgentServer implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             ByteBuf content = packet.content();
             int len = content.readableBytes();
+            if (dispatcher.answersLater()) {
+                byte[] msg = new byte[len];
+                content.getBytes(content.readerIndex(), msg);
+                Channel ch = ctx.channel();
+                InetSocketAddress sender = packet.sender();
+                InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+                dispatcher.receive(msg, new IncomingMessageProcessor.Arrival(local.getAddress() instanceof Inet6Address
+                        ? "udp6" : "udp", sender, local, null), m -> ch.writeAndFlush(new DatagramPacket(
+                                io.netty.buffer.Unpooled.wrappedBuffer(m), sender), ch.voidPromise()));
+                return;
+            }
             byte[][] bufs = BUFFERS.get();
             content.getBytes(content.readerIndex(), bufs[0], 0, len);
             int n = dispatcher.process(bufs[0], 0, len, bufs[1], MAX_MESSAGE_SIZE, unauthenticatedMax);
@@ -245,19 +377,47 @@ public final class AgentServer implements AutoCloseable {
     private static final class TcpHandler extends SimpleChannelInboundHandler<ByteBuf> {
         private final IncomingMessageProcessor dispatcher;
         private final AgentStatistics stats;
+        private final boolean tls;
+        /** Over TLS: the processor for the session's securityName, once its handshake is done. */
+        private IncomingMessageProcessor secured;
 
-        TcpHandler(IncomingMessageProcessor dispatcher, AgentStatistics stats) {
+        TcpHandler(IncomingMessageProcessor dispatcher, AgentStatistics stats, boolean tls) {
             this.dispatcher = dispatcher;
             this.stats = stats;
+            this.tls = tls;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+            IncomingMessageProcessor processor = dispatcher;
+            String name = null;
+            if (tls) {
+                SecurePeer.Identity who = TlsServerSecurity.identityOf(ctx.channel());
+                if (who == null) {
+                    return; // no plaintext comes before the handshake; never answered unauthorized
+                }
+                name = who.name();
+                if (secured == null) {
+                    secured = dispatcher.secured(name);
+                }
+                processor = secured;
+            }
             int len = frame.readableBytes();
+            if (dispatcher.answersLater()) {
+                byte[] msg = new byte[len];
+                frame.getBytes(frame.readerIndex(), msg);
+                Channel ch = ctx.channel();
+                InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+                String transport = tls ? "tls" : local.getAddress() instanceof Inet6Address ? "tcp6" : "tcp";
+                dispatcher.receive(msg, new IncomingMessageProcessor.Arrival(transport,
+                        (InetSocketAddress) ch.remoteAddress(), local, name),
+                        m -> ch.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(m), ch.voidPromise()));
+                return;
+            }
             byte[][] bufs = BUFFERS.get();
             frame.getBytes(frame.readerIndex(), bufs[0], 0, len);
             // TCP needs a handshake, so the source is not spoofed: no unauthenticated cap
-            int n = dispatcher.process(bufs[0], 0, len, bufs[1], MAX_MESSAGE_SIZE, MAX_MESSAGE_SIZE);
+            int n = processor.process(bufs[0], 0, len, bufs[1], MAX_MESSAGE_SIZE, MAX_MESSAGE_SIZE);
             if (n > 0) {
                 ctx.write(ctx.alloc().ioBuffer(n).writeBytes(bufs[1], 0, n), ctx.voidPromise());
             }
@@ -272,6 +432,7 @@ public final class AgentServer implements AutoCloseable {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A framing error or a reset: this connection ends, the agent goes on.
             stats.inAsnParseErrs.increment();
+            dispatcher.onMalformedStream();
             ctx.close();
             if (cause instanceof VirtualMachineError) {
                 failed(stats, cause);

@@ -34,6 +34,17 @@ public final class AgentStatistics implements AgentStatisticsMXBean {
     public final LongAdder tcpConnectionsRefused = new LongAdder();
     /** TCP connections closed for being idle. */
     public final LongAdder tcpIdleClosed = new LongAdder();
+    /** snmpTsmInvalidCaches (RFC 5591): TSM messages that came over no authorized (D)TLS session. */
+    public final LongAdder tsmInvalidCaches = new LongAdder();
+    /**
+     * (D)TLS sessions refused or failed in the handshake: an untrusted client certificate, one that
+     * maps to no securityName, none at all, or a handshake not finished in time.
+     */
+    public final LongAdder tlsSessionsRefused = new LongAdder();
+    /** (D)TLS sessions accepted (handshake done, client authorized). */
+    public final LongAdder tlsSessionsAccepted = new LongAdder();
+    /** DTLS datagrams dropped: not DTLS, for no session, a session's queue full, or a session cap reached. */
+    public final LongAdder dtlsDropped = new LongAdder();
 
     /** usmStats 1 to 6, in the MIB's order (index 0 unused). */
     private final LongAdder[] usm = {null, new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(),

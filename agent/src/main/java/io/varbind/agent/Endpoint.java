@@ -6,14 +6,25 @@ import java.util.List;
 /**
  * One listening address of the agent in Net-SNMP's spelling: {@code [udp:|tcp:|udp6:|tcp6:]host:port},
  * IPv6 hosts in brackets, a port range {@code low-high} for many agents at once, a bare port for
- * every address ({@code udp:16100}).
+ * every address ({@code udp:16100}). {@code tls:} (or {@code tlstcp:}) is TLS over TCP and
+ * {@code dtls:} (or {@code dtlsudp:}) DTLS over UDP, RFC 6353: {@code secure} with {@code tcp} or not.
  */
-public record Endpoint(boolean tcp, String host, int portLow, int portHigh) {
+public record Endpoint(boolean tcp, String host, int portLow, int portHigh, boolean secure) {
 
     public Endpoint {
         if (portLow < 0 || portHigh > 65535 || portHigh < portLow) {
             throw new IllegalArgumentException("bad port range " + portLow + "-" + portHigh);
         }
+    }
+
+    /** A plain UDP or TCP endpoint. */
+    public Endpoint(boolean tcp, String host, int portLow, int portHigh) {
+        this(tcp, host, portLow, portHigh, false);
+    }
+
+    /** The transport's prefix: {@code udp}, {@code tcp}, {@code tls} or {@code dtls}. */
+    public String transport() {
+        return secure ? (tcp ? "tls" : "dtls") : (tcp ? "tcp" : "udp");
     }
 
     public int portCount() {
@@ -38,6 +49,7 @@ public record Endpoint(boolean tcp, String host, int portLow, int portHigh) {
         String s = spec;
         boolean tcp = false;
         boolean v6 = false;
+        boolean secure = false;
         int colon = s.indexOf(':');
         if (colon > 0 && !s.startsWith("[")) {
             String prefix = s.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
@@ -46,6 +58,8 @@ public record Endpoint(boolean tcp, String host, int portLow, int portHigh) {
                 case "tcp": tcp = true; s = s.substring(colon + 1); break;
                 case "udp6": v6 = true; s = s.substring(colon + 1); break;
                 case "tcp6": tcp = true; v6 = true; s = s.substring(colon + 1); break;
+                case "tls": case "tlstcp": tcp = true; secure = true; s = s.substring(colon + 1); break;
+                case "dtls": case "dtlsudp": secure = true; s = s.substring(colon + 1); break;
                 default: break;
             }
         }
@@ -79,7 +93,7 @@ public record Endpoint(boolean tcp, String host, int portLow, int portHigh) {
         try {
             int low = Integer.parseInt(dash < 0 ? port : port.substring(0, dash));
             int high = dash < 0 ? low : Integer.parseInt(port.substring(dash + 1));
-            return new Endpoint(tcp, host, low, high);
+            return new Endpoint(tcp, host, low, high, secure);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad port '" + port + "' in endpoint '" + spec + "'");
         }
@@ -88,6 +102,6 @@ public record Endpoint(boolean tcp, String host, int portLow, int portHigh) {
     @Override
     public String toString() {
         String h = host.contains(":") ? "[" + host + "]" : host;
-        return (tcp ? "tcp:" : "udp:") + h + ":" + (portLow == portHigh ? "" + portLow : portLow + "-" + portHigh);
+        return transport() + ":" + h + ":" + (portLow == portHigh ? "" + portLow : portLow + "-" + portHigh);
     }
 }

@@ -38,14 +38,28 @@ public final class MessageDispatcher implements IncomingMessageProcessor {
     private final CommandResponder responder;
     private final CommunityTable communities;
     private final V3MessageProcessor v3;
+    private final TsmAgentProcessor tsm;
     private final AgentStatistics stats;
 
     public MessageDispatcher(CommandResponder responder, CommunityTable communities, V3MessageProcessor v3,
             AgentStatistics stats) {
+        this(responder, communities, v3, null, stats);
+    }
+
+    /** With the Transport Security Model for messages over (D)TLS ({@code tsm} may be null: none). */
+    public MessageDispatcher(CommandResponder responder, CommunityTable communities, V3MessageProcessor v3,
+            TsmAgentProcessor tsm, AgentStatistics stats) {
         this.responder = responder;
         this.communities = communities;
         this.v3 = v3;
+        this.tsm = tsm;
         this.stats = stats;
+    }
+
+    @Override
+    public IncomingMessageProcessor secured(String tmSecurityName) {
+        return (in, off, len, out, maxSize, unauthenticatedMax) -> process(in, off, len, out, maxSize,
+                unauthenticatedMax, tmSecurityName);
     }
 
     public AgentStatistics statistics() {
@@ -74,10 +88,15 @@ public final class MessageDispatcher implements IncomingMessageProcessor {
      */
     @Override
     public int process(byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax) {
+        return process(in, off, len, out, maxSize, unauthenticatedMax, null);
+    }
+
+    private int process(byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax,
+            String tmSecurityName) {
         stats.inPackets.increment();
         try {
             int max = Math.min(maxSize, out.length);
-            int n = dispatch(in, off, len, out, max, Math.min(max, unauthenticatedMax));
+            int n = dispatch(in, off, len, out, max, Math.min(max, unauthenticatedMax), tmSecurityName);
             if (n >= 0) {
                 stats.outPackets.increment();
             }
@@ -89,7 +108,8 @@ public final class MessageDispatcher implements IncomingMessageProcessor {
         }
     }
 
-    private int dispatch(byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax) {
+    private int dispatch(byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax,
+            String tmSecurityName) {
         SnmpMessage message;
         try {
             message = SnmpMessageDecoder.decode(in, off, len);
@@ -98,6 +118,15 @@ public final class MessageDispatcher implements IncomingMessageProcessor {
             stats.inAsnParseErrs.increment();
             MALFORMED_LOG.log("dropped a request that does not parse: {}", e.getMessage());
             return -1;
+        }
+        if (message instanceof V3Message v3message
+                && v3message.securityModel() == V3Message.SECURITY_MODEL_TSM) {
+            if (tsm == null || tmSecurityName == null) {
+                // RFC 5591 section 5.2: TSM needs a secure transport's session (snmpTsmInvalidCaches)
+                stats.tsmInvalidCaches.increment();
+                return -1;
+            }
+            return tsm.process(v3message, tmSecurityName, out, maxSize, responder, stats);
         }
         if (message instanceof V3Message v3message) {
             if (v3 == null) {

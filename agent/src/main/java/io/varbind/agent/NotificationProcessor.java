@@ -74,9 +74,18 @@ final class NotificationProcessor {
     private final Map<String, EngineState> senders = new ConcurrentHashMap<>();
     private final ReceiverStatistics stats;
     private final NotificationReceiver.Display display;
+    /** TSM securityNames whose notifications are accepted over (D)TLS. */
+    private final Set<String> tsmNames;
 
     NotificationProcessor(Set<String> communities, byte[] engineId, int engineBoots, Map<String, UsmUser> ownUsers,
             Map<String, UsmUser> senderUsers, ReceiverStatistics stats, NotificationReceiver.Display display) {
+        this(communities, engineId, engineBoots, ownUsers, senderUsers, Set.of(), stats, display);
+    }
+
+    NotificationProcessor(Set<String> communities, byte[] engineId, int engineBoots, Map<String, UsmUser> ownUsers,
+            Map<String, UsmUser> senderUsers, Set<String> tsmNames, ReceiverStatistics stats,
+            NotificationReceiver.Display display) {
+        this.tsmNames = Set.copyOf(tsmNames);
         this.communities = Set.copyOf(communities);
         this.engineId = engineId.clone();
         this.engine = new EngineState(engineId, engineBoots, 0);
@@ -96,10 +105,16 @@ final class NotificationProcessor {
      * is decrypted in place, and the notification's values refer to it).
      */
     Outcome process(byte[] msg, int len, InetSocketAddress source, InetSocketAddress destination, String transport) {
+        return process(msg, len, source, destination, transport, null);
+    }
+
+    /** As {@link #process(byte[], int, InetSocketAddress, InetSocketAddress, String)}; over (D)TLS with the client's securityName. */
+    Outcome process(byte[] msg, int len, InetSocketAddress source, InetSocketAddress destination, String transport,
+            String tmSecurityName) {
         stats.received.increment();
         try {
             if (len > 1 && isV3(msg, len)) {
-                return v3(msg, len, source, destination, transport);
+                return v3(msg, len, source, destination, transport, tmSecurityName);
             }
             SnmpMessage m = SnmpMessageDecoder.decode(msg, 0, len);
             if (!(m instanceof CommunityMessage cm)) {
@@ -214,9 +229,12 @@ final class NotificationProcessor {
     }
 
     private Outcome v3(byte[] msg, int len, InetSocketAddress source, InetSocketAddress destination,
-            String transport) {
+            String transport, String tmSecurityName) {
         V3Envelope e = ENVELOPE.get();
         e.parse(msg, 0, len);
+        if (e.securityModel() == V3Message.SECURITY_MODEL_TSM && tmSecurityName != null) {
+            return tsm(msg, len, source, destination, transport, tmSecurityName);
+        }
         if (e.securityModel() != V3Message.SECURITY_MODEL_USM) {
             stats.unknownSecurityModels.increment();
             return Outcome.NOTHING;
@@ -283,6 +301,44 @@ final class NotificationProcessor {
                 r.send(out, 0, UsmSecurityModel.encode(out, 0, msgId, MAX_SIZE, false, u, own ? engine : sender, reply));
             };
         }
+        return new Outcome(null, n, ack);
+    }
+
+    /**
+     * A Transport Security Model message over an authorized (D)TLS session (RFC 5591): the
+     * securityName is the one the client's certificate mapped to, the level the one asked for
+     * (within the session's authPriv), the scoped PDU in clear. The RFC 5343 probe a sender makes
+     * first is answered; notifications from names not accepted are counted and dropped.
+     */
+    private Outcome tsm(byte[] msg, int len, InetSocketAddress source, InetSocketAddress destination,
+            String transport, String name) {
+        if (!(SnmpMessageDecoder.decode(msg, 0, len) instanceof V3Message m) || m.scopedPdu() == null) {
+            stats.malformed.increment();
+            return Outcome.NOTHING;
+        }
+        byte[] probe = TsmAgentProcessor.probeAnswer(m, engineId);
+        if (probe != null) {
+            return new Outcome(probe, null, null);
+        }
+        ScopedPdu scoped = m.scopedPdu();
+        Pdu p = scoped.pdu();
+        if (p.type() != BerTags.TRAP_V2 && p.type() != BerTags.INFORM) {
+            stats.unsupportedPdus.increment();
+            return Outcome.NOTHING;
+        }
+        if (!tsmNames.contains(name)) {
+            stats.unknownTsmNames.increment();
+            return Outcome.NOTHING;
+        }
+        boolean inform = p.type() == BerTags.INFORM;
+        String level = m.isPriv() ? "authPriv" : m.isAuth() ? "authNoPriv" : "noAuthNoPriv";
+        Notification n = new Notification(source, destination, transport, 3, null, name, level,
+                scoped.contextEngineId(), new String(scoped.contextName(), StandardCharsets.UTF_8),
+                inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0, p.varBinds(), display);
+        Acknowledgement ack = !inform ? null : reply -> {
+            byte[] out = SCRATCH.get();
+            reply.send(out, 0, TsmAgentProcessor.encodeAnswer(m, response(p), out));
+        };
         return new Outcome(null, n, ack);
     }
 

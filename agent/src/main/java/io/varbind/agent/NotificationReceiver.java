@@ -85,8 +85,40 @@ public final class NotificationReceiver implements AutoCloseable {
         private boolean useNumeric;
         private boolean useSprintValue;
         private boolean useEnums;
+        private final SecureListening secure = new SecureListening();
 
         private Builder() {
+        }
+
+        /**
+         * The receiver's certificate for {@code tls:} and {@code dtls:} endpoints (snmptrapd's
+         * {@code localCert}), found as {@link SnmpAgent.Builder#localCert} finds it.
+         */
+        public Builder localCert(String identity) {
+            secure.localCert = identity;
+            return this;
+        }
+
+        /** Trusts senders' certificates: a fingerprint, or a certificate (a CA) by name or path; as {@link SnmpAgent.Builder#trustCert}. */
+        public Builder trustCert(String certificate) {
+            secure.trustCerts.add(certificate);
+            return this;
+        }
+
+        /** A certificate-to-securityName rule, {@code certSecName}'s form; as {@link SnmpAgent.Builder#certSecName}. */
+        public Builder certSecName(String rule) {
+            secure.rules.add(CertificateMap.parseRule(rule));
+            return this;
+        }
+
+        /**
+         * Accepts TSM notifications (over TLS/DTLS) from this securityName, at any level the session
+         * carries (snmptrapd's {@code authUser log -s tsm NAME}); others are counted and dropped.
+         */
+        public Builder tsmUser(String securityName) {
+            secure.access.put(Objects.requireNonNull(securityName, "securityName"),
+                    new TsmAgentProcessor.Access(View.readAll(), 1));
+            return this;
         }
 
         /** Endpoints in Net-SNMP's spelling ({@code udp:0.0.0.0:162}, {@code tcp:[::1]:1162}, {@code :0} for a free port). */
@@ -242,8 +274,10 @@ public final class NotificationReceiver implements AutoCloseable {
                     useSprintValue, useEnums);
             ReceiverStatistics stats = new ReceiverStatistics();
             NotificationProcessor processor = new NotificationProcessor(communities, engineId, engineBoots, own,
-                    senders, stats, display);
-            return new NotificationReceiver(this, parsed, processor, stats);
+                    senders, secure.access.keySet(), stats, display);
+            io.varbind.transport.TlsServerSecurity tls = parsed.stream().anyMatch(Endpoint::secure)
+                    ? secure.security() : null;
+            return new NotificationReceiver(this, parsed, processor, stats, tls);
         }
 
         private static boolean none(String p) {
@@ -279,8 +313,11 @@ public final class NotificationReceiver implements AutoCloseable {
     private final TransportGroup transports;
     private final List<Channel> channels = new ArrayList<>();
 
+    /** The {@code tls:} and {@code dtls:} endpoints, on the command responder's machinery; null without. */
+    private AgentServer secureServer;
+
     private NotificationReceiver(Builder b, List<Endpoint> endpoints, NotificationProcessor processor,
-            ReceiverStatistics stats) {
+            ReceiverStatistics stats, io.varbind.transport.TlsServerSecurity tls) {
         this.processor = processor;
         this.stats = stats;
         this.callback = b.callback;
@@ -299,7 +336,13 @@ public final class NotificationReceiver implements AutoCloseable {
         }
         this.transports = TransportGroup.create(b.threads, "varbind-receiver");
         try {
-            bind(endpoints);
+            bind(endpoints.stream().filter(e -> !e.secure()).toList());
+            List<Endpoint> secureEndpoints = endpoints.stream().filter(Endpoint::secure).toList();
+            if (!secureEndpoints.isEmpty()) {
+                Arrivals arrivals = new Arrivals();
+                secureServer = AgentServer.start(secureEndpoints, port -> arrivals, stats.sockets, b.threads,
+                        AgentServer.Limits.DEFAULT, tls);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -345,6 +388,9 @@ public final class NotificationReceiver implements AutoCloseable {
                     : a.getAddress().getHostAddress();
             out.add((ch instanceof DatagramChannel ? "udp:" : "tcp:") + host + ":" + a.getPort());
         }
+        if (secureServer != null) {
+            out.addAll(secureServer.boundEndpoints());
+        }
         return out;
     }
 
@@ -365,6 +411,9 @@ public final class NotificationReceiver implements AutoCloseable {
     /** Stops listening; callbacks already queued still run (on the receiver's own executor, then it stops). */
     @Override
     public void close() {
+        if (secureServer != null) {
+            secureServer.close();
+        }
         for (Channel ch : channels) {
             ch.close();
         }
@@ -377,7 +426,13 @@ public final class NotificationReceiver implements AutoCloseable {
     /** On an event loop: process, answer a report at once, queue a notification (or add it to {@code batch}). */
     private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
             NotificationProcessor.Reply reply, UdpChannel batch) {
-        NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport);
+        onMessage(msg, source, local, transport, null, reply, batch);
+    }
+
+    /** As above, over (D)TLS with the securityName the sender's certificate mapped to. */
+    private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
+            String tmSecurityName, NotificationProcessor.Reply reply, UdpChannel batch) {
+        NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport, tmSecurityName);
         if (o.report() != null) {
             reply.send(o.report(), 0, o.report().length);
         }
@@ -514,6 +569,34 @@ public final class NotificationReceiver implements AutoCloseable {
                 count = 0;
                 execute(f, n);
             }
+        }
+    }
+
+    /**
+     * The {@code tls:} and {@code dtls:} endpoints' messages (on an event loop, or a DTLS session's
+     * thread), from {@link AgentServer}: processed as the session's securityName, informs
+     * acknowledged later over the same session.
+     */
+    private final class Arrivals implements IncomingMessageProcessor {
+        @Override
+        public boolean answersLater() {
+            return true;
+        }
+
+        @Override
+        public int process(byte[] in, int off, int len, byte[] out, int maxSize, int unauthenticatedMax) {
+            return -1; // never called: answersLater
+        }
+
+        @Override
+        public void receive(byte[] msg, Arrival arrival, Reply reply) {
+            onMessage(msg, arrival.source(), arrival.destination(), arrival.transport(), arrival.tmSecurityName(),
+                    (out, off, len) -> reply.send(java.util.Arrays.copyOfRange(out, off, off + len)), null);
+        }
+
+        @Override
+        public void onMalformedStream() {
+            stats.malformed.increment(); // a framing error or a reset ends this connection only
         }
     }
 

@@ -24,6 +24,9 @@ public final class ReceiverStatistics {
     final LongAdder wrongDigests = new LongAdder();
     final LongAdder decryptionErrors = new LongAdder();
     final LongAdder notInTimeWindows = new LongAdder();
+    final LongAdder unknownTsmNames = new LongAdder();
+    /** Socket-level events of the receiver's endpoints (connection caps, idle closes, (D)TLS sessions). */
+    final AgentStatistics sockets = new AgentStatistics();
 
     ReceiverStatistics() {
     }
@@ -42,6 +45,16 @@ public final class ReceiverStatistics {
         };
         a.increment();
         return a.sum();
+    }
+
+    /** TSM notifications (over TLS/DTLS) from a securityName that is not accepted (no {@code tsmUser}). */
+    public long unknownTsmNames() {
+        return unknownTsmNames.sum();
+    }
+
+    /** TLS and DTLS sessions refused: an untrusted client certificate, or one no certSecName rule maps. */
+    public long tlsSessionsRefused() {
+        return sockets.tlsSessionsRefused.sum();
     }
 
     /** Messages received, accepted or not. */

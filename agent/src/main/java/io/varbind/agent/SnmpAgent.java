@@ -95,6 +95,19 @@ public final class SnmpAgent implements AutoCloseable {
         return HexFormat.of().formatHex(engineId);
     }
 
+    /**
+     * Every bound endpoint as {@code transport:host:port} ({@code udp:127.0.0.1:1161},
+     * {@code tls:127.0.0.1:10161}), in the order given to {@link Builder#listen}.
+     */
+    public List<String> endpointNames() {
+        return server.boundEndpoints();
+    }
+
+    /** DTLS sessions open now (handshaking or established), over every {@code dtls:} endpoint. */
+    public int secureSessions() {
+        return server.dtlsSessions();
+    }
+
     /** The listening machinery (package use: tests that inject socket failures). */
     AgentServer server() {
         return server;
@@ -123,6 +136,7 @@ public final class SnmpAgent implements AutoCloseable {
         private int maxTcpConnections = AgentServer.Limits.DEFAULT.maxTcpConnections();
         private int maxTcpConnectionsPerSource = AgentServer.Limits.DEFAULT.maxTcpConnectionsPerSource();
         private int unauthenticatedUdpMax = AgentServer.Limits.DEFAULT.unauthenticatedUdpMax();
+        private final SecureListening secure = new SecureListening();
 
         private record UserSpec(String name, String auth, String authPass, String priv, String privPass, View view) {
         }
@@ -297,6 +311,74 @@ public final class SnmpAgent implements AutoCloseable {
         }
 
         /**
+         * The agent's certificate for {@code tls:} and {@code dtls:} endpoints (Net-SNMP's
+         * {@code localCert}): a SHA-256 fingerprint or a name found under {@code tls/certs} of
+         * {@code $SNMPCONFPATH}, or a path to a PEM file; its PKCS#8 key in the same file, beside it
+         * as {@code NAME.key}, or under {@code tls/private}.
+         */
+        public Builder localCert(String identity) {
+            secure.localCert = identity;
+            return this;
+        }
+
+        /**
+         * Trusts client certificates (Net-SNMP's {@code trustCert}): a SHA-256 fingerprint of a
+         * client's own certificate, or a certificate (name or path, as {@link #localCert}) that is
+         * trusted itself and as an issuer (a CA). Several calls add up.
+         */
+        public Builder trustCert(String certificate) {
+            secure.trustCerts.add(certificate);
+            return this;
+        }
+
+        /**
+         * Adds a certificate-to-securityName rule in snmpd.conf's {@code certSecName} form:
+         * {@code PRIORITY [--sha256] FINGERPRINT --sn NAME|--cn|--rfc822|--dns|--ip|--any}
+         * (lowest priority first; a client's certificate, or the CA certificate that issued it, is
+         * matched by fingerprint). A client whose certificate no rule maps is refused; a rule that
+         * names a client's own certificate also trusts it.
+         *
+         * @throws IllegalArgumentException when the rule does not parse
+         */
+        public Builder certSecName(String rule) {
+            secure.rules.add(CertificateMap.parseRule(rule));
+            return this;
+        }
+
+        /**
+         * A TSM securityName (as a certificate maps to it) that reads and writes everything, at
+         * authNoPriv or above (Net-SNMP's {@code rwuser -s tsm NAME}).
+         */
+        public Builder tsmUser(String securityName) {
+            return tsmUser(securityName, View.all(), "authNoPriv");
+        }
+
+        /** A TSM securityName that reads and writes what {@code view} allows, at {@code minimumLevel} or above. */
+        public Builder tsmUser(String securityName, View view, String minimumLevel) {
+            int level;
+            switch (minimumLevel.toLowerCase(java.util.Locale.ROOT)) {
+                case "noauthnopriv": case "noauth": level = 1; break;
+                case "authnopriv": case "auth": level = 2; break;
+                case "authpriv": case "priv": level = 3; break;
+                default: throw new IllegalArgumentException("security level noAuthNoPriv, authNoPriv or authPriv,"
+                        + " got '" + minimumLevel + "'");
+            }
+            secure.access.put(securityName, new TsmAgentProcessor.Access(view, level));
+            return this;
+        }
+
+        /** A TSM securityName that reads everything and writes nothing, at authNoPriv or above ({@code rouser -s tsm}). */
+        public Builder readOnlyTsmUser(String securityName) {
+            return tsmUser(securityName, View.readAll(), "authNoPriv");
+        }
+
+        /** How long a (D)TLS client may take over its handshake (default 10 seconds). */
+        public Builder tlsHandshakeTimeout(Duration timeout) {
+            secure.handshakeMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            return this;
+        }
+
+        /**
          * Loads the data and binds every endpoint.
          *
          * @throws AgentException when data cannot be read or an endpoint cannot be bound
@@ -330,6 +412,9 @@ public final class SnmpAgent implements AutoCloseable {
             handlers.forEach((root, h) -> all.put(Oid.parse(root), h));
             ManagedObjects objects = new ManagedObjects(store, all);
             UsmAgentProcessor v3 = users.isEmpty() ? null : new UsmAgentProcessor(engine, localize(engineId));
+            boolean anySecure = endpoints.stream().anyMatch(Endpoint::secure);
+            io.varbind.transport.TlsServerSecurity tls = anySecure ? secure.security() : null;
+            TsmAgentProcessor tsm = anySecure ? new TsmAgentProcessor(engineId, secure.access) : null;
             CommunityTable table = new CommunityTable(communities);
             java.util.function.IntFunction<MessageDispatcher> dispatchers;
             if (devicePerEndpoint) {
@@ -339,13 +424,13 @@ public final class SnmpAgent implements AutoCloseable {
                 dispatchers = port -> {
                     int device = port != 0 ? port : ++serial[0];
                     return new MessageDispatcher(new CommandResponder(objects.forDevice(
-                            new DeviceVariation(device, baseName + "-" + device, start))), table, v3, stats);
+                            new DeviceVariation(device, baseName + "-" + device, start))), table, v3, tsm, stats);
                 };
             } else {
-                MessageDispatcher shared = new MessageDispatcher(new CommandResponder(objects), table, v3, stats);
+                MessageDispatcher shared = new MessageDispatcher(new CommandResponder(objects), table, v3, tsm, stats);
                 dispatchers = port -> shared;
             }
-            AgentServer server = AgentServer.start(endpoints, dispatchers, stats, threads, limits);
+            AgentServer server = AgentServer.start(endpoints, dispatchers, stats, threads, limits, tls);
             return new SnmpAgent(server, List.copyOf(warnings), store.size(), engineId);
         }
 

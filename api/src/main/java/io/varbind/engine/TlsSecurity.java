@@ -141,6 +141,43 @@ public final class TlsSecurity {
         }
     }
 
+    /** A certificate chain (leaf first) and the private key of its leaf. */
+    public record Identity(X509Certificate[] chain, PrivateKey key) {
+    }
+
+    /**
+     * A certificate and its key, found as {@code ourIdentity} is (a fingerprint, a name under
+     * {@code tls/certs} of {@code $SNMPCONFPATH}, or a path): what a listening agent presents.
+     */
+    public static Identity loadIdentity(String spec) {
+        List<Path> dirs = configDirs();
+        try {
+            Path cert = findCertificate(spec, dirs, "certs");
+            return new Identity(readCertificates(cert).toArray(new X509Certificate[0]), readKey(cert, dirs));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SnmpConnectionException("TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** The certificates of a file found as {@code trustCert} is (CA folders first). */
+    public static List<X509Certificate> loadCertificates(String spec) {
+        try {
+            return readCertificates(findCertificate(spec, configDirs(), "ca-certs"));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SnmpConnectionException("TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SHA-256 digest a fingerprint spelling stands for (64 hex digits, colons allowed), or null. */
+    public static byte[] parseFingerprint(String spelling) {
+        return fingerprint(spelling);
+    }
+
+    /** The SHA-256 fingerprint of a certificate (over its DER encoding), as Net-SNMP computes it. */
+    public static byte[] fingerprintOf(X509Certificate certificate) {
+        return sha256(certificate);
+    }
+
     /**
      * A client-mode engine for one connection to {@code host:port}. TLS 1.2 by default: Net-SNMP's
      * agents (5.9.3, with the TLS 1.0 cap lifted) leave a TLS 1.3 client's first request unread when

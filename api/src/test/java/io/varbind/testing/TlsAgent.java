@@ -236,7 +236,35 @@ public final class TlsAgent implements AutoCloseable {
         }
     }
 
-    private static String fingerprintOf(Path cert) throws IOException {
+    /**
+     * A fresh folder holding the test PKI (made once per JVM) in Net-SNMP's {@code tls/} layout:
+     * {@code tls/certs/{agent,expired,manager,reader,rogue}.crt}, {@code tls/ca-certs/ca.crt},
+     * keys under {@code tls/private}; for listeners of the project's own.
+     */
+    public static Path certificateCopy() {
+        try {
+            return certificateCopy(Files.createTempDirectory("varbind-tls-"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #certificateCopy()}, into {@code dir} (created if needed); returns it. */
+    public static Path certificateCopy(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            copyCertificates(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A certificate file's SHA-256 fingerprint, lower-case hex without colons (Net-SNMP's form). */
+    public static String fingerprintOf(Path cert) throws IOException {
         try (InputStream in = Files.newInputStream(cert)) {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
                     CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded()));

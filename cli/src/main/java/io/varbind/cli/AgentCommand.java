@@ -25,7 +25,7 @@ final class AgentCommand implements Callable<Integer> {
     VarbindCommand parent;
 
     @Option(names = "--listen", required = true, paramLabel = "ENDPOINT[,ENDPOINT...]",
-            description = "udp:HOST:PORT, tcp:HOST:PORT, udp6:[::1]:PORT, tcp6:...; a port range LOW-HIGH binds each port")
+            description = "udp:HOST:PORT, tcp:HOST:PORT, udp6:[::1]:PORT, tcp6:..., tls:HOST:PORT, dtls:HOST:PORT (with -T); a port range LOW-HIGH binds each port")
     List<String> listen = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "FILE", arity = "1..*",
@@ -66,6 +66,9 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no start-up and statistics lines on stderr")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    TlsListenOptions tls = new TlsListenOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         SnmpAgent.Builder b = SnmpAgent.builder().threads(threads).statisticsMib();
@@ -100,7 +103,16 @@ final class AgentCommand implements Callable<Integer> {
         if (devices) {
             b.devicePerEndpoint();
         }
-        SnmpAgent agent = b.build();
+        TlsListenOptions.Settings t = tls.parse("agent");
+        t.applyTo("agent", b::localCert, b::trustCert, b::certSecName);
+        t.tsmUsers().forEach(b::readOnlyTsmUser);
+        t.rwTsmUsers().forEach(b::tsmUser);
+        SnmpAgent agent;
+        try {
+            agent = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("agent: " + e.getMessage());
+        }
         for (String w : agent.warnings()) {
             parent.err.println("varbind agent: skipped " + w);
         }
@@ -117,7 +129,9 @@ final class AgentCommand implements Callable<Integer> {
             List<InetSocketAddress> tcp = agent.tcpEndpoints();
             parent.err.println("varbind agent: " + agent.instances() + " instances from "
                     + (data.isEmpty() ? "the demo data set" : data.size() + " file(s)") + "; listening on "
-                    + describe("udp", udp) + (tcp.isEmpty() ? "" : ", " + describe("tcp", tcp))
+                    + (listen.stream().anyMatch(l -> l.contains("tls"))
+                            ? String.join(", ", agent.endpointNames())
+                            : describe("udp", udp) + (tcp.isEmpty() ? "" : ", " + describe("tcp", tcp)))
                     + "; Ctrl-C stops");
         }
         stopped.await();

@@ -53,6 +53,9 @@ final class TrapdCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per notification")
     boolean json;
 
+    @Mixin
+    TlsListenOptions tls = new TlsListenOptions();
+
     @Option(names = "--threads", paramLabel = "N", description = "event-loop threads (default: one per core)")
     int threads;
 
@@ -89,6 +92,12 @@ final class TrapdCommand implements Callable<Integer> {
         for (String spec : users) {
             addUser(b, spec);
         }
+        TlsListenOptions.Settings t = tls.parse("trapd");
+        if (!t.rwTsmUsers().isEmpty()) {
+            throw new UsageException("trapd -T rw_tsm_user: a receiver has nothing to write; use tsm_user");
+        }
+        t.applyTo("trapd", b::localCert, b::trustCert, b::certSecName);
+        t.tsmUsers().forEach(b::tsmUser);
         NotificationReceiver receiver;
         try {
             receiver = b.build();

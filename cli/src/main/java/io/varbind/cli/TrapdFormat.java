@@ -71,14 +71,16 @@ final class TrapdFormat {
     private static String transport(Notification n) {
         InetSocketAddress s = n.source();
         boolean v6 = s.getAddress() instanceof Inet6Address;
-        boolean tcp = n.transport().startsWith("tcp");
+        boolean tcp = n.transport().startsWith("tcp") || n.transport().equals("tls");
+        // Net-SNMP names its secure transports TLSTCP and DTLSUDP (not checked against snmptrapd's own lines)
+        String secure = n.transport().equals("tls") ? "TLS" : n.transport().equals("dtls") ? "DTLS" : "";
         String src = "[" + s.getAddress().getHostAddress().replaceFirst("%.*$", "") + "]:" + s.getPort();
         if (v6) {
-            return (tcp ? "TCP/IPv6: " : "UDP/IPv6: ") + src;
+            return secure + (tcp ? "TCP/IPv6: " : "UDP/IPv6: ") + src;
         }
         InetSocketAddress d = n.destination();
         String dst = tcp || d == null ? "[0.0.0.0]:0" : "[" + d.getAddress().getHostAddress() + "]:" + d.getPort();
-        return (tcp ? "TCP: " : "UDP: ") + src + "->" + dst;
+        return secure + (tcp ? "TCP: " : "UDP: ") + src + "->" + dst;
     }
 
     private String senderName(InetSocketAddress s) {

@@ -1,26 +1,18 @@
 package io.varbind.transport;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Vector;
 import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SignatureAlgorithm;
-import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsServerCertificate;
-import org.bouncycastle.tls.crypto.TlsCertificate;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
 /**
@@ -66,14 +58,8 @@ final class BcTlsClient extends DefaultTlsClient {
         return new TlsAuthentication() {
             @Override
             public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
-                Certificate c = serverCertificate.getCertificate();
-                X509Certificate[] chain = new X509Certificate[c.getLength()];
+                X509Certificate[] chain = BcCertificates.toX509(serverCertificate.getCertificate());
                 try {
-                    CertificateFactory cf = CertificateFactory.getInstance("X.509");
-                    for (int i = 0; i < chain.length; i++) {
-                        chain[i] = (X509Certificate) cf.generateCertificate(
-                                new ByteArrayInputStream(c.getCertificateAt(i).getEncoded()));
-                    }
                     verifier.verify(chain);
                 } catch (CertificateException e) {
                     throw new TlsFatalAlert(AlertDescription.bad_certificate, e.getMessage(), e);
@@ -85,28 +71,8 @@ final class BcTlsClient extends DefaultTlsClient {
                 if (ourKey == null || ourChain == null || ourChain.length == 0) {
                     return null;
                 }
-                short want = ourKey.getAlgorithm().equals("EC") ? SignatureAlgorithm.ecdsa : SignatureAlgorithm.rsa;
-                SignatureAndHashAlgorithm chosen = null; // TLS 1.0 and 1.1 name no algorithm
                 Vector<?> offered = request.getSupportedSignatureAlgorithms();
-                if (offered != null) {
-                    for (Object o : offered) {
-                        SignatureAndHashAlgorithm a = (SignatureAndHashAlgorithm) o;
-                        if (a.getSignature() == want) {
-                            chosen = a;
-                            break;
-                        }
-                    }
-                }
-                TlsCertificate[] certs = new TlsCertificate[ourChain.length];
-                try {
-                    for (int i = 0; i < certs.length; i++) {
-                        certs[i] = getCrypto().createCertificate(ourChain[i].getEncoded());
-                    }
-                } catch (java.security.cert.CertificateEncodingException e) {
-                    throw new TlsFatalAlert(AlertDescription.internal_error, e);
-                }
-                return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), (JcaTlsCrypto) getCrypto(),
-                        ourKey, new Certificate(certs), chosen);
+                return BcCertificates.signer(context, (JcaTlsCrypto) getCrypto(), ourChain, ourKey, offered);
             }
         };
     }

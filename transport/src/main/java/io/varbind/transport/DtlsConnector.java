@@ -36,6 +36,25 @@ final class DtlsConnector {
     }
 
     /**
+     * Bouncy Castle's {@code DatagramTransport.receive} over a queue the event loop fills: the next
+     * datagram copied into {@code buf} (cut to {@code len}), or -1 after {@code waitMillis} without one.
+     */
+    static int take(BlockingQueue<byte[]> inbound, byte[] buf, int off, int len, int waitMillis) throws IOException {
+        try {
+            byte[] d = inbound.poll(waitMillis, TimeUnit.MILLISECONDS);
+            if (d == null) {
+                return -1;
+            }
+            int n = Math.min(len, d.length);
+            System.arraycopy(d, 0, buf, off, n);
+            return n;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        }
+    }
+
+    /**
      * Two attempts, each from a new socket and with half the time: Net-SNMP 5.9.3's dtlsudp at
      * times fails to send its HelloVerifyRequest to a second association from the same host
      * ("failed to send a DTLS specific packet"), and answers the next one from another port.
@@ -217,18 +236,7 @@ final class DtlsConnector {
             if (closed) {
                 throw new IOException("closed");
             }
-            try {
-                byte[] d = inbound.poll(waitMillis, TimeUnit.MILLISECONDS);
-                if (d == null) {
-                    return -1;
-                }
-                int n = Math.min(len, d.length);
-                System.arraycopy(d, 0, buf, off, n);
-                return n;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted");
-            }
+            return DtlsConnector.take(inbound, buf, off, len, waitMillis);
         }
 
         @Override
