@@ -517,8 +517,9 @@ public final class NotificationReceiver implements AutoCloseable {
 
         void acknowledge() {
             if (ack != null && compareAndSet(false, true)) {
-                ack.sendTo(reply);
+                // counted first: a sender that sees the Response also sees it counted
                 stats.acknowledged.increment();
+                ack.sendTo(reply);
             }
         }
     }
