@@ -1164,6 +1164,16 @@ public final class Session implements AutoCloseable {
     private static final String V1_GETBULK = "you cannot perform a bulk GET operation for SNMP version 1";
     private static final String V1_BULKWALK = "BULKWALK is not available for SNMP version 1";
 
+    /** Negative GETBULK counts, refused before anything is sent, as easysnmp refuses them (max-repetitions first). */
+    private static void checkBulkCounts(int nonRepeaters, int maxRepetitions) {
+        if (maxRepetitions < 0) {
+            throw new SnmpException("Bad value for max-repetitions");
+        }
+        if (nonRepeaters < 0) {
+            throw new SnmpException("Bad value for non-repeaters");
+        }
+    }
+
     private static void refuseV1(State s, String message) {
         if (s.config().settings().version == 1) {
             throw new SnmpException(message);
@@ -1174,9 +1184,7 @@ public final class Session implements AutoCloseable {
         try {
             State s = named();
             refuseV1(s, V1_GETBULK);
-            if (nonRepeaters < 0 || maxRepetitions < 0) {
-                throw new IllegalArgumentException("non-repeaters and max-repetitions must not be negative");
-            }
+            checkBulkCounts(nonRepeaters, maxRepetitions);
             List<Oid> resolved = resolveAll(s, oids);
             return request(s, Pdu.getBulk(nonRepeaters, maxRepetitions, resolved)).thenApply(r -> {
                 if (r.pdu().errorStatus() != 0) {
@@ -1249,8 +1257,10 @@ public final class Session implements AutoCloseable {
     }
 
     public CompletableFuture<List<SnmpVariable>> bulkwalkAsync(String oid, int nonRepeaters, int maxRepetitions) {
-        if (nonRepeaters < 0 || maxRepetitions < 0) {
-            return failed(new IllegalArgumentException("non-repeaters and max-repetitions must not be negative"));
+        try {
+            checkBulkCounts(nonRepeaters, maxRepetitions);
+        } catch (SnmpException e) {
+            return failed(e);
         }
         return walkAsync(oid, true, nonRepeaters, maxRepetitions);
     }

@@ -218,7 +218,10 @@ class EasysnmpSweepTest {
                     step("get_bulk", List.of(t("sysDescr", "0"), t("ifDescr", ""))),
                     step("get_bulk", "sysDescr"),
                     step("get_bulk", List.of("foo"), 0, 2),
-                    step("get_bulk", List.of(".2"), 0, 2));
+                    step("get_bulk", List.of(".2"), 0, 2),
+                    step("get_bulk", List.of("sysDescr"), -1, 2), step("get_bulk", List.of("sysDescr"), 0, -2),
+                    step("get_bulk", List.of("sysDescr"), -1, -1), step("get_bulk", List.of(), 0, 2),
+                    step("bulkwalk", "system", 0, -1), step("bulkwalk", "system", -3, 2));
             List<Step> walks = new ArrayList<>();
             for (String root : List.of("sysDescr.0", "sysDescr", "sysUpTime", "ifTable", "ifEntry", "ifDescr", "ifDescr.1",
                     "system", ".1.3.6.1.2.1.1", "1.3.6.1.2.1.1", "SNMPv2-MIB::system", ".iso.org.dod.internet.mgmt.mib-2.system",
@@ -401,6 +404,8 @@ class EasysnmpSweepTest {
                 step("walk", "system"), step("get_next", "sysContact"));
         add(with(ctx, "context", SnmpdAgent.CONTEXT, "context_engine_id", SnmpdAgent.ENGINE_ID_HEX),
                 step("get", "sysName.0"));
+        add(with(v3, "context", SnmpdAgent.CONTEXT), step("get", List.of("sysName.0", "ifDescr.1")));
+        add(ctx, step("get", "sysName.0"));
         add(with(v3, "context_engine_id", SnmpdAgent.ENGINE_ID_HEX, "security_engine_id", SnmpdAgent.ENGINE_ID_HEX),
                 step("get", "sysName.0"));
         add(with(v3, "auth_password", "wrong_password"), stepKw("get", V3_REFUSAL, "sysName.0"));
