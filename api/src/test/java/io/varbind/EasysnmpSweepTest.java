@@ -161,7 +161,7 @@ class EasysnmpSweepTest {
         bulkAndWalks(v1, v2, v3);
         sets(v1w, v2w, with(v2, "community", "public"));
         captures(v1w, v2w);
-        options(base, v1, v2, v3);
+        options(agent, base, v1, v2, v3);
         rendering(v1, v2, v3);
         easy(v2, v2w);
     }
@@ -365,7 +365,7 @@ class EasysnmpSweepTest {
         return t(op, Arrays.asList(args), Map.of());
     }
 
-    private void options(Map<String, Object> base, Map<String, Object> v1, Map<String, Object> v2,
+    private void options(SnmpdAgent agent, Map<String, Object> base, Map<String, Object> v1, Map<String, Object> v2,
             Map<String, Object> v3) {
         // abort_on_nonexistent and retry_no_such, v1 and v2c
         for (Map<String, Object> s : List.of(v1, v2, with(v1, "retry_no_such", true), with(v2, "retry_no_such", true))) {
@@ -429,6 +429,22 @@ class EasysnmpSweepTest {
                 stepKw("update_session", kw("community", "public")), step("get", "sysName.0"),
                 stepKw("update_session", kw("version", 1)), step("get_bulk", List.of("sysName"), 0, 1),
                 step("get", List.of("sysName.0", "sysName.1")));
+        add(v2, step("get", "sysDes.0"), stepKw("attr", kw("best_guess", 1)), step("get", "sysDes.0"),
+                stepKw("attr", kw("best_guess", 2)), step("get", "IF-MIB::ifDescr.1"), step("get", "sysDes.0"),
+                stepKw("attr", kw("best_guess", 0)), step("get", List.of("sysDescr.0", "sysDescr.1")),
+                stepKw("attr", kw("abort_on_nonexistent", true)), step("get", List.of("sysDescr.0", "sysDescr.1")),
+                stepKw("attr", kw("abort_on_nonexistent", false)), step("get", "sysDescr.1"));
+        add(v1, step("get", List.of("sysDescr.0", "sysDescr.1")), stepKw("attr", kw("retry_no_such", true)),
+                step("get", List.of("sysDescr.0", "sysDescr.1", "sysName.0")), stepKw("attr", kw("retry_no_such", false)),
+                step("get", List.of("sysName.0", "sysName.1")));
+        add(with(v2, "hostname", "127.0.0.1:9", "timeout", 0.2, "retries", 0), step("get", "sysName.0"),
+                // easysnmp keeps the port it split off the first hostname: a new one goes in remote_port
+                stepKw("update_session", kw("hostname", "127.0.0.1", "remote_port", agent.port())),
+                step("get", "sysName.0"),
+                stepKw("update_session", kw("version", 3, "security_level", "auth_with_privacy", "security_username",
+                        v3.get("security_username"), "auth_protocol", v3.get("auth_protocol"), "auth_password",
+                        v3.get("auth_password"), "privacy_protocol", v3.get("privacy_protocol"), "privacy_password",
+                        v3.get("privacy_password"))), step("get", List.of("sysName.0", "snmpEngineBoots.0")));
         add(with(v3, "auth_password", "wrong_password"), stepKw("get", V3_REFUSAL, "sysName.0"),
                 stepKw("update_session", kw("auth_password", SnmpdAgent.user("sha_aes").authPassword())),
                 step("get", "sysName.0"));
@@ -538,6 +554,7 @@ class EasysnmpSweepTest {
         kw.forEach((k, v) -> {
             switch (k) {
                 case "hostname" -> b.hostname((String) v);
+                case "remote_port" -> b.remotePort((Integer) v);
                 case "version" -> b.version((Integer) v);
                 case "community" -> b.community((String) v);
                 case "timeout" -> b.timeout(((Number) v).doubleValue());
@@ -565,8 +582,14 @@ class EasysnmpSweepTest {
 
     private static void setAttr(Session s, Map<String, Object> kw) {
         kw.forEach((k, v) -> {
+            if (k.equals("best_guess")) {
+                s.setBestGuess((Integer) v);
+                return;
+            }
             boolean on = (Boolean) v;
             switch (k) {
+                case "retry_no_such" -> s.setRetryNoSuch(on);
+                case "abort_on_nonexistent" -> s.setAbortOnNonexistent(on);
                 case "use_long_names" -> s.setUseLongNames(on);
                 case "use_numeric" -> s.setUseNumeric(on);
                 case "use_sprint_value" -> s.setUseSprintValue(on);
