@@ -6,8 +6,8 @@ runs in a forked child with one Session, its steps in order. ops: the Session me
 get_next, get_bulk, walk, bulkwalk, set, set_multiple, update_session), 'attr' (sets attributes
 of the session, as a user flips use_sprint_value), 'capture' (runs the set op of args[0] against
 a UDP socket of this process and prints the request it sent) and the module functions of
-easysnmp.easy (snmp_get, ...), which take the case's session keywords. The keywords 'deviation' and
-'ours' are the test's notes on a step, not passed on.
+easysnmp.easy (snmp_get, ...), which take the case's session keywords. The keywords 'deviation', 'ours'
+and 'limit' are the test's notes on a step, not passed on.
 
 Output, one line per result, fields tab-separated, texts as hex of their UTF-8 bytes ('-' for None):
   V <case>/<step> <n> <oid> <oid_index> <snmp_type> <value>   a variable of a list
@@ -74,7 +74,7 @@ def run(case, kw, steps):
     for n, (op, args, kwargs) in enumerate(steps):
         tag = '%s/%d' % (case, n)
         # what the test itself notes on a step (a documented difference) is no keyword of easysnmp's
-        kwargs = {k: v for k, v in kwargs.items() if k not in ('deviation', 'ours')}
+        kwargs = {k: v for k, v in kwargs.items() if k not in ('deviation', 'ours', 'limit')}
         try:
             if op == 'capture':
                 data, err = capture(kw, args[0])
