@@ -104,6 +104,7 @@ final class TrapdCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("trapd: " + e.getMessage());
         }
+        format.boundEndpoints(receiver.endpoints());
         CountDownLatch stop = new CountDownLatch(1);
         Runnable finish = () -> {
             receiver.close();
