@@ -363,30 +363,16 @@ public final class NotificationReceiver implements AutoCloseable {
                         ch.pipeline().addLast(new BerFrameDecoder(AgentServer.MAX_MESSAGE_SIZE), new TcpHandler());
                     }
                 });
-        for (Endpoint e : endpoints) {
-            for (int port = e.portLow(); port <= e.portHigh(); port++) {
-                InetSocketAddress addr = new InetSocketAddress(e.host(), port);
-                if (addr.isUnresolved()) {
-                    throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
-                }
-                try {
-                    channels.add((e.tcp() ? tb.bind(addr) : ub.clone().channelFactory(transports.datagramChannels(
-                            addr.getAddress() instanceof Inet6Address)).bind(addr)).syncUninterruptibly().channel());
-                } catch (RuntimeException ex) {
-                    throw new AgentException("cannot listen on " + e + ": " + ex.getMessage(), ex);
-                }
-            }
-        }
+        Endpoint.bindEach(endpoints, (e, addr) -> channels.add((e.tcp() ? tb.bind(addr)
+                : ub.clone().channelFactory(transports.datagramChannels(addr.getAddress() instanceof Inet6Address))
+                        .bind(addr)).syncUninterruptibly().channel()));
     }
 
     /** The addresses bound, as {@code udp:host:port} / {@code tcp:host:port} (a {@code :0} endpoint shows its port). */
     public List<String> endpoints() {
         List<String> out = new ArrayList<>();
         for (Channel ch : channels) {
-            InetSocketAddress a = (InetSocketAddress) ch.localAddress();
-            String host = a.getAddress() instanceof Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
-                    : a.getAddress().getHostAddress();
-            out.add((ch instanceof DatagramChannel ? "udp:" : "tcp:") + host + ":" + a.getPort());
+            out.add((ch instanceof DatagramChannel ? "udp:" : "tcp:") + Endpoint.hostPort((InetSocketAddress) ch.localAddress()));
         }
         if (secureServer != null) {
             out.addAll(secureServer.boundEndpoints());
