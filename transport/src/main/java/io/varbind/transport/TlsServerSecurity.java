@@ -59,7 +59,7 @@ public final class TlsServerSecurity {
     private BcTlsServer newServer(boolean datagram, ClientAuthorizer authorizer) {
         ProtocolVersion[] versions = datagram ? ProtocolVersion.DTLSv12.downTo(ProtocolVersion.DTLSv10)
                 : ProtocolVersion.TLSv12.downTo(ProtocolVersion.TLSv10);
-        return new BcTlsServer(crypto(), chain, key, authorizer, handshakeMillis, versions);
+        return new BcTlsServer(crypto(), new BcTlsEnd(chain, key, handshakeMillis, versions), authorizer);
     }
 
     /**
@@ -78,7 +78,8 @@ public final class TlsServerSecurity {
 
     /** A DTLS client presenting our own chain, trusting any server: the other end of {@link #newWarmUpServer()}. */
     BcTlsClient newWarmUpClient() {
-        return new BcTlsClient(crypto(), chain, key, c -> { }, handshakeMillis, ProtocolVersion.DTLSv12.only());
+        return new BcTlsClient(crypto(), new BcTlsEnd(chain, key, handshakeMillis, ProtocolVersion.DTLSv12.only()),
+                c -> { });
     }
 
     /**
