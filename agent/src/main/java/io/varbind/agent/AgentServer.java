@@ -116,6 +116,15 @@ public final class AgentServer implements AutoCloseable {
      */
     public static AgentServer start(List<Endpoint> endpoints, IntFunction<? extends IncomingMessageProcessor> dispatchers,
             AgentStatistics stats, int threads, Limits limits, TlsServerSecurity tls) {
+        return start(endpoints, dispatchers, stats, threads, limits, tls, DtlsServer.Limits.DEFAULT);
+    }
+
+    /**
+     * As {@link #start(List, IntFunction, AgentStatistics, int, Limits, TlsServerSecurity)}, with
+     * {@code dtls} capping each {@code dtls:} endpoint's sessions, handshakes at once and idle time.
+     */
+    public static AgentServer start(List<Endpoint> endpoints, IntFunction<? extends IncomingMessageProcessor> dispatchers,
+            AgentStatistics stats, int threads, Limits limits, TlsServerSecurity tls, DtlsServer.Limits dtls) {
         for (Endpoint e : endpoints) {
             if (e.secure() && tls == null) {
                 throw new AgentException("endpoint " + e + " needs the agent's certificate and key (localCert)");
@@ -134,7 +143,7 @@ public final class AgentServer implements AutoCloseable {
                 IncomingMessageProcessor dispatcher = dispatchers.apply(addr.getPort());
                 if (e.secure() && !e.tcp()) {
                     DtlsListener listener = new DtlsListener(dispatcher, stats);
-                    DtlsServer d = DtlsServer.bind(transports, addr, tls, DtlsServer.Limits.DEFAULT, listener);
+                    DtlsServer d = DtlsServer.bind(transports, addr, tls, dtls, listener);
                     listener.local = d.localAddress();
                     server.dtlsServers.add(d);
                     server.bound.add(d.localAddress());

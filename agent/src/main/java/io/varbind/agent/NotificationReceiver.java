@@ -121,6 +121,17 @@ public final class NotificationReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The caps of each {@code dtls:} endpoint: sessions at once, handshakes at once, idle time
+         * (default 256, 16, 5 minutes); as {@link SnmpAgent.Builder#dtlsLimits}.
+         *
+         * @throws IllegalArgumentException for a count below 1 or a duration that is not positive
+         */
+        public Builder dtlsLimits(int maxSessions, int maxHandshakes, java.time.Duration idleTimeout) {
+            secure.dtlsLimits(maxSessions, maxHandshakes, idleTimeout);
+            return this;
+        }
+
         /** Endpoints in Net-SNMP's spelling ({@code udp:0.0.0.0:162}, {@code tcp:[::1]:1162}, {@code :0} for a free port). */
         public Builder listen(String... endpoints) {
             for (String e : endpoints) {
@@ -341,7 +352,7 @@ public final class NotificationReceiver implements AutoCloseable {
             if (!secureEndpoints.isEmpty()) {
                 Arrivals arrivals = new Arrivals();
                 secureServer = AgentServer.start(secureEndpoints, port -> arrivals, stats.sockets, b.threads,
-                        AgentServer.Limits.DEFAULT, tls);
+                        AgentServer.Limits.DEFAULT, tls, b.secure.dtlsLimits);
             }
         } catch (RuntimeException e) {
             close();

@@ -226,6 +226,48 @@ class SecureListeningTest {
         assertTrue(agent.secureSessions() <= 1, "sessions: " + agent.secureSessions());
     }
 
+    /**
+     * {@code dtlsLimits}: with one session allowed, a second client's handshake is dropped and
+     * counted while the first session lives; with a one-second idle timeout a session that falls
+     * silent is closed.
+     */
+    @Test
+    void dtlsLimitsCapSessionsAndCloseIdleOnes() throws Exception {
+        try (SnmpAgent one = dtlsAgent(1, 1, java.time.Duration.ofSeconds(60));
+                Session first = session("dtls", dtlsOf(one), "manager")) {
+            assertFalse(first.get("sysDescr.0").value().isEmpty());
+            long dropped = one.statistics().dtlsDropped.sum();
+            try (Session second = Session.builder().hostname("dtls:127.0.0.1:" + dtlsOf(one).getPort()).version(3)
+                    .timeout(2).retries(0).ourIdentity(cert("manager").toString()).theirIdentity(agentFp).build()) {
+                assertThrows(SnmpException.class, () -> second.get("sysDescr.0"));
+            }
+            assertTrue(one.statistics().dtlsDropped.sum() > dropped, "the second client's hello counted");
+            assertEquals(1, one.secureSessions());
+            assertFalse(first.get("sysName.0").value().isEmpty(), "the first session goes on");
+        }
+        try (SnmpAgent idle = dtlsAgent(256, 16, java.time.Duration.ofSeconds(1));
+                Session s = session("dtls", dtlsOf(idle), "manager")) {
+            assertFalse(s.get("sysDescr.0").value().isEmpty());
+            assertEquals(1, idle.secureSessions());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (idle.secureSessions() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, idle.secureSessions(), "an idle session is closed");
+        }
+        assertThrows(IllegalArgumentException.class, () -> SnmpAgent.builder().dtlsLimits(0, 1,
+                java.time.Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> NotificationReceiver.builder().dtlsLimits(1, 1,
+                java.time.Duration.ZERO));
+    }
+
+    private static SnmpAgent dtlsAgent(int sessions, int handshakes, java.time.Duration idle) throws IOException {
+        return SnmpAgent.builder().listen("dtls:127.0.0.1:0").demoData()
+                .localCert(cert("agent").toString()).trustCert(certs.resolve("tls/ca-certs/ca.crt").toString())
+                .certSecName("10 " + TlsAgent.fingerprintOf(cert("manager")) + " --sn tlsmanager")
+                .tsmUser("tlsmanager").dtlsLimits(sessions, handshakes, idle).build();
+    }
+
     /** A DTLS 1.2 ClientHello record with an empty cookie (RFC 6347 section 4.2.1's first flight). */
     static byte[] clientHelloWithoutCookie(java.util.Random random) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();

@@ -98,6 +98,7 @@ final class TrapdCommand implements Callable<Integer> {
         }
         t.applyTo("trapd", b::localCert, b::trustCert, b::certSecName);
         t.tsmUsers().forEach(b::tsmUser);
+        t.applyDtlsLimits(b::dtlsLimits);
         NotificationReceiver receiver;
         try {
             receiver = b.build();
