@@ -336,26 +336,35 @@ class SecureListeningTest {
 
     /**
      * snmptrap over dtlsudp sends its trap while closing: it reads at most six datagrams 50 ms apart
-     * for the whole handshake. It got through only once the receiver sent each flight as one
-     * datagram (Bouncy Castle writes a datagram per handshake message) and the JVM's DTLS code was
-     * warmed up before the first client (see {@code FlightBuffer}, {@code DtlsWarmUp}). Three rounds:
-     * the first handshakes are the slow ones.
+     * for the whole handshake, so a trap over DTLS is lossy by design (snmptrap exits 0 either way).
+     * It never got through before the receiver sent each flight as one datagram (Bouncy Castle
+     * writes one per handshake message: the HelloVerifyRequest and the five of the server's flight
+     * took all six reads) and warmed its DTLS code up before the first client ({@code FlightBuffer},
+     * {@code DtlsWarmUp}). Under heavy CPU load a handshake can still miss the window, so each
+     * snmptrap over dtlsudp may be sent up to three times; every other send must arrive at once.
      */
     @Test
     void netSnmpTrapAndInformReachTheReceiverOverTlsAndDtls() throws Exception {
         NetSnmpTools.requireInstalled();
         for (String target : List.of("dtlsudp:127.0.0.1:" + receiverPort("dtls"), "tlstcp:127.0.0.1:" + receiverPort("tls"))) {
-            for (String tool : List.of("snmptrap", "snmpinform", "snmptrap", "snmptrap")) {
+            for (String tool : List.of("snmpinform", "snmptrap", "snmptrap")) {
                 RECEIVED.clear();
                 List<String> base = new ArrayList<>(List.of("-v3", "-r", "1", "-t", "5"));
                 if (target.startsWith("tlstcp")) {
                     base.add("--tlsAlgorithms=DEFAULT:@SECLEVEL=0");
                 }
                 base.addAll(List.of("-T", "our_identity=manager", "-T", "their_identity=" + agentFp));
-                NetSnmpTools.Result r = NetSnmpTools.run(work, cmd(tool, base, "", target, "", "1.3.6.1.6.3.1.1.5.3",
-                        "1.3.6.1.4.1.8072.9999.1", "s", tool + " payload"));
-                assertEquals(0, r.exitCode(), tool + " " + target + ": " + r.err());
-                Notification n = next(tool + " over " + target + " " + receiver.statistics() + " " + r.out() + r.err());
+                boolean lossy = tool.equals("snmptrap") && target.startsWith("dtlsudp");
+                Notification n = null;
+                String what = tool + " over " + target;
+                for (int attempt = 1; n == null && attempt <= (lossy ? 3 : 1); attempt++) {
+                    NetSnmpTools.Result r = NetSnmpTools.run(work, cmd(tool, base, "", target, "",
+                            "1.3.6.1.6.3.1.1.5.3", "1.3.6.1.4.1.8072.9999.1", "s", tool + " payload"));
+                    assertEquals(0, r.exitCode(), what + ": " + r.err());
+                    what += " (" + receiver.statistics() + " " + r.out() + r.err() + ")";
+                    n = RECEIVED.poll(lossy ? 5 : 20, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                assertTrue(n != null, "no notification: " + what);
                 assertEquals("tlsmanager", n.securityName());
                 assertEquals(tool + " payload", n.variables().get(n.variables().size() - 1).value());
                 assertEquals(tool.equals("snmpinform") ? Notification.Kind.INFORM : Notification.Kind.TRAP, n.kind());
