@@ -230,9 +230,27 @@ public final class UsmSecurityModel {
      */
     public static ScopedPdu decodeScopedPduInPlace(byte[] buf, int off, int len, UsmUser user, EngineState engine,
             V3Envelope e) {
+        return scopedPduInPlace(buf, off, len, user, engine, e, false);
+    }
+
+    /**
+     * {@link #decodeScopedPduInPlace}, refusing the same messages with the same errors, but the
+     * varbinds, validated, stay in {@code buf} ({@link io.varbind.codec.Pdu#isDeferred()}): read
+     * them with {@link io.varbind.codec.VarBindCursor#reset(io.varbind.codec.Pdu)}. Nothing is
+     * allocated per message but the PDU and ScopedPdu themselves (and the context engine id's
+     * copy). For a receiver that owns {@code buf} for as long as the PDU is in use.
+     */
+    public static ScopedPdu decodeScopedPduDeferred(byte[] buf, int off, int len, UsmUser user, EngineState engine,
+            V3Envelope e) {
+        return scopedPduInPlace(buf, off, len, user, engine, e, true);
+    }
+
+    private static ScopedPdu scopedPduInPlace(byte[] buf, int off, int len, UsmUser user, EngineState engine,
+            V3Envelope e, boolean defer) {
         decodeInPlace(buf, off, len, user, engine, e);
         try {
-            return SnmpMessageDecoder.decodeScopedPdu(buf, e.dataOffset(), e.dataLength());
+            return defer ? SnmpMessageDecoder.decodeScopedPduDeferred(buf, e.dataOffset(), e.dataLength())
+                    : SnmpMessageDecoder.decodeScopedPdu(buf, e.dataOffset(), e.dataLength());
         } catch (BerDecodeException x) {
             throw e.isPriv() ? undecodable(x) : new UsmException("snmpInASNParseErrs", x.getMessage(), x);
         }
