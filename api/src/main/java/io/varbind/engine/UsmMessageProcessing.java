@@ -130,7 +130,7 @@ public final class UsmMessageProcessing implements MessageProcessing {
         V3Envelope e = ENVELOPE.get();
         Pdu p;
         try {
-            p = UsmSecurityModel.decodeScopedPduDeferred(buf, off, len, user, state, e).pdu();
+            p = UsmSecurityModel.decodePduDeferred(buf, off, len, user, state, e);
         } catch (UsmException x) {
             throw new SnmpConnectionException(x.getMessage(), x);
         } catch (IllegalStateException x) { // the keys were destroyed under this response (session closed)

@@ -83,6 +83,23 @@ public final class SnmpMessageDecoder {
         return scopedPdu(new BerReader(buf, off), limit, true);
     }
 
+    /**
+     * The PDU of a ScopedPDU as {@link #decodeScopedPduDeferred} has it (the same checks, the same
+     * errors), its context fields checked but not copied: for a receiver that has no use for them
+     * (a manager's engine reading an answer), so nothing but the PDU is allocated.
+     */
+    public static Pdu decodeScopedPduDeferredPdu(byte[] buf, int off, int len) {
+        int limit = checkRange(buf, off, len);
+        BerReader r = new BerReader(buf, off);
+        int sLen = r.expect(BerTags.SEQUENCE, limit, "ScopedPDU SEQUENCE");
+        int end = r.pos + sLen;
+        int engineIdLen = r.expect(BerTags.OCTET_STRING, end, "contextEngineID");
+        r.pos += engineIdLen;
+        int nameLen = r.expect(BerTags.OCTET_STRING, end, "contextName");
+        r.pos += nameLen;
+        return pdu(r, end, true);
+    }
+
     /** A PDU on its own (its tag first). */
     public static Pdu decodePdu(byte[] buf, int off, int len) {
         int limit = checkRange(buf, off, len);

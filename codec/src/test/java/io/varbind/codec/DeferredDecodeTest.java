@@ -15,7 +15,8 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SnmpMessageDecoder#decodeDeferred} and {@link SnmpMessageDecoder#decodeScopedPduDeferred}:
+ * {@link SnmpMessageDecoder#decodeDeferred}, {@link SnmpMessageDecoder#decodeScopedPduDeferred} and
+ * {@link SnmpMessageDecoder#decodeScopedPduDeferredPdu}:
  * they refuse exactly what {@link SnmpMessageDecoder#decode} and
  * {@link SnmpMessageDecoder#decodeScopedPdu} refuse (same message and offset), and what they accept
  * reads back, through {@link Pdu#varBinds()} and through {@link VarBindCursor#reset(Pdu)}, as the
@@ -92,6 +93,9 @@ class DeferredDecodeTest {
                         () -> SnmpMessageDecoder.decodeScopedPduDeferred(padded, 0, padded.length));
                 assertEquals(e.getMessage(), d.getMessage());
                 assertEquals(e.offset(), d.offset());
+                BerDecodeException dp = assertThrows(BerDecodeException.class,
+                        () -> SnmpMessageDecoder.decodeScopedPduDeferredPdu(padded, 0, padded.length));
+                assertEquals(e.getMessage(), dp.getMessage());
                 continue;
             }
             ScopedPdu deferred = SnmpMessageDecoder.decodeScopedPduDeferred(padded, 0, padded.length);
@@ -99,6 +103,7 @@ class DeferredDecodeTest {
             assertArrayEquals(full.contextName(), deferred.contextName());
             sameVarBinds(full.pdu(), deferred.pdu());
             assertEquals(full, deferred);
+            sameVarBinds(full.pdu(), SnmpMessageDecoder.decodeScopedPduDeferredPdu(padded, 0, padded.length));
         }
     }
 
