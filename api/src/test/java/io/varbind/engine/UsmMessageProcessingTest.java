@@ -117,6 +117,56 @@ class UsmMessageProcessingTest {
         }
     }
 
+    @Test
+    void anAnswerCostsItsPduAloneOnceWarm() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        assertTrue(mx.isThreadAllocatedMemorySupported());
+        long self = Thread.currentThread().getId();
+        List<VarBind> vbs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            vbs.add(new VarBind(Oid.parse("1.3.6.1.2.1.2.2.1.10." + i), Variable.counter32(1000L * i)));
+        }
+        UsmMessageProcessing mp = new UsmMessageProcessing("u", 3, AuthProtocol.SHA1, "authpassword1",
+                PrivProtocol.AES128, "privpassword1", ENGINE_ID, 5, 100, new byte[0], "");
+        Target t = new Target(new InetSocketAddress("127.0.0.1", 161), "udp", 3, null, 1_000_000_000L, 0, 0, mp);
+        mp.prepare(t, null).join();
+        io.varbind.usm.UsmUser agent = io.varbind.usm.UsmUser.localized("u", AuthProtocol.SHA1, "authpassword1",
+                PrivProtocol.AES128, "privpassword1", ENGINE_ID);
+        byte[] wire = answer(agent, BerTags.RESPONSE, vbs);
+        byte[] in = new byte[wire.length];
+        Pdu[] kept = new Pdu[64]; // the PDUs escape, as into a Response
+        io.varbind.codec.VarBindCursor c = new io.varbind.codec.VarBindCursor();
+        long sink = 0;
+        for (int i = 0; i < 30_000; i++) {
+            sink += decode(mp, t, wire, in, kept, i, c);
+        }
+        int rounds = 5_000;
+        long before = mx.getThreadAllocatedBytes(self);
+        for (int i = 0; i < rounds; i++) {
+            sink += decode(mp, t, wire, in, kept, i, c);
+        }
+        long perAnswer = (mx.getThreadAllocatedBytes(self) - before) / rounds;
+        assertTrue(sink != 0);
+        // the PDU (48 octets) and perhaps its reader (24): the object decode took 1,872 for these ten
+        assertTrue(perAnswer <= 96, perAnswer + " octets per answer");
+        agent.destroy();
+        mp.destroy();
+    }
+
+    private static long decode(UsmMessageProcessing mp, Target t, byte[] wire, byte[] in, Pdu[] kept, int i,
+            io.varbind.codec.VarBindCursor c) {
+        System.arraycopy(wire, 0, in, 0, wire.length);
+        Pdu p = mp.decodeResponse(t, in, 0, wire.length);
+        kept[i & 63] = p;
+        c.reset(p);
+        long h = 0;
+        while (c.next()) {
+            h += c.longValue();
+        }
+        return h;
+    }
+
     private static byte[] answer(io.varbind.usm.UsmUser agent, int type, List<VarBind> vbs) {
         byte[] out = new byte[4096];
         int n = UsmSecurityModel.encode(out, 0, 42, 65507, false, agent, new EngineState(ENGINE_ID, 5, 100),
