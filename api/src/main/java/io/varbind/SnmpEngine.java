@@ -445,7 +445,7 @@ public final class SnmpEngine implements AutoCloseable {
                 + t.processing().timeoutHint();
         fail(p, new SnmpTimeoutException("timeout: no response from " + t.transport() + ":"
                 + t.address().getHostString() + ":" + t.address().getPort() + " after " + p.sends() + " tries of "
-                + (t.timeoutNanos() / 1_000_000) + " ms" + why));
+                + (t.timeoutNanos() / 1_000_000) + " ms", why));
     }
 
     private void fail(PendingRequest p, Throwable e) {
