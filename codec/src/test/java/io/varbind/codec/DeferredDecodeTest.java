@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
  * {@link Pdu#varBinds()} and through {@link VarBindCursor#reset(Pdu)}, as the full decode has it.
  */
 class DeferredDecodeTest {
-    private static final List<byte[]> SEEDS = Golden.all().stream().map(Golden.Packet::bytes).toList();
-
     @Provide
     Arbitrary<CommunityMessage> messages() {
         return CodecArbitraries.communityMessages();
@@ -30,13 +27,7 @@ class DeferredDecodeTest {
     @Property(tries = 500)
     void refusesWhatTheFullDecodeRefusesAndReadsTheSameVarBinds(@ForAll("messages") CommunityMessage generated,
             @ForAll long seed) {
-        Random rnd = new Random(seed);
-        byte[] own = SnmpMessageEncoder.encode(generated);
-        for (int i = 0; i < 40; i++) {
-            byte[] base = i == 0 ? own : rnd.nextBoolean() ? own : SEEDS.get(rnd.nextInt(SEEDS.size()));
-            byte[] input = i == 0 ? own : DecoderFuzzTest.mutate(base, rnd);
-            same(input);
-        }
+        DecoderFuzzTest.ownAndMutations(SnmpMessageEncoder.encode(generated), seed, 40, DeferredDecodeTest::same);
     }
 
     private static void same(byte[] input) {
