@@ -351,8 +351,7 @@ public final class NotificationReceiver implements AutoCloseable {
 
     private void bind(List<Endpoint> endpoints) {
         UdpHandler udp = new UdpHandler();
-        Bootstrap ub = transports.udpDestinationOption(transports.udpOptions(new Bootstrap()
-                .group(transports.eventLoops()))).handler(udp);
+        Bootstrap ub = transports.udpOptions(new Bootstrap().group(transports.eventLoops())).handler(udp);
         ServerBootstrap tb = new ServerBootstrap().group(transports.eventLoops())
                 .channel(transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -370,13 +369,23 @@ public final class NotificationReceiver implements AutoCloseable {
                     throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
                 }
                 try {
-                    channels.add((e.tcp() ? tb.bind(addr) : ub.clone().channelFactory(transports.datagramChannels(
-                            addr.getAddress() instanceof Inet6Address)).bind(addr)).syncUninterruptibly().channel());
+                    channels.add((e.tcp() ? tb.bind(addr) : transports.bindUdpCopyingOut(udpBootstrap(ub, addr), addr)).syncUninterruptibly()
+                            .channel());
                 } catch (RuntimeException ex) {
                     throw new AgentException("cannot listen on " + e + ": " + ex.getMessage(), ex);
                 }
             }
         }
+    }
+
+    /**
+     * A UDP endpoint's bootstrap: one bound to the wildcard address asks for each datagram's own
+     * destination (a control message and an address object per datagram, which an endpoint bound
+     * to one address would only spend to learn that address again).
+     */
+    private Bootstrap udpBootstrap(Bootstrap ub, InetSocketAddress addr) {
+        Bootstrap b = ub.clone().channelFactory(transports.datagramChannels(addr.getAddress() instanceof Inet6Address));
+        return addr.getAddress().isAnyLocalAddress() ? transports.udpDestinationOption(b) : b;
     }
 
     /** The addresses bound, as {@code udp:host:port} / {@code tcp:host:port} (a {@code :0} endpoint shows its port). */
