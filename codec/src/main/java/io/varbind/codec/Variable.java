@@ -76,7 +76,8 @@ public final class Variable {
 
     /** ISO-8859-1 when every character fits in it, else UTF-8. */
     public static Variable octetString(String value) {
-        return octetString(textBytes(value));
+        byte[] own = textBytes(value); // a fresh array nobody else holds: not copied again
+        return new Variable(BerTags.OCTET_STRING, OpaqueKind.NONE, 0, own, 0, own.length, null);
     }
 
     /** The octets {@code octetString(String)} sends for {@code s}. */
