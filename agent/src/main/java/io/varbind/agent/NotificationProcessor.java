@@ -96,7 +96,9 @@ final class NotificationProcessor {
         this.communityNames = this.communities.toArray(new String[0]);
         this.communityOctets = new byte[communityNames.length][];
         for (int i = 0; i < communityNames.length; i++) {
-            communityOctets[i] = communityNames[i].getBytes(StandardCharsets.ISO_8859_1);
+            byte[] octets = communityNames[i].getBytes(StandardCharsets.ISO_8859_1);
+            // a name beyond ISO-8859-1 is spelled by no octets (as the String comparison found): never matched
+            communityOctets[i] = new String(octets, StandardCharsets.ISO_8859_1).equals(communityNames[i]) ? octets : null;
         }
         this.engineId = engineId.clone();
         this.engine = new EngineState(engineId, engineBoots, 0);
