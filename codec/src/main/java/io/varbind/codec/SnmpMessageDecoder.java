@@ -107,7 +107,7 @@ public final class SnmpMessageDecoder {
         r.pos += engineIdLen;
         int nameLen = r.expect(BerTags.OCTET_STRING, end, "contextName");
         r.pos += nameLen;
-        return pdu(r, end, true);
+        return pdu(r, end, true, null);
     }
 
     /** A PDU on its own (its tag first). */
@@ -348,7 +348,7 @@ public final class SnmpMessageDecoder {
         int end = r.pos + len;
         byte[] ctxEngine = r.octets(end, "contextEngineID");
         byte[] ctxName = r.octets(end, "contextName");
-        return new ScopedPdu(ctxEngine, ctxName, pdu(r, end, defer));
+        return new ScopedPdu(ctxEngine, ctxName, pdu(r, end, defer, null));
     }
 
     private static V3Message v3(byte[] buf, int off, int len, boolean defer) {
