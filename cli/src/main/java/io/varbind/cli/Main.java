@@ -14,6 +14,8 @@ public final class Main {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_USAGE = 2;
+    /** The agent answered with an error status ("Error in packet"): 2, as Net-SNMP's tools exit. */
+    public static final int EXIT_PACKET_ERROR = 2;
 
     private static final String NETTY_JFR = "io.netty.jfr.enabled";
     private static final String HELP = "help";
@@ -99,7 +101,7 @@ public final class Main {
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
-            err.println("varbind: " + Errors.describe(ex));
+            err.println(Errors.line(ex));
             return Errors.exitCode(ex);
         });
         return cl;
@@ -113,7 +115,7 @@ public final class Main {
     static String[] normalize(String[] args) {
         List<String> out = new ArrayList<>(args.length + 2);
         for (String a : args) {
-            if (a.matches("-C[hHibBl]{2,}")) {
+            if (a.matches("-C[hHibBlpI]{2,}")) {
                 for (char c : a.substring(2).toCharArray()) {
                     out.add("-C" + c); // snmptable's letters run together: -Cib
                 }
