@@ -33,9 +33,7 @@ final class NetSnmpOutput {
 
     /** The same output with quick print on, as snmptable forces it. */
     NetSnmpOutput quick() {
-        return new NetSnmpOutput(tree, new OutputOptions(options.oidStyle(), true, options.quickEquals(),
-                options.valueOnly(), options.noEnums(), options.hexStrings(), options.noUnits(),
-                options.numericTimeticks()));
+        return new NetSnmpOutput(tree, options.withQuick());
     }
 
     /** The value alone, as Net-SNMP's sprint_value prints it. */
