@@ -3,7 +3,8 @@ package io.varbind.format;
 import java.util.Locale;
 
 /**
- * Net-SNMP's {@code -O} output flags that the formatters honour: {@code n} numeric OIDs, {@code f}
+ * Net-SNMP's {@code -O} output flags that the formatters honour ({@code quick} is Net-SNMP's quick
+ * print, type labels off; {@code quickEquals} keeps the {@code =} under it): {@code n} numeric OIDs, {@code f}
  * full names, {@code s} short names (no module), {@code S} module and name (the default),
  * {@code u} UCD-style names (full, with Net-SNMP's standard prefixes cut), {@code q} quick print (no
  * type label, no {@code =}), {@code Q} (no type label, {@code =} kept), {@code v} value only,
@@ -47,7 +48,17 @@ public record OutputOptions(OidStyle oidStyle, boolean quick, boolean quickEqual
      * {@link IllegalArgumentException}.
      */
     public static OutputOptions parse(String flags) {
-        OutputOptions o = DEFAULT;
+        return parse(flags, DEFAULT);
+    }
+
+    /**
+     * The letters of {@code -O} applied to {@code start}, as Net-SNMP applies them: {@code n f s S u}
+     * choose the OID style and {@code a x} the string format (the later wins); the others toggle
+     * ({@code -Oqq} is no quick print; snmptable, which starts with quick print on, prints type
+     * labels under {@code -Oq}), {@code Q} toggles quick print and the kept {@code =} together.
+     */
+    public static OutputOptions parse(String flags, OutputOptions start) {
+        OutputOptions o = start;
         for (char c : flags.toCharArray()) {
             o = switch (c) {
                 case 'n' -> o.withOidStyle(OidStyle.NUMERIC);
@@ -55,29 +66,29 @@ public record OutputOptions(OidStyle oidStyle, boolean quick, boolean quickEqual
                 case 's' -> o.withOidStyle(OidStyle.SHORT);
                 case 'S' -> o.withOidStyle(OidStyle.MODULE);
                 case 'u' -> o.withOidStyle(OidStyle.UCD);
-                case 'q' -> o.with(true, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
+                case 'q' -> o.with(!o.quick, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
                         o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, o.escapeQuotes);
-                case 'Q' -> o.with(o.quick, true, o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
+                case 'Q' -> o.with(!o.quick, !o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
                         o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, o.escapeQuotes);
-                case 'v' -> o.with(o.quick, o.quickEquals, true, o.noEnums, o.hexStrings, o.noUnits,
+                case 'v' -> o.with(o.quick, o.quickEquals, !o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
                         o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, o.escapeQuotes);
-                case 'e' -> o.with(o.quick, o.quickEquals, o.valueOnly, true, o.hexStrings, o.noUnits,
+                case 'e' -> o.with(o.quick, o.quickEquals, o.valueOnly, !o.noEnums, o.hexStrings, o.noUnits,
                         o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, o.escapeQuotes);
                 // one setting in Net-SNMP (its string output format): the later letter wins
                 case 'x' -> o.with(o.quick, o.quickEquals, o.valueOnly, o.noEnums, true, o.noUnits,
                         o.numericTimeticks, false, o.hexWithText, o.numericIndexes, o.escapeQuotes);
                 case 'a' -> o.with(o.quick, o.quickEquals, o.valueOnly, o.noEnums, false, o.noUnits,
                         o.numericTimeticks, true, o.hexWithText, o.numericIndexes, o.escapeQuotes);
-                case 'U' -> o.with(o.quick, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, true,
+                case 'U' -> o.with(o.quick, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, !o.noUnits,
                         o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, o.escapeQuotes);
                 case 't' -> o.with(o.quick, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
-                        true, o.asciiStrings, o.hexWithText, o.numericIndexes, o.escapeQuotes);
+                        !o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, o.escapeQuotes);
                 case 'T' -> o.with(o.quick, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
-                        o.numericTimeticks, o.asciiStrings, true, o.numericIndexes, o.escapeQuotes);
+                        o.numericTimeticks, o.asciiStrings, !o.hexWithText, o.numericIndexes, o.escapeQuotes);
                 case 'b' -> o.with(o.quick, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
-                        o.numericTimeticks, o.asciiStrings, o.hexWithText, true, o.escapeQuotes);
+                        o.numericTimeticks, o.asciiStrings, o.hexWithText, !o.numericIndexes, o.escapeQuotes);
                 case 'E' -> o.with(o.quick, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
-                        o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, true);
+                        o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, !o.escapeQuotes);
                 default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "unknown output option -O%c (known: a b e E f n q Q s S t T u U v x)", c));
             };
@@ -103,8 +114,13 @@ public record OutputOptions(OidStyle oidStyle, boolean quick, boolean quickEqual
                 hexWithText, numericIndexes, escapeQuotes);
     }
 
-    /** True when type labels ({@code STRING: }) are left out: {@code q} or {@code Q}. */
+    /** True when type labels ({@code STRING: }) are left out: quick print ({@code q}, or {@code Q}). */
     public boolean bareValues() {
-        return quick || quickEquals;
+        return quick;
+    }
+
+    /** True when a line is {@code name value}, no {@code =}: quick print without {@code Q}. */
+    public boolean dropsEquals() {
+        return quick && !quickEquals;
     }
 }

@@ -178,7 +178,7 @@ public final class ValueFormat {
      * @param node the MIB object of the varbind (its hint, enums, units), or null
      */
     public static String netSnmp(Variable v, MibNode node, MibTree tree, OutputOptions o) {
-        boolean q = o.quick() || o.quickEquals();
+        boolean q = o.bareValues();
         String units = node != null && node.units() != null && !o.noUnits() ? " " + node.units() : "";
         switch (v.tag()) {
             case BerTags.OCTET_STRING:

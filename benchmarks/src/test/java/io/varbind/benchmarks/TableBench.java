@@ -25,6 +25,10 @@ import org.snmp4j.util.TableUtils;
  * Whole-table reads of a real snmpd, Varbind's {@code Session.table} beside SNMP4J's
  * {@code TableUtils.getTable} in the same run: both column-wise GETBULK with 10 rows per column
  * and request, v2c, over the same columns (the MIB's readable ones). Interleaved rounds, medians.
+ * A third client is the object path {@code Session.table} took before its cells were read from the
+ * answers' octets: the same reader with varbind objects as cells ({@link TableReader#of}, every
+ * answer decoded into VarBinds), each then converted to a {@code SnmpVariable} with the session's
+ * flags, as the old {@code Session.table} did.
  * Usage: {@code benchmarks/scripts/table.sh [rounds [seconds [TABLE...]]]}.
  */
 public final class TableBench {
@@ -63,6 +67,24 @@ public final class TableBench {
                 }
                 OID[] cols = columns.toArray(OID[]::new);
                 utils.setMaxNumColumnsPerPDU(cols.length);
+                int[] tableOid = mibs.resolve(table, 0).oid();
+                io.varbind.engine.Target t = io.varbind.engine.Target.community(snmpd.address(), 1,
+                        "public".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 2_000_000_000L, 1);
+                Read objects = () -> {
+                    TableReader.Result<io.varbind.codec.VarBind> r = TableReader.of(mibs, tableOid, true, 10,
+                            pdu -> engine.request(t, pdu).thenApply(io.varbind.engine.Response::pdu),
+                            TableReader.DEFAULT_MAX_CELLS).read().get();
+                    long n = 0;
+                    for (io.varbind.codec.VarBind[] row : r.rows().values()) {
+                        for (io.varbind.codec.VarBind vb : row) {
+                            if (vb != null && io.varbind.session.ReceivedVariables.of(vb, mibs, false, false, false,
+                                    false) != null) {
+                                n++;
+                            }
+                        }
+                    }
+                    return n;
+                };
                 long ours = cells(session.table(table));
                 long theirs = cells(utils.getTable(target, cols, null, null));
                 if (ours != theirs) {
@@ -73,23 +95,32 @@ public final class TableBench {
                 double[] s = new double[rounds];
                 double[] vc = new double[rounds];
                 double[] sc = new double[rounds];
+                double[] o = new double[rounds];
+                double[] oc = new double[rounds];
                 for (int warm = 0; warm < 2; warm++) {
                     run(() -> cells(session.table(table)), nanos);
+                    run(objects, nanos);
                     run(() -> cells(utils.getTable(target, cols, null, null)), nanos);
                 }
                 for (int r = 0; r < rounds; r++) {
                     double[] a = run(() -> cells(session.table(table)), nanos);
+                    double[] c = run(objects, nanos);
                     double[] b = run(() -> cells(utils.getTable(target, cols, null, null)), nanos);
                     v[r] = a[0];
                     vc[r] = a[1];
+                    o[r] = c[0];
+                    oc[r] = c[1];
                     s[r] = b[0];
                     sc[r] = b[1];
                 }
                 double vm = median(v);
                 double sm = median(s);
                 System.out.printf(Locale.ROOT, "%-14s %5d cells  varbind %8.1f tables/s %7.0f CPU us/table"
-                        + "  snmp4j %8.1f tables/s %7.0f CPU us/table  varbind/snmp4j %.2fx speed, %.2fx CPU%n",
-                        table, ours, vm, median(vc), sm, median(sc), vm / sm, median(vc) / median(sc));
+                        + "  objects (before) %8.1f tables/s %7.0f CPU us/table"
+                        + "  snmp4j %8.1f tables/s %7.0f CPU us/table  varbind/snmp4j %.2fx speed, %.2fx CPU;"
+                        + " varbind/before %.2fx CPU%n",
+                        table, ours, vm, median(vc), median(o), median(oc), sm, median(sc), vm / sm,
+                        median(vc) / median(sc), median(vc) / median(oc));
             }
             snmp.close();
         }

@@ -31,9 +31,9 @@ final class NetSnmpOutput {
         return options;
     }
 
-    /** The same output with quick print on, as snmptable forces it. */
-    NetSnmpOutput quick() {
-        return new NetSnmpOutput(tree, options.withQuick());
+    /** The output of a command that starts with quick print on (snmptable), its -O letters toggling from there. */
+    NetSnmpOutput quickFirst(String flags) {
+        return new NetSnmpOutput(tree, OutputOptions.parse(flags, OutputOptions.DEFAULT.withQuick()));
     }
 
     /** The value alone, as Net-SNMP's sprint_value prints it. */
@@ -60,7 +60,7 @@ final class NetSnmpOutput {
         if (options.valueOnly()) {
             return value;
         }
-        if (options.quick()) {
+        if (options.dropsEquals()) {
             return name(arcs) + " " + value;
         }
         return name(arcs) + " = " + value;

@@ -101,7 +101,7 @@ final class TableCommand extends SnmpCommand {
             try (Session s = session(agent)) {
                 boolean bulk = !getNext && snmp.versionNumber() != 1;
                 // each cell printed from the answer's octets as it arrives: no SnmpVariable between
-                NetSnmpOutput quick = output().quick();
+                NetSnmpOutput quick = output().quickFirst(String.join("", snmp.outputFlags));
                 TableReader.Result<Cell> t = join(s.tableCells(table, bulk, maxRepetitions, new Cells(quick)));
                 List<NetSnmpTable.Row> rows = rows(t, bulk, tableName);
                 // snmptable's GETNEXT mode reads and prints -Cr rows at a time unless -Cw is given
