@@ -25,10 +25,11 @@ import org.snmp4j.util.TableUtils;
  * Whole-table reads of a real snmpd, Varbind's {@code Session.table} beside SNMP4J's
  * {@code TableUtils.getTable} in the same run: both column-wise GETBULK with 10 rows per column
  * and request, v2c, over the same columns (the MIB's readable ones). Interleaved rounds, medians.
- * A third client is the object path {@code Session.table} took before its cells were read from the
- * answers' octets: the same reader with varbind objects as cells ({@link TableReader#of}, every
- * answer decoded into VarBinds), each then converted to a {@code SnmpVariable} with the session's
- * flags, as the old {@code Session.table} did.
+ * Two more clients compare what {@code Session.table} reads its cells with, through the same
+ * reader and session: "objects" is the path it took before (varbind objects as cells,
+ * {@link TableReader#of}: every answer decoded into VarBinds, each then converted to a
+ * {@code SnmpVariable} with the session's flags), "octets" the path it takes now (each cell's
+ * {@code SnmpVariable} made from the answer's octets, {@code Session.tableCells}).
  * Usage: {@code benchmarks/scripts/table.sh [rounds [seconds [TABLE...]]]}.
  */
 public final class TableBench {
@@ -67,13 +68,9 @@ public final class TableBench {
                 }
                 OID[] cols = columns.toArray(OID[]::new);
                 utils.setMaxNumColumnsPerPDU(cols.length);
-                int[] tableOid = mibs.resolve(table, 0).oid();
-                io.varbind.engine.Target t = io.varbind.engine.Target.community(snmpd.address(), 1,
-                        "public".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 2_000_000_000L, 1);
                 Read objects = () -> {
-                    TableReader.Result<io.varbind.codec.VarBind> r = TableReader.of(mibs, tableOid, true, 10,
-                            pdu -> engine.request(t, pdu).thenApply(io.varbind.engine.Response::pdu),
-                            TableReader.DEFAULT_MAX_CELLS).read().get();
+                    TableReader.Result<io.varbind.codec.VarBind> r = session.tableCells(table, true, 10,
+                            TableReader.VARBINDS).get();
                     long n = 0;
                     for (io.varbind.codec.VarBind[] row : r.rows().values()) {
                         for (io.varbind.codec.VarBind vb : row) {
@@ -81,6 +78,35 @@ public final class TableBench {
                                     false) != null) {
                                 n++;
                             }
+                        }
+                    }
+                    return n;
+                };
+                Read octets = () -> {
+                    io.varbind.session.ReceivedVariables.Reader reader = new io.varbind.session.ReceivedVariables
+                            .Reader(mibs, false, false, false, false);
+                    TableReader.Result<io.varbind.SnmpVariable> r = session.tableCells(table, true, 10,
+                            new TableReader.Cells<io.varbind.SnmpVariable>() {
+                                @Override
+                                public io.varbind.SnmpVariable cell(io.varbind.codec.VarBindCursor c, int[] arcs,
+                                        int len) {
+                                    return reader.of(c, arcs, len);
+                                }
+
+                                @Override
+                                public io.varbind.SnmpVariable cell(io.varbind.codec.VarBind vb) {
+                                    return reader.of(vb);
+                                }
+
+                                @Override
+                                public io.varbind.SnmpVariable[] row(int columns) {
+                                    return new io.varbind.SnmpVariable[columns];
+                                }
+                            }).get();
+                    long n = 0;
+                    for (io.varbind.SnmpVariable[] row : r.rows().values()) {
+                        for (io.varbind.SnmpVariable v : row) {
+                            n += v == null ? 0 : 1;
                         }
                     }
                     return n;
@@ -97,15 +123,21 @@ public final class TableBench {
                 double[] sc = new double[rounds];
                 double[] o = new double[rounds];
                 double[] oc = new double[rounds];
+                double[] x = new double[rounds];
+                double[] xc = new double[rounds];
                 for (int warm = 0; warm < 2; warm++) {
                     run(() -> cells(session.table(table)), nanos);
                     run(objects, nanos);
+                    run(octets, nanos);
                     run(() -> cells(utils.getTable(target, cols, null, null)), nanos);
                 }
                 for (int r = 0; r < rounds; r++) {
                     double[] a = run(() -> cells(session.table(table)), nanos);
                     double[] c = run(objects, nanos);
+                    double[] d = run(octets, nanos);
                     double[] b = run(() -> cells(utils.getTable(target, cols, null, null)), nanos);
+                    x[r] = d[0];
+                    xc[r] = d[1];
                     v[r] = a[0];
                     vc[r] = a[1];
                     o[r] = c[0];
@@ -115,12 +147,13 @@ public final class TableBench {
                 }
                 double vm = median(v);
                 double sm = median(s);
-                System.out.printf(Locale.ROOT, "%-14s %5d cells  varbind %8.1f tables/s %7.0f CPU us/table"
-                        + "  objects (before) %8.1f tables/s %7.0f CPU us/table"
-                        + "  snmp4j %8.1f tables/s %7.0f CPU us/table  varbind/snmp4j %.2fx speed, %.2fx CPU;"
-                        + " varbind/before %.2fx CPU%n",
-                        table, ours, vm, median(vc), median(o), median(oc), sm, median(sc), vm / sm,
-                        median(vc) / median(sc), median(vc) / median(oc));
+                System.out.printf(Locale.ROOT, "%-14s %5d cells  Session.table %8.1f tables/s %7.0f CPU us/table"
+                        + "  snmp4j %8.1f tables/s %7.0f CPU us/table  Session.table/snmp4j %.2fx speed, %.2fx CPU%n"
+                        + "%-14s cells from octets (now) %8.1f tables/s %7.0f CPU us/table, from objects (before)"
+                        + " %8.1f tables/s %7.0f CPU us/table: now/before %.2fx speed, %.2fx CPU%n",
+                        table, ours, vm, median(vc), sm, median(sc), vm / sm, median(vc) / median(sc),
+                        "", median(x), median(xc), median(o), median(oc), median(x) / median(o),
+                        median(xc) / median(oc));
             }
             snmp.close();
         }

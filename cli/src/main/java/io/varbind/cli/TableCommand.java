@@ -60,6 +60,9 @@ final class TableCommand extends SnmpCommand {
     @Option(names = "-Cl", description = "left-justify the columns")
     boolean leftJustify;
 
+    @Option(names = "-Cc", paramLabel = "WIDTH", description = "print every column WIDTH characters wide (cut to fit)")
+    int columnWidth;
+
     @Override
     public Integer execute() {
         if (maxRepetitions < 1) {
@@ -67,6 +70,9 @@ final class TableCommand extends SnmpCommand {
         }
         if (maxWidth < 0) {
             throw new UsageException("-Cw " + maxWidth + ": must be positive");
+        }
+        if (columnWidth < 0 || columnWidth == 1) {
+            throw new UsageException("-Cc " + columnWidth + ": at least 2");
         }
         if (snmp.json) {
             return json(); // any table Session.table reads, named in any -O style
@@ -94,7 +100,7 @@ final class TableCommand extends SnmpCommand {
             labels.add(c.name());
         }
         NetSnmpTable out = new NetSnmpTable(tableName, labels, new NetSnmpTable.Layout(separator, headersOnly,
-                noHeaders, showIndex, brief, leftJustify, maxWidth));
+                noHeaders, showIndex, brief, leftJustify, maxWidth, columnWidth));
         if (headersOnly) {
             out.print(parent.out, List.of());
         } else {
