@@ -12,17 +12,17 @@ import java.util.Locale;
  * strings as ASCII (the later of {@code a} and {@code x} wins, as in Net-SNMP), {@code T} the text
  * beside each line of a hex dump, {@code U} no units, {@code t} Timeticks as a number, {@code b}
  * indexes as numbers (not broken down by their MIB types), {@code E} quotes in string indexes
- * escaped.
+ * escaped, {@code X} the extended index format ({@code ifDescr[1]}, {@code nsExtendArgs[STRING: two]}).
  */
 public record OutputOptions(OidStyle oidStyle, boolean quick, boolean quickEquals, boolean valueOnly,
         boolean noEnums, boolean hexStrings, boolean noUnits, boolean numericTimeticks, boolean asciiStrings,
-        boolean hexWithText, boolean numericIndexes, boolean escapeQuotes) {
+        boolean hexWithText, boolean numericIndexes, boolean escapeQuotes, boolean extendedIndex) {
 
     /** The flags of the first releases, the later ones off. */
     public OutputOptions(OidStyle oidStyle, boolean quick, boolean quickEquals, boolean valueOnly,
             boolean noEnums, boolean hexStrings, boolean noUnits, boolean numericTimeticks) {
         this(oidStyle, quick, quickEquals, valueOnly, noEnums, hexStrings, noUnits, numericTimeticks, false, false,
-                false, false);
+                false, false, false);
     }
 
     /** How OIDs (names and OID values) are printed. */
@@ -89,8 +89,11 @@ public record OutputOptions(OidStyle oidStyle, boolean quick, boolean quickEqual
                         o.numericTimeticks, o.asciiStrings, o.hexWithText, !o.numericIndexes, o.escapeQuotes);
                 case 'E' -> o.with(o.quick, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings, o.noUnits,
                         o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, !o.escapeQuotes);
+                case 'X' -> new OutputOptions(o.oidStyle, o.quick, o.quickEquals, o.valueOnly, o.noEnums, o.hexStrings,
+                        o.noUnits, o.numericTimeticks, o.asciiStrings, o.hexWithText, o.numericIndexes, o.escapeQuotes,
+                        !o.extendedIndex);
                 default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "unknown output option -O%c (known: a b e E f n q Q s S t T u U v x)", c));
+                        "unknown output option -O%c (known: a b e E f n q Q s S t T u U v x X)", c));
             };
         }
         return o;
@@ -100,12 +103,12 @@ public record OutputOptions(OidStyle oidStyle, boolean quick, boolean quickEqual
             boolean hexStrings, boolean noUnits, boolean numericTimeticks, boolean asciiStrings, boolean hexWithText,
             boolean numericIndexes, boolean escapeQuotes) {
         return new OutputOptions(oidStyle, quick, quickEquals, valueOnly, noEnums, hexStrings, noUnits,
-                numericTimeticks, asciiStrings, hexWithText, numericIndexes, escapeQuotes);
+                numericTimeticks, asciiStrings, hexWithText, numericIndexes, escapeQuotes, extendedIndex);
     }
 
     public OutputOptions withOidStyle(OidStyle style) {
         return new OutputOptions(style, quick, quickEquals, valueOnly, noEnums, hexStrings, noUnits, numericTimeticks,
-                asciiStrings, hexWithText, numericIndexes, escapeQuotes);
+                asciiStrings, hexWithText, numericIndexes, escapeQuotes, extendedIndex);
     }
 
     /** The same flags with quick print on. */

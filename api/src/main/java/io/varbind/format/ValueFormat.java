@@ -4,6 +4,7 @@ import io.varbind.codec.BerTags;
 import io.varbind.codec.OpaqueKind;
 import io.varbind.codec.Variable;
 import io.varbind.mib.DisplayHint;
+import io.varbind.mib.IndexCodec;
 import io.varbind.mib.Match;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
@@ -345,8 +346,23 @@ public final class ValueFormat {
             default -> OidFormat.Style.MODULE;
         };
         String s;
-        Match m = o.numericIndexes() ? tree.lookup(oid, oid.length) : null;
-        if (m != null && m.indexStart() < oid.length) {
+        Match m = o.numericIndexes() || o.extendedIndex() ? tree.lookup(oid, oid.length) : null;
+        if (m != null && m.indexStart() < oid.length && !o.numericIndexes()) {
+            // -OX: each index component in brackets
+            int[] base = java.util.Arrays.copyOf(oid, m.indexStart());
+            s = OidFormat.format(tree, base, style) + IndexCodec.renderExtended(tree, m.node(), oid, m.indexStart(),
+                    oid.length, new IndexCodec.ExtendedIndex() {
+                        @Override
+                        public String hintedString(MibNode object, byte[] value) {
+                            return octets(value, object, o, o.bareValues());
+                        }
+
+                        @Override
+                        public String oid(int[] arcs) {
+                            return ValueFormat.oid(arcs, tree, o);
+                        }
+                    });
+        } else if (m != null && m.indexStart() < oid.length) {
             // -Ob: the node's name, then the index as plain numbers
             int[] base = java.util.Arrays.copyOf(oid, m.indexStart());
             StringBuilder sb = new StringBuilder(OidFormat.format(tree, base, style)).append('.');

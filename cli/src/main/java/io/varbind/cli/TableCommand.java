@@ -150,6 +150,20 @@ final class TableCommand extends SnmpCommand {
      * The rows as snmptable lists them: GETBULK walks the entry, so a row comes where its first cell
      * comes in column order; GETNEXT reads rows in index order.
      */
+    /**
+     * The index of a cell named {@code arcs}, cut from its printed name: under -OX from the first
+     * {@code [} of the name as snmptable prints it (quick print on), else as {@link #index(String,
+     * String, OutputOptions.OidStyle)}.
+     */
+    private String index(int[] arcs, String tableName) {
+        if (output().options().extendedIndex()) {
+            String name = output().quickFirst(String.join("", snmp.outputFlags)).name(arcs);
+            int bracket = name.indexOf('[');
+            return bracket < 0 ? "" : name.substring(bracket);
+        }
+        return index(output().name(arcs), tableName, output().options().oidStyle());
+    }
+
     private List<NetSnmpTable.Row> rows(TableReader.Result<Cell> t, boolean bulk, String tableName) {
         Collection<Cell[]> order;
         if (bulk) {
@@ -175,8 +189,11 @@ final class TableCommand extends SnmpCommand {
                 }
                 cells[i] = r[i].text();
                 if (index == null) {
-                    index = index(output().name(r[i].name()), tableName, output().options().oidStyle());
+                    index = index(r[i].name(), tableName);
                 }
+            }
+            if (output().options().extendedIndex() && (index == null || index.isEmpty())) {
+                return List.of(); // snmptable -OX finds no [ in a name (-Ob too): it takes no rows at all
             }
             out.add(new NetSnmpTable.Row(index, cells));
         }

@@ -84,7 +84,7 @@ class NetSnmpParityTest {
     private static final List<String> FLAGS = List.of("", "-Oa", "-Ob", "-Oe", "-OE", "-Of", "-On", "-Oq", "-OQ", "-Os",
             "-OS", "-Ot", "-OT", "-Ou", "-OU", "-Ov", "-Ox", "-Oqq", "-OqQ", "-OQq", "-Oee", "-Ovv", "-Obb", "-Oax",
             "-Oxa", "-OxT", "-OaT", "-OqT", "-Obn", "-Obf", "-Obs", "-Obu", "-OEb", "-OEs", "-Ouq", "-Oqv", "-OQv",
-            "-Oteq", "-OUx", "-Ofs", "-Osf");
+            "-Oteq", "-OUx", "-Ofs", "-Osf", "-OX", "-OXs", "-OXf", "-OXq", "-OXb", "-OXE", "-OXu", "-OXX");
 
     @Test
     void everyOutputLetterAndPairMatchesForGetNextWalkAndTable() throws Exception {
@@ -100,6 +100,7 @@ class NetSnmpParityTest {
             same("bulkwalk", "snmpbulkwalk", args(flags, "-v2c", "-c", "public", "-Cr5", host, "sysORTable"));
             same("table", "snmptable", args(flags, "-v2c", "-c", "public", host, "sysORTable"));
             same("table", "snmptable", args(flags, "-Ci", "-v2c", "-c", "public", host, "nsExtendConfigTable"));
+            same("table", "snmptable", args(flags, "-Ci", "-v2c", "-c", "public", host, "vacmAccessTable"));
         }
     }
 
