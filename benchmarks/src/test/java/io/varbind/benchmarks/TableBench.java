@@ -125,6 +125,10 @@ public final class TableBench {
                 double[] oc = new double[rounds];
                 double[] x = new double[rounds];
                 double[] xc = new double[rounds];
+                double[] va = new double[rounds];
+                double[] oa = new double[rounds];
+                double[] xa = new double[rounds];
+                double[] sa = new double[rounds];
                 for (int warm = 0; warm < 2; warm++) {
                     run(() -> cells(session.table(table)), nanos);
                     run(objects, nanos);
@@ -138,6 +142,10 @@ public final class TableBench {
                     double[] b = run(() -> cells(utils.getTable(target, cols, null, null)), nanos);
                     x[r] = d[0];
                     xc[r] = d[1];
+                    va[r] = a[2];
+                    oa[r] = c[2];
+                    xa[r] = d[2];
+                    sa[r] = b[2];
                     v[r] = a[0];
                     vc[r] = a[1];
                     o[r] = c[0];
@@ -148,12 +156,15 @@ public final class TableBench {
                 double vm = median(v);
                 double sm = median(s);
                 System.out.printf(Locale.ROOT, "%-14s %5d cells  Session.table %8.1f tables/s %7.0f CPU us/table"
-                        + "  snmp4j %8.1f tables/s %7.0f CPU us/table  Session.table/snmp4j %.2fx speed, %.2fx CPU%n"
-                        + "%-14s cells from octets (now) %8.1f tables/s %7.0f CPU us/table, from objects (before)"
-                        + " %8.1f tables/s %7.0f CPU us/table: now/before %.2fx speed, %.2fx CPU%n",
-                        table, ours, vm, median(vc), sm, median(sc), vm / sm, median(vc) / median(sc),
-                        "", median(x), median(xc), median(o), median(oc), median(x) / median(o),
-                        median(xc) / median(oc));
+                        + " %8.0f B/table  snmp4j %8.1f tables/s %7.0f CPU us/table %8.0f B/table"
+                        + "  Session.table/snmp4j %.2fx speed, %.2fx CPU, %.2fx bytes%n"
+                        + "%-14s cells from octets (now) %8.1f tables/s %7.0f CPU us/table %8.0f B/table,"
+                        + " from objects (before) %8.1f tables/s %7.0f CPU us/table %8.0f B/table:"
+                        + " now/before %.2fx speed, %.2fx CPU, %.2fx bytes%n",
+                        table, ours, vm, median(vc), median(va), sm, median(sc), median(sa), vm / sm,
+                        median(vc) / median(sc), median(va) / median(sa),
+                        "", median(x), median(xc), median(xa), median(o), median(oc), median(oa),
+                        median(x) / median(o), median(xc) / median(oc), median(xa) / median(oa));
             }
             snmp.close();
         }
@@ -166,9 +177,25 @@ public final class TableBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-    /** Tables read per second for {@code nanos}, and this process's CPU microseconds per table. */
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Bytes allocated so far by every live thread of this JVM (the caller's, the event loop's, SNMP4J's). */
+    private static long allocated() {
+        long sum = 0;
+        for (long b : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
+    }
+
+    /**
+     * Tables read per second for {@code nanos}, this process's CPU microseconds per table, and the
+     * bytes its threads allocated per table.
+     */
     private static double[] run(Read read, long nanos) throws Exception {
         long cpu = OS.getProcessCpuTime();
+        long bytes = allocated();
         long start = System.nanoTime();
         long end = start + nanos;
         long n = 0;
@@ -178,7 +205,8 @@ public final class TableBench {
             }
             n++;
         }
-        return new double[] {n / ((System.nanoTime() - start) / 1e9), (OS.getProcessCpuTime() - cpu) / 1e3 / n};
+        return new double[] {n / ((System.nanoTime() - start) / 1e9), (OS.getProcessCpuTime() - cpu) / 1e3 / n,
+            (double) (allocated() - bytes) / n};
     }
 
     private static long cells(SnmpTable t) {
