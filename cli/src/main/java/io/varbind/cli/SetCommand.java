@@ -28,8 +28,9 @@ final class SetCommand extends SnmpCommand {
             vars.add(SnmpVariable.of(triples.get(i), triples.get(i + 2), type));
         }
         try (Session s = session(agent)) {
-            // snmpset prints the variables of the agent's answer, as received
-            return exchange(List.of(""), false, "Error in packet.", (ignored, sink) -> s.setVarBinds(vars, sink));
+            // snmpset prints the variables of the agent's answer, as received; it never asks again
+            List<String> names = vars.stream().map(SnmpVariable::name).toList();
+            return exchange(names, false, "Error in packet.", (all, sink) -> s.setVarBinds(vars, sink));
         }
     }
 }

@@ -39,12 +39,32 @@ abstract class SnmpCommand implements Callable<Integer> {
     /** The agent as the command line spelt it: Net-SNMP names it so in its timeout message. */
     private String peer;
 
+    private static final String UNKNOWN = "unknown object id (";
+
+    /**
+     * snmpget's line for a name it cannot read: {@code bogus.1: Unknown Object Identifier (Sub-id
+     * not found: (top) -> bogus)} when the first label is no name at all, else without the detail
+     * (Net-SNMP's detail for the other cases depends on its parser's state).
+     */
+    private String unknownObject(String spec) {
+        String line = spec + ": Unknown Object Identifier";
+        if (!spec.contains("::") && !spec.isEmpty() && Character.isLetter(spec.charAt(0))) {
+            int dot = spec.indexOf('.');
+            String label = dot < 0 ? spec : spec.substring(0, dot);
+            if (tree().node(label) == null) {
+                return line + " (Sub-id not found: (top) -> " + label + ")";
+            }
+        }
+        return line;
+    }
+
     /** The command itself; {@link #call()} turns what it throws into Net-SNMP's messages. */
     abstract Integer execute();
 
     /**
      * Runs the command; a timeout becomes snmpget's own line ({@code Timeout: No Response from
-     * AGENT.}), printed as it is.
+     * AGENT.}) and a name that cannot be read its {@code NAME: Unknown Object Identifier}, printed
+     * as they are.
      */
     @Override
     public final Integer call() {
@@ -58,6 +78,11 @@ abstract class SnmpCommand implements Callable<Integer> {
             }
             if (t instanceof io.varbind.SnmpTimeoutException && peer != null) {
                 throw CliException.verbatim("Timeout: No Response from " + peer + ".", t);
+            }
+            if (t instanceof io.varbind.SnmpUnknownObjectIdException && t.getMessage() != null
+                    && t.getMessage().startsWith(UNKNOWN) && t.getMessage().endsWith(")")) {
+                throw CliException.verbatim(unknownObject(t.getMessage().substring(UNKNOWN.length(),
+                        t.getMessage().length() - 1)), t);
             }
             throw e;
         }

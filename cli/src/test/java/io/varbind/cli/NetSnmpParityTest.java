@@ -226,6 +226,15 @@ class NetSnmpParityTest {
         assertEquals(theirs("snmpget", silent).err(), t.err());
         Run w = same("walk", "snmpwalk", silent);
         assertEquals("Timeout: No Response from " + host + ".\n", w.err());
+        // names that cannot be read: snmpget's line
+        for (String bad : List.of("bogus.1", "IF-MIB::bogus", "BOGUS-MIB::x")) {
+            List<String> a = args("-v2c", "-c", "public", host, "sysDescr.0", bad);
+            Run u = same("get", "snmpget", a);
+            assertEquals(bad + ": Unknown Object Identifier", u.err().split("\n")[0].replaceFirst(" \\(.*", ""));
+            if (!bad.startsWith("BOGUS")) { // Net-SNMP also reports the module file it could not find
+                assertEquals(theirs("snmpget", a).err(), u.err());
+            }
+        }
         // snmpbulkget's own check of non-repeaters
         Run b = same("bulkget", "snmpbulkget", args("-v2c", "-c", "public", "-Cn3", host, "sysDescr", "sysName"));
         assertTrue(b.err().endsWith("need more objects than <nonrep>\n"), b.err());
