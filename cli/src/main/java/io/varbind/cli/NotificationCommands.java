@@ -22,6 +22,11 @@ final class NotificationCommands {
 
     /** AGENT and the words after it, whose meaning depends on the version. */
     abstract static class NotificationCommand extends SnmpCommand {
+        @Override
+        boolean timeoutAsSnmpget() {
+            return false;
+        }
+
         @Parameters(index = "0", paramLabel = "AGENT")
         String agent;
 

@@ -58,6 +58,11 @@ abstract class SnmpCommand implements Callable<Integer> {
         return line;
     }
 
+    /** Whether a timeout prints snmpget's line; trap and inform keep theirs (snmpinform's differs). */
+    boolean timeoutAsSnmpget() {
+        return true;
+    }
+
     /** The command itself; {@link #call()} turns what it throws into Net-SNMP's messages. */
     abstract Integer execute();
 
@@ -76,7 +81,7 @@ abstract class SnmpCommand implements Callable<Integer> {
                     || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
                 t = t.getCause();
             }
-            if (t instanceof io.varbind.SnmpTimeoutException && peer != null) {
+            if (t instanceof io.varbind.SnmpTimeoutException && peer != null && timeoutAsSnmpget()) {
                 throw CliException.verbatim("Timeout: No Response from " + peer + ".", t);
             }
             if (t instanceof io.varbind.SnmpUnknownObjectIdException && t.getMessage() != null
