@@ -14,8 +14,11 @@ public final class Main {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_USAGE = 2;
-    /** The agent answered with an error status ("Error in packet"): 2, as Net-SNMP's tools exit. */
-    public static final int EXIT_PACKET_ERROR = 2;
+    /**
+     * The agent answered with an error status ("Error in packet"): 1, an SNMP error as CLI.md fixes
+     * it (Net-SNMP's tools exit 2 there, the one deliberate difference in exit status).
+     */
+    public static final int EXIT_PACKET_ERROR = EXIT_ERROR;
 
     private static final String NETTY_JFR = "io.netty.jfr.enabled";
     private static final String HELP = "help";

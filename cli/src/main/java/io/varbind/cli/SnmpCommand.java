@@ -218,8 +218,8 @@ abstract class SnmpCommand implements Callable<Integer> {
      * varbinds printed as received; an error status printed as Net-SNMP prints it
      * ({@code Error in packet}, the reason, the failed object) and, when {@code fix}, the request
      * sent again without the failed variable while any is left (Net-SNMP's snmp_fix_pdu; {@code -Cf}
-     * turns it off). Returns the exit status: 0, or {@link Main#EXIT_PACKET_ERROR} (2) after an error
-     * status, as Net-SNMP's tools exit.
+     * turns it off). Returns the exit status: 0, or {@link Main#EXIT_PACKET_ERROR} (1, CLI.md's SNMP error; Net-SNMP's
+     * tools exit 2) after an error status.
      */
     int exchange(List<String> oids, boolean fix, String errorHead,
             BiFunction<List<String>, VarBindSink, CompletableFuture<Response>> send) {
