@@ -295,6 +295,19 @@ public final class PollerBench {
         return b.toString();
     }
 
+    /** Bytes allocated so far by the live threads (HotSpot's per-thread counters). */
+    private static long allocatedBytes() {
+        java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        if (!(t instanceof com.sun.management.ThreadMXBean h) || !h.isThreadAllocatedMemorySupported()) {
+            return 0;
+        }
+        long sum = 0;
+        for (long b : h.getThreadAllocatedBytes(t.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
+    }
+
     /** Collections so far and the milliseconds they took, over every collector. */
     private static long[] gcCountAndMillis() {
         long n = 0;
@@ -387,6 +400,7 @@ public final class PollerBench {
         long[] gc0 = gcCountAndMillis();
         long sched0 = threadCpuNanos(SCHEDULER_THREADS);
         java.util.Map<String, Long> roles0 = cpuByRole();
+        long alloc0 = allocatedBytes();
         long t0 = System.nanoTime();
         c.phase = 1;
         Thread.sleep((long) (measureSeconds * 500));
@@ -399,6 +413,7 @@ public final class PollerBench {
         long[] gc1 = gcCountAndMillis();
         long sched = threadCpuNanos(SCHEDULER_THREADS) - sched0;
         java.util.Map<String, Long> roles1 = cpuByRole();
+        long alloc = allocatedBytes() - alloc0;
         long overruns = (cl instanceof VarbindClient v ? v.overruns() : c.overruns.sum()) - overrunsBefore;
         long missed = (cl instanceof VarbindClient v ? v.missed() : 0) - missedBefore;
         long done = c.completed();
@@ -417,7 +432,8 @@ public final class PollerBench {
                 late.percentileMillis(0.5), late.percentileMillis(0.99), late.percentileMillis(1.0),
                 c.duration.percentileMillis(0.5), c.duration.percentileMillis(0.99),
                 gc1[0] - gc0[0], gc1[1] - gc0[1], (heapAfter - heapBefore) / (double) targets);
-        System.out.println("threads (us CPU per poll):" + perPoll(roles0, roles1, Math.max(1, done)));
+        System.out.printf(Locale.ROOT, "threads (us CPU per poll):%s; allocated %.0f B/poll%n",
+                perPoll(roles0, roles1, Math.max(1, done)), alloc / (double) Math.max(1, done));
         System.out.println(verdict(client, c, due, measureSeconds, elapsed, cpu, agentCpu));
         cl.close();
         System.exit(0);
