@@ -13,7 +13,7 @@
 #
 # Devices: AGENT=c (default) is benchmarks/src/test/c/pollresponder.c, compiled here with gcc (a
 # few us per answer, so it is not the limit); AGENT=java is the built-in `./varbind agent` (one
-# event loop; about 19 us per 10-OID GET, so it binds near 45,000 polls/s).
+# event loop; about 19 us per 10-OID GET, so it binds near 50,000 polls/s).
 # NICE=-10 (root only) runs both sides at that niceness: on a machine shared with other work it
 # keeps the pinned cores mostly theirs; leave it unset on a quiet machine.
 # Usage (from the repository root, after `mvn -B -ntp -q package -DskipTests`):
