@@ -67,7 +67,7 @@ public final class RequestNames {
                 return tree.resolve(spec, 0).oid();
             } catch (RuntimeException e) {
                 // easysnmp names the name part alone, as normalize_oid split it ("foo.0" -> "foo")
-                throw new SnmpUnknownObjectIdException("unknown object id (" + split(spec)[0] + ")", e);
+                throw new SnmpUnknownObjectIdException("unknown object id (" + split(spec)[0] + ")", spec, e);
             }
         }
         String[] parts = split(spec);

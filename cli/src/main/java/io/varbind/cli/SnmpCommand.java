@@ -84,6 +84,9 @@ abstract class SnmpCommand implements Callable<Integer> {
             if (t instanceof io.varbind.SnmpTimeoutException && peer != null && timeoutAsSnmpget()) {
                 throw CliException.verbatim("Timeout: No Response from " + peer + ".", t);
             }
+            if (t instanceof io.varbind.SnmpUnknownObjectIdException u && u.name() != null) {
+                throw CliException.verbatim(unknownObject(u.name()), t);
+            }
             if (t instanceof io.varbind.SnmpUnknownObjectIdException && t.getMessage() != null
                     && t.getMessage().startsWith(UNKNOWN) && t.getMessage().endsWith(")")) {
                 throw CliException.verbatim(unknownObject(t.getMessage().substring(UNKNOWN.length(),
