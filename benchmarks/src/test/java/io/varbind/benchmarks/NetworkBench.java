@@ -615,8 +615,14 @@ public final class NetworkBench {
             walks.put("varbind", () -> v.walk(root, 50));
             walks.put("session", () -> w.walk(50));
             walks.put("snmp4j", () -> s.walk(root, 50));
-            System.out.printf(Locale.ROOT, "(c) snmpd's tree: %d varbinds by the engine, %d by Session, %d by SNMP4J%n",
-                    walks.get("varbind").run(), walks.get("session").run(), walks.get("snmp4j").run());
+            // -Dvarbind.bench.clients=varbind,session: only these (for perf/strace of one client)
+            String keep = System.getProperty("varbind.bench.clients", "");
+            if (!keep.isEmpty()) {
+                walks.keySet().removeIf(k -> !List.of(keep.split(",")).contains(k));
+            }
+            for (Map.Entry<String, Op> c : walks.entrySet()) {
+                System.out.printf(Locale.ROOT, "(c) snmpd's tree: %d varbinds by %s%n", c.getValue().run(), c.getKey());
+            }
             warmUp(() -> {
                 long end = System.nanoTime() + nanos;
                 do {
