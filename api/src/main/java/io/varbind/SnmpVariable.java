@@ -73,7 +73,9 @@ public final class SnmpVariable {
     }
 
     private SnmpVariable(byte[] octets, int at, int end, String snmpType,
-            io.varbind.session.ReceivedVariables.Format from) {
+            io.varbind.session.ReceivedVariables.Format from, String oid, String oidIndex) {
+        this.oid = oid;
+        this.oidIndex = oidIndex;
         this.octets = octets;
         this.at = at;
         this.end = end;
@@ -89,8 +91,18 @@ public final class SnmpVariable {
      */
     public static SnmpVariable receivedLazily(byte[] octets, int at, int end, String snmpType,
             io.varbind.session.ReceivedVariables.Format from) {
+        return receivedLazily(octets, at, end, snmpType, from, null, null);
+    }
+
+    /**
+     * For internal use by the session: {@link #receivedLazily(byte[], int, int, String,
+     * io.varbind.session.ReceivedVariables.Format)} with the name and index already made (null:
+     * made on first use like the value).
+     */
+    public static SnmpVariable receivedLazily(byte[] octets, int at, int end, String snmpType,
+            io.varbind.session.ReceivedVariables.Format from, String oid, String oidIndex) {
         return new SnmpVariable(java.util.Objects.requireNonNull(octets), at, end, snmpType,
-                java.util.Objects.requireNonNull(from));
+                java.util.Objects.requireNonNull(from), oid, oidIndex);
     }
 
     /** String {@code which} of a lazy variable, made now (all three at once where one lookup serves them). */

@@ -11,7 +11,6 @@ import io.varbind.format.ValueFormat;
 import io.varbind.mib.Match;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
-import io.varbind.mib.OidFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -122,15 +121,16 @@ public final class ReceivedVariables {
         public String part(byte[] b, int at, int end, int which) {
             Scratch sc = SCRATCH.get();
             VarBindCursor c = sc.at(b, at, end);
+            if (plain && which == VALUE) {
+                return plainValue(c, sc); // the name does not matter to a plain value
+            }
             int len = c.oid(sc.arcs);
             if (!plain || len < 2) {
                 return strings(c, sc.arcs, len)[which];
             }
             switch (which) {
-                case OID: {
-                    StringBuilder sb = new StringBuilder(len * 4 + 1).append('.');
-                    return OidFormat.appendNumeric(sb, sc.arcs, len - 1).toString();
-                }
+                case OID:
+                    return dotted(sc.arcs, len - 1, sc.text);
                 case INDEX: {
                     int last = sc.arcs[len - 1];
                     return last >= 0 && last < SMALL.length ? SMALL[last] : Integer.toUnsignedString(last);
@@ -190,16 +190,50 @@ public final class ReceivedVariables {
             case BerTags.NSAP_ADDRESS:
                 return new String(c.buffer(), c.valueOffset(), c.valueLength(), StandardCharsets.ISO_8859_1);
             case BerTags.OBJECT_IDENTIFIER:
-                return oidValue(c, sc.valueArcs);
+                return oidValue(c, sc);
             default:
                 return ValueFormat.easyValue(c.value(), null, false);
         }
     }
 
     /** An OBJECT IDENTIFIER value as easysnmp has it: dotted with a leading dot. */
-    private static String oidValue(VarBindCursor c, int[] arcs) {
-        int n = c.oidValue(arcs);
-        return OidFormat.appendNumeric(new StringBuilder(n * 4 + 1).append('.'), arcs, n).toString();
+    private static String oidValue(VarBindCursor c, Scratch sc) {
+        return dotted(sc.valueArcs, c.oidValue(sc.valueArcs), sc.text);
+    }
+
+    /** {@code .arcs[0..n)} (each arc unsigned; "." when n is 0), formatted in {@code text} (room for {@link Oid#MAX_ARCS} arcs). */
+    private static String dotted(int[] arcs, int n, byte[] text) {
+        int pos = 0;
+        for (int i = 0; i < n; i++) {
+            text[pos++] = '.';
+            pos = unsigned(arcs[i], text, pos);
+        }
+        if (n == 0) {
+            text[pos++] = '.';
+        }
+        return new String(text, 0, pos, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Octets enough for a dotted name of {@link Oid#MAX_ARCS} arcs of ten digits. */
+    private static final int DOTTED_ROOM = Oid.MAX_ARCS * 11 + 1;
+
+    /** Writes {@code arc} (unsigned) in decimal at {@code pos}; returns the end. */
+    private static int unsigned(int arc, byte[] b, int pos) {
+        long v = arc & 0xFFFF_FFFFL;
+        if (v < 10) {
+            b[pos] = (byte) ('0' + v);
+            return pos + 1;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        int end = pos + digits;
+        for (int i = end - 1; i >= pos; i--) {
+            b[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return end;
     }
 
     /** Per thread: a cursor and arc arrays to read a kept varbind with (variables are read from any thread). */
@@ -207,6 +241,7 @@ public final class ReceivedVariables {
         final VarBindCursor cursor = new VarBindCursor();
         final int[] arcs = new int[Oid.MAX_ARCS];
         final int[] valueArcs = new int[Oid.MAX_ARCS];
+        final byte[] text = new byte[DOTTED_ROOM];
 
         VarBindCursor at(byte[] b, int at, int end) {
             VarBindCursor c = cursor.resetVarBind(b, at, end);
@@ -221,12 +256,18 @@ public final class ReceivedVariables {
 
     /**
      * Builds the variables of one call or walk from the received octets: each variable keeps its
-     * varbind's octets and makes its strings on first use ({@link Format}), so a walk whose
-     * results are only counted or partly read builds nothing more. Stateless beyond its format:
-     * any thread may use it.
+     * varbind's octets and makes its strings on first use ({@link Format}). With numeric names of
+     * plain values the index is set at once (small ones are shared strings), and so is the dotted
+     * object name from the second varbind of a run of the same object on (a walk of a column: made
+     * once for the run). Not thread-safe: one per call or walk, whose answers come one at a time.
      */
     public static final class Reader {
         private final Format format;
+        // the last varbind's object name (arcs), and its dotted text once a second varbind shared it
+        private final byte[] text = new byte[DOTTED_ROOM];
+        private final int[] prefix = new int[Oid.MAX_ARCS];
+        private int prefixLen;
+        private String prefixName;
 
         public Reader(MibTree tree, boolean useLongNames, boolean useNumeric, boolean useSprintValue,
                 boolean useEnums) {
@@ -239,11 +280,35 @@ public final class ReceivedVariables {
         }
 
         /**
-         * The varbind the cursor is on (its name {@code arcs[0..len)}, already read by the caller),
+         * The varbind the cursor is on, its name {@code arcs[0..len)} (already read by the caller),
          * kept as its octets: the cursor's buffer must be the answer's own, never written again.
          */
         public SnmpVariable of(VarBindCursor c, int[] arcs, int len) {
-            return format.of(c);
+            if (!format.separateParts() || len < 2) {
+                return format.of(c);
+            }
+            int last = arcs[len - 1];
+            String index = last >= 0 && last < SMALL.length ? SMALL[last] : Integer.toUnsignedString(last);
+            return SnmpVariable.receivedLazily(c.buffer(), c.varBindOffset(), c.varBindEnd(),
+                    ValueFormat.easyType(c.valueTag()), format, sharedName(arcs, len - 1), index);
+        }
+
+        /**
+         * {@code .arcs[0..n)} when the last varbind had the same object name: made once and shared
+         * by the rest of the run (a walk of a column); else null, made by the variable on first use
+         * (consecutive varbinds of different objects, a GETBULK across a table's row).
+         */
+        private String sharedName(int[] arcs, int n) {
+            if (n == prefixLen && Arrays.equals(arcs, 0, n, prefix, 0, n)) {
+                if (prefixName == null) {
+                    prefixName = dotted(arcs, n, text);
+                }
+                return prefixName;
+            }
+            System.arraycopy(arcs, 0, prefix, 0, n);
+            prefixLen = n;
+            prefixName = null;
+            return null;
         }
     }
 }

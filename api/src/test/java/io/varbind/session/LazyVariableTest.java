@@ -32,7 +32,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Variables kept as their received octets and formatted on first use ({@link ReceivedVariables.Format})
  * against the same varbinds decoded into objects and formatted at once: every public method of
- * {@link SnmpVariable} gives the same under every display flag, in any order of first use, and
+ * {@link SnmpVariable} gives the same under every display flag, made as a walk or a GET makes them, in any order of first use, and
  * when several threads make the same variable's strings at once.
  */
 class LazyVariableTest {
@@ -81,23 +81,30 @@ class LazyVariableTest {
         return Oid.of(a, a.length);
     }
 
-    /** The answer's varbinds kept as octets, each variable made by {@code format}. */
-    private static List<SnmpVariable> lazily(List<VarBind> vbs, ReceivedVariables.Format format) {
+    /**
+     * The answer's varbinds kept as octets, each variable made by {@code reader} as a walk makes
+     * them (the name already read), or when null by {@code format} as a GET's are.
+     */
+    private static List<SnmpVariable> lazily(List<VarBind> vbs, ReceivedVariables.Format format,
+            ReceivedVariables.Reader reader) {
         byte[] wire = SnmpMessageEncoder.encode(new CommunityMessage(1, PUBLIC,
                 new Pdu(BerTags.RESPONSE, 7, 0, 0, vbs)));
         CommunityMessage m = (CommunityMessage) SnmpMessageDecoder.decodeDeferred(wire, 0, wire.length);
         VarBindCursor c = new VarBindCursor().reset(m.regularPdu());
+        int[] arcs = new int[Oid.MAX_ARCS];
         List<SnmpVariable> out = new ArrayList<>();
         while (c.next()) {
-            out.add(format.of(c));
+            out.add(reader != null ? reader.of(c, arcs, c.oid(arcs)) : format.of(c));
         }
         return out;
     }
 
     @Property(tries = 300)
     void everyMethodGivesWhatTheObjectPathGives(@ForAll("answers") List<VarBind> vbs, @ForAll boolean longNames,
-            @ForAll boolean numeric, @ForAll boolean sprint, @ForAll boolean enums, @ForAll int order) {
-        List<SnmpVariable> lazy = lazily(vbs, new ReceivedVariables.Format(tree, longNames, numeric, sprint, enums));
+            @ForAll boolean numeric, @ForAll boolean sprint, @ForAll boolean enums, @ForAll int order,
+            @ForAll boolean asWalk) {
+        List<SnmpVariable> lazy = lazily(vbs, new ReceivedVariables.Format(tree, longNames, numeric, sprint, enums),
+                asWalk ? new ReceivedVariables.Reader(tree, longNames, numeric, sprint, enums) : null);
         assertEquals(vbs.size(), lazy.size());
         for (int i = 0; i < vbs.size(); i++) {
             SnmpVariable eager = ReceivedVariables.of(vbs.get(i), tree, longNames, numeric, sprint, enums);
@@ -123,10 +130,11 @@ class LazyVariableTest {
     }
 
     @Property(tries = 30)
-    void threadsMakingTheSameStringsAtOnceSeeTheSame(@ForAll("answers") List<VarBind> vbs, @ForAll boolean numeric)
-            throws Exception {
+    void threadsMakingTheSameStringsAtOnceSeeTheSame(@ForAll("answers") List<VarBind> vbs, @ForAll boolean numeric,
+            @ForAll boolean asWalk) throws Exception {
         ReceivedVariables.Format format = new ReceivedVariables.Format(tree, false, numeric, false, false);
-        List<SnmpVariable> lazy = lazily(vbs, format);
+        List<SnmpVariable> lazy = lazily(vbs, format,
+                asWalk ? new ReceivedVariables.Reader(tree, false, numeric, false, false) : null);
         List<SnmpVariable> expected = new ArrayList<>();
         for (VarBind vb : vbs) {
             expected.add(ReceivedVariables.of(vb, tree, false, numeric, false, false));
