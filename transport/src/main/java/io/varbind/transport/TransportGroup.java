@@ -167,6 +167,7 @@ public final class TransportGroup implements AutoCloseable {
         private final ReceiveBuffer kept;
         private boolean reading;
         private boolean queued;
+        private int datagrams;
 
         UdpReader(MessageHandler handler, boolean coalesce, ReceiveBuffer kept) {
             this.handler = handler;
@@ -177,6 +178,7 @@ public final class TransportGroup implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
             reading = coalesce;
+            datagrams++;
             ByteBuf c = msg.content();
             byte[] data = new byte[c.readableBytes()];
             c.getBytes(c.readerIndex(), data);
@@ -186,6 +188,10 @@ public final class TransportGroup implements AutoCloseable {
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             reading = false;
+            if (kept != null) {
+                kept.readEnded(datagrams);
+            }
+            datagrams = 0;
             if (queued) {
                 queued = false;
                 ctx.channel().flush(); // one sendmmsg(2) for what the batch's answers sent
