@@ -116,6 +116,15 @@ public final class AgentServer implements AutoCloseable {
      */
     public static AgentServer start(List<Endpoint> endpoints, IntFunction<? extends IncomingMessageProcessor> dispatchers,
             AgentStatistics stats, int threads, Limits limits, TlsServerSecurity tls) {
+        return start(endpoints, dispatchers, stats, threads, limits, tls, DtlsServer.Limits.DEFAULT);
+    }
+
+    /**
+     * As {@link #start(List, IntFunction, AgentStatistics, int, Limits, TlsServerSecurity)}, with
+     * {@code dtls} capping each {@code dtls:} endpoint's sessions, handshakes at once and idle time.
+     */
+    public static AgentServer start(List<Endpoint> endpoints, IntFunction<? extends IncomingMessageProcessor> dispatchers,
+            AgentStatistics stats, int threads, Limits limits, TlsServerSecurity tls, DtlsServer.Limits dtls) {
         for (Endpoint e : endpoints) {
             if (e.secure() && tls == null) {
                 throw new AgentException("endpoint " + e + " needs the agent's certificate and key (localCert)");
@@ -129,47 +138,35 @@ public final class AgentServer implements AutoCloseable {
         AcceptGuard guard = new AcceptGuard(stats);
         try {
             Bootstrap ub = transports.udpOptions(new Bootstrap().group(group));
-            for (Endpoint e : endpoints) {
-                for (int port = e.portLow(); port <= e.portHigh(); port++) {
-                    InetSocketAddress addr = new InetSocketAddress(e.host(), port);
-                    if (addr.isUnresolved()) {
-                        throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
-                    }
-                    boolean v6 = addr.getAddress() instanceof Inet6Address;
-                    IncomingMessageProcessor dispatcher = dispatchers.apply(port);
-                    try {
-                        Channel ch;
-                        if (e.secure() && !e.tcp()) {
-                            DtlsListener listener = new DtlsListener(dispatcher, stats);
-                            DtlsServer d = DtlsServer.bind(transports, addr, tls, DtlsServer.Limits.DEFAULT, listener);
-                            listener.local = d.localAddress();
-                            server.dtlsServers.add(d);
-                            server.bound.add(d.localAddress());
-                            server.boundStream.add(false);
-                            server.boundTransport.add("dtls");
-                            continue;
-                        }
-                        if (e.tcp()) {
-                            ch = tcpBootstrap(transports, group, dispatcher, limits, limiter, guard,
-                                    e.secure() ? tls : null).bind(addr).syncUninterruptibly().channel();
-                        } else {
-                            // IPv6's header is 20 bytes longer than IPv4's: 1452 bytes of 1472
-                            int cap = limits.unauthenticatedUdpMax() - (v6 ? 20 : 0);
-                            ch = ub.clone().channelFactory(transports.datagramChannels(v6))
-                                    .handler(new UdpHandler(dispatcher, stats, cap)).bind(addr)
-                                    .syncUninterruptibly().channel();
-                        }
-                        channels.add(ch);
-                        server.bound.add((InetSocketAddress) ch.localAddress());
-                        server.boundStream.add(e.tcp());
-                        server.boundTransport.add(e.transport());
-                    } catch (Exception ex) { // Netty rethrows a failed bind's IOException unchecked
-                        // (e.g. "Address already in use"): it must still become the typed error
-                        throw new AgentException("cannot listen on " + e.transport() + ":"
-                                + (v6 ? "[" + e.host() + "]" : e.host()) + ":" + port + ": " + ex.getMessage(), ex);
-                    }
+            Endpoint.bindEach(endpoints, (e, addr) -> {
+                boolean v6 = addr.getAddress() instanceof Inet6Address;
+                IncomingMessageProcessor dispatcher = dispatchers.apply(addr.getPort());
+                if (e.secure() && !e.tcp()) {
+                    DtlsListener listener = new DtlsListener(dispatcher, stats);
+                    DtlsServer d = DtlsServer.bind(transports, addr, tls, dtls, listener);
+                    listener.local = d.localAddress();
+                    server.dtlsServers.add(d);
+                    server.bound.add(d.localAddress());
+                    server.boundStream.add(false);
+                    server.boundTransport.add("dtls");
+                    return;
                 }
-            }
+                Channel ch;
+                if (e.tcp()) {
+                    ch = tcpBootstrap(transports, group, dispatcher, limits, limiter, guard,
+                            e.secure() ? tls : null).bind(addr).syncUninterruptibly().channel();
+                } else {
+                    // IPv6's header is 20 bytes longer than IPv4's: 1452 bytes of 1472
+                    int cap = limits.unauthenticatedUdpMax() - (v6 ? 20 : 0);
+                    ch = ub.clone().channelFactory(transports.datagramChannels(v6))
+                            .handler(new UdpHandler(dispatcher, stats, cap)).bind(addr)
+                            .syncUninterruptibly().channel();
+                }
+                channels.add(ch);
+                server.bound.add((InetSocketAddress) ch.localAddress());
+                server.boundStream.add(e.tcp());
+                server.boundTransport.add(e.transport());
+            });
             return server;
         } catch (RuntimeException ex) {
             server.close();
@@ -223,10 +220,7 @@ public final class AgentServer implements AutoCloseable {
     public List<String> boundEndpoints() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < bound.size(); i++) {
-            InetSocketAddress a = bound.get(i);
-            String host = a.getAddress() instanceof Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
-                    : a.getAddress().getHostAddress();
-            out.add(boundTransport.get(i) + ":" + host + ":" + a.getPort());
+            out.add(boundTransport.get(i) + ":" + Endpoint.hostPort(bound.get(i)));
         }
         return out;
     }

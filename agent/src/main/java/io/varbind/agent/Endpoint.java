@@ -99,9 +99,49 @@ public record Endpoint(boolean tcp, String host, int portLow, int portHigh, bool
         }
     }
 
+    /** What binds one port of an endpoint (a Netty bind, a DTLS server); may throw Netty's unchecked bind errors. */
+    @FunctionalInterface
+    interface PortBinder {
+        void bind(Endpoint endpoint, java.net.InetSocketAddress address) throws Exception;
+    }
+
+    /**
+     * Binds every port of every endpoint, in order, with {@code binder}: the one loop of the agent's
+     * and the notification receiver's listening. A host that does not resolve, and a failed bind
+     * ("Address already in use", which Netty rethrows unchecked), become {@link AgentException}s
+     * naming the endpoint and port.
+     */
+    static void bindEach(List<Endpoint> endpoints, PortBinder binder) {
+        for (Endpoint e : endpoints) {
+            for (int port = e.portLow(); port <= e.portHigh(); port++) {
+                java.net.InetSocketAddress addr = new java.net.InetSocketAddress(e.host(), port);
+                if (addr.isUnresolved()) {
+                    throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
+                }
+                try {
+                    binder.bind(e, addr);
+                } catch (AgentException ex) {
+                    throw ex;
+                } catch (Exception ex) {
+                    throw new AgentException("cannot listen on " + e.transport() + ":" + bracketed(e.host()) + ":"
+                            + port + ": " + ex.getMessage(), ex);
+                }
+            }
+        }
+    }
+
+    /** {@code host:port}, an IPv6 address in brackets: how endpoints are written. */
+    static String hostPort(java.net.InetSocketAddress a) {
+        return bracketed(a.getAddress().getHostAddress()) + ":" + a.getPort();
+    }
+
+    private static String bracketed(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
     @Override
     public String toString() {
-        String h = host.contains(":") ? "[" + host + "]" : host;
+        String h = bracketed(host);
         return transport() + ":" + h + ":" + (portLow == portHigh ? "" + portLow : portLow + "-" + portHigh);
     }
 }

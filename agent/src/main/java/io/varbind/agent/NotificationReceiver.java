@@ -121,6 +121,17 @@ public final class NotificationReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The caps of each {@code dtls:} endpoint: sessions at once, handshakes at once, idle time
+         * (default 256, 16, 5 minutes); as {@link SnmpAgent.Builder#dtlsLimits}.
+         *
+         * @throws IllegalArgumentException for a count below 1 or a duration that is not positive
+         */
+        public Builder dtlsLimits(int maxSessions, int maxHandshakes, java.time.Duration idleTimeout) {
+            secure.dtlsLimits(maxSessions, maxHandshakes, idleTimeout);
+            return this;
+        }
+
         /** Endpoints in Net-SNMP's spelling ({@code udp:0.0.0.0:162}, {@code tcp:[::1]:1162}, {@code :0} for a free port). */
         public Builder listen(String... endpoints) {
             for (String e : endpoints) {
@@ -341,7 +352,7 @@ public final class NotificationReceiver implements AutoCloseable {
             if (!secureEndpoints.isEmpty()) {
                 Arrivals arrivals = new Arrivals();
                 secureServer = AgentServer.start(secureEndpoints, port -> arrivals, stats.sockets, b.threads,
-                        AgentServer.Limits.DEFAULT, tls);
+                        AgentServer.Limits.DEFAULT, tls, b.secure.dtlsLimits);
             }
         } catch (RuntimeException e) {
             close();
@@ -363,30 +374,16 @@ public final class NotificationReceiver implements AutoCloseable {
                         ch.pipeline().addLast(new BerFrameDecoder(AgentServer.MAX_MESSAGE_SIZE), new TcpHandler());
                     }
                 });
-        for (Endpoint e : endpoints) {
-            for (int port = e.portLow(); port <= e.portHigh(); port++) {
-                InetSocketAddress addr = new InetSocketAddress(e.host(), port);
-                if (addr.isUnresolved()) {
-                    throw new AgentException("cannot resolve host '" + e.host() + "' of endpoint " + e);
-                }
-                try {
-                    channels.add((e.tcp() ? tb.bind(addr) : ub.clone().channelFactory(transports.datagramChannels(
-                            addr.getAddress() instanceof Inet6Address)).bind(addr)).syncUninterruptibly().channel());
-                } catch (RuntimeException ex) {
-                    throw new AgentException("cannot listen on " + e + ": " + ex.getMessage(), ex);
-                }
-            }
-        }
+        Endpoint.bindEach(endpoints, (e, addr) -> channels.add((e.tcp() ? tb.bind(addr)
+                : ub.clone().channelFactory(transports.datagramChannels(addr.getAddress() instanceof Inet6Address))
+                        .bind(addr)).syncUninterruptibly().channel()));
     }
 
     /** The addresses bound, as {@code udp:host:port} / {@code tcp:host:port} (a {@code :0} endpoint shows its port). */
     public List<String> endpoints() {
         List<String> out = new ArrayList<>();
         for (Channel ch : channels) {
-            InetSocketAddress a = (InetSocketAddress) ch.localAddress();
-            String host = a.getAddress() instanceof Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
-                    : a.getAddress().getHostAddress();
-            out.add((ch instanceof DatagramChannel ? "udp:" : "tcp:") + host + ":" + a.getPort());
+            out.add((ch instanceof DatagramChannel ? "udp:" : "tcp:") + Endpoint.hostPort((InetSocketAddress) ch.localAddress()));
         }
         if (secureServer != null) {
             out.addAll(secureServer.boundEndpoints());

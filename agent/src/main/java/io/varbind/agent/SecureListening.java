@@ -15,6 +15,12 @@ final class SecureListening {
     final List<CertificateMap.Rule> rules = new ArrayList<>();
     final Map<String, TsmAgentProcessor.Access> access = new LinkedHashMap<>();
     int handshakeMillis = 10_000;
+    io.varbind.transport.DtlsServer.Limits dtlsLimits = io.varbind.transport.DtlsServer.Limits.DEFAULT;
+
+    /** The DTLS listener's caps; an IllegalArgumentException for a value below 1. */
+    void dtlsLimits(int maxSessions, int maxHandshakes, java.time.Duration idleTimeout) {
+        dtlsLimits = new io.varbind.transport.DtlsServer.Limits(maxSessions, maxHandshakes, idleTimeout);
+    }
 
     /** Loads the certificates; fails with what is missing. */
     io.varbind.transport.TlsServerSecurity security() {

@@ -379,6 +379,18 @@ public final class SnmpAgent implements AutoCloseable {
         }
 
         /**
+         * The caps of each {@code dtls:} endpoint: sessions open at once (default 256), of them
+         * still in their handshake (16; a ClientHello beyond either is dropped and counted as
+         * {@code dtlsDropped}), and how long a session may stay silent before it is closed (5 minutes).
+         *
+         * @throws IllegalArgumentException for a count below 1 or a duration that is not positive
+         */
+        public Builder dtlsLimits(int maxSessions, int maxHandshakes, Duration idleTimeout) {
+            secure.dtlsLimits(maxSessions, maxHandshakes, idleTimeout);
+            return this;
+        }
+
+        /**
          * Loads the data and binds every endpoint.
          *
          * @throws AgentException when data cannot be read or an endpoint cannot be bound
@@ -430,7 +442,8 @@ public final class SnmpAgent implements AutoCloseable {
                 MessageDispatcher shared = new MessageDispatcher(new CommandResponder(objects), table, v3, tsm, stats);
                 dispatchers = port -> shared;
             }
-            AgentServer server = AgentServer.start(endpoints, dispatchers, stats, threads, limits, tls);
+            AgentServer server = AgentServer.start(endpoints, dispatchers, stats, threads, limits, tls,
+                    secure.dtlsLimits);
             return new SnmpAgent(server, List.copyOf(warnings), store.size(), engineId);
         }
 

@@ -17,7 +17,6 @@ import io.varbind.usm.UsmException;
 import io.varbind.usm.UsmSecurityModel;
 import io.varbind.usm.UsmStats;
 import io.varbind.usm.UsmUser;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,19 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * report resynchronises the time and sends the request once more; every other report ends the
  * request with a {@link SnmpConnectionException} naming its counter.
  */
-public final class UsmMessageProcessing implements MessageProcessing {
+public final class UsmMessageProcessing extends UsmProcessing {
     private static final ThreadLocal<V3Envelope> ENVELOPE = ThreadLocal.withInitial(V3Envelope::new);
     private static final int MAX_SIZE = 65507;
-
-    private final UsmCredentials credentials;
-    private final byte[] givenEngineId;
-    private final int givenBoots;
-    private final int givenTime;
-    private final byte[] contextEngineId;
-    private final byte[] contextName;
-
-    private volatile EngineState state;
-    private volatile UsmUser user;
 
     /**
      * @param level 1 noAuthNoPriv, 2 authNoPriv, 3 authPriv
@@ -51,12 +40,8 @@ public final class UsmMessageProcessing implements MessageProcessing {
     public UsmMessageProcessing(String userName, int level, AuthProtocol auth, String authPassword, PrivProtocol priv,
             String privPassword, byte[] securityEngineId, int engineBoots, int engineTime, byte[] contextEngineId,
             String contextName) {
-        this.credentials = UsmCredentials.of(userName, level, auth, authPassword, priv, privPassword);
-        this.givenEngineId = securityEngineId;
-        this.givenBoots = engineBoots;
-        this.givenTime = engineTime;
-        this.contextEngineId = contextEngineId;
-        this.contextName = contextName.getBytes(StandardCharsets.UTF_8);
+        super(userName, level, auth, authPassword, priv, privPassword, securityEngineId, engineBoots, engineTime,
+                contextEngineId, contextName);
     }
 
     private static String stateKey(Target t) {
@@ -115,11 +100,6 @@ public final class UsmMessageProcessing implements MessageProcessing {
     public int encodeRequest(Target target, Pdu pdu, int correlationId, byte[] out, int off) {
         return UsmCredentials.encode(out, off, correlationId, true, user, state, contextEngineId, contextName, pdu,
                 "SNMPv3 request before engine discovery");
-    }
-
-    @Override
-    public int correlationId(byte[] buf, int off, int len) {
-        return SnmpMessageDecoder.peekRequestId(buf, off, len);
     }
 
     @Override
@@ -192,15 +172,6 @@ public final class UsmMessageProcessing implements MessageProcessing {
     public String timeoutHint() {
         return credentials.priv() != PrivProtocol.NONE
                 ? "; an agent stays silent when the privacy password or protocol is wrong" : "";
-    }
-
-    /** Drops the localized keys (session closed or changed). */
-    public void destroy() {
-        UsmUser u = user;
-        user = null;
-        if (u != null) {
-            u.destroy();
-        }
     }
 
     /** The discovery request of RFC 3414 section 4: noAuthNoPriv, reportable, empty user and engine id. */

@@ -3,12 +3,9 @@ package io.varbind.engine;
 import io.varbind.SnmpConnectionException;
 import io.varbind.SnmpEngine;
 import io.varbind.codec.Pdu;
-import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.usm.AuthProtocol;
 import io.varbind.usm.EngineState;
 import io.varbind.usm.PrivProtocol;
-import io.varbind.usm.UsmUser;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,18 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * boots and time, kept per engine id on the {@link SnmpEngine} so that every session sending as
  * that engine shares one clock; the user's keys are localized to that engine id.
  */
-public final class UsmTrapProcessing implements MessageProcessing {
+public final class UsmTrapProcessing extends UsmProcessing {
     private static final String GENERATED = "usm-local-engine-generated";
-
-    private final UsmCredentials credentials;
-    private final byte[] givenEngineId;
-    private final int givenBoots;
-    private final int givenTime;
-    private final byte[] contextEngineId;
-    private final byte[] contextName;
-
-    private volatile EngineState state;
-    private volatile UsmUser user;
 
     /**
      * @param level 1 noAuthNoPriv, 2 authNoPriv, 3 authPriv
@@ -39,12 +26,8 @@ public final class UsmTrapProcessing implements MessageProcessing {
     public UsmTrapProcessing(String userName, int level, AuthProtocol auth, String authPassword, PrivProtocol priv,
             String privPassword, byte[] engineId, int engineBoots, int engineTime, byte[] contextEngineId,
             String contextName) {
-        this.credentials = UsmCredentials.of(userName, level, auth, authPassword, priv, privPassword);
-        this.givenEngineId = engineId.clone();
-        this.givenBoots = engineBoots;
-        this.givenTime = engineTime;
-        this.contextEngineId = contextEngineId.clone();
-        this.contextName = contextName.getBytes(StandardCharsets.UTF_8);
+        super(userName, level, auth, authPassword, priv, privPassword, engineId, engineBoots, engineTime,
+                contextEngineId, contextName);
     }
 
     @Override
@@ -80,21 +63,7 @@ public final class UsmTrapProcessing implements MessageProcessing {
     }
 
     @Override
-    public int correlationId(byte[] buf, int off, int len) {
-        return SnmpMessageDecoder.peekRequestId(buf, off, len);
-    }
-
-    @Override
     public Pdu decodeResponse(Target target, byte[] buf, int off, int len) {
         throw new SnmpConnectionException("a trap has no response");
-    }
-
-    /** Drops the localized keys. */
-    public void destroy() {
-        UsmUser u = user;
-        user = null;
-        if (u != null) {
-            u.destroy();
-        }
     }
 }

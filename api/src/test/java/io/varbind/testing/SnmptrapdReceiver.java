@@ -66,11 +66,26 @@ public final class SnmptrapdReceiver implements Closeable {
         return start(flags, host);
     }
 
+    /**
+     * One on {@code dtlsudp:} and {@code tlstcp:} of 127.0.0.1 (the same port), printing in the
+     * default format with {@code flags}: {@link TlsAgent}'s PKI, the agent's certificate, the CA
+     * trusted, the manager's certificate (by fingerprint) named {@code tlsmanager}, whose
+     * notifications (authPriv) it accepts. TLS is Net-SNMP 5.9.3's, TLS 1.0 only: senders need
+     * {@code allowTls10}.
+     */
+    public static SnmptrapdReceiver startSecure(List<String> flags) {
+        return start(flags, "127.0.0.1", true);
+    }
+
     private static SnmptrapdReceiver start(List<String> defaultFormatFlags) {
         return start(defaultFormatFlags, "127.0.0.1");
     }
 
     private static SnmptrapdReceiver start(List<String> defaultFormatFlags, String host) {
+        return start(defaultFormatFlags, host, false);
+    }
+
+    private static SnmptrapdReceiver start(List<String> defaultFormatFlags, String host, boolean secure) {
         if (!Files.isExecutable(binary())) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("snmptrapd is not installed at " + binary()
@@ -81,7 +96,7 @@ public final class SnmptrapdReceiver implements Closeable {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                SnmptrapdReceiver r = tryStart(SnmpdAgent.freePort(), defaultFormatFlags, host);
+                SnmptrapdReceiver r = tryStart(SnmpdAgent.freePort(), defaultFormatFlags, host, secure);
                 if (r != null) {
                     return r;
                 }
@@ -92,12 +107,19 @@ public final class SnmptrapdReceiver implements Closeable {
         throw new IllegalStateException("snmptrapd did not start after 5 attempts", last);
     }
 
-    private static SnmptrapdReceiver tryStart(int port, List<String> defaultFormatFlags, String host)
+    private static SnmptrapdReceiver tryStart(int port, List<String> defaultFormatFlags, String host, boolean secure)
             throws IOException {
         Path dir = Files.createTempDirectory("varbind-snmptrapd-");
         Path persist = Files.createDirectories(dir.resolve("persist"));
         Path conf = dir.resolve("snmptrapd.conf");
-        Files.writeString(conf, config(port, defaultFormatFlags == null, host), StandardCharsets.UTF_8);
+        String settings;
+        if (secure) {
+            TlsAgent.certificateCopy(dir); // snmptrapd finds tls/ under its SNMPCONFPATH, which is dir
+            settings = secureConfig(port, host, TlsAgent.fingerprintOf(dir.resolve("tls/certs/manager.crt")));
+        } else {
+            settings = config(port, defaultFormatFlags == null, host);
+        }
+        Files.writeString(conf, settings, StandardCharsets.UTF_8);
         Path log = dir.resolve("traps.log");
         List<String> cmd = new ArrayList<>(List.of(binary().toString(), "-f", "-C", "-c", conf.toString(),
                 "-p", dir.resolve("snmptrapd.pid").toString()));
@@ -162,6 +184,16 @@ public final class SnmptrapdReceiver implements Closeable {
             c.append("authUser log ").append(u.name()).append(" noauth\n");
         }
         return c.toString();
+    }
+
+    private static String secureConfig(int port, String host, String managerFingerprint) {
+        return "# written by io.varbind.testing.SnmptrapdReceiver\n"
+                + "snmpTrapdAddr dtlsudp:" + host + ":" + port + ",tlstcp:" + host + ":" + port + "\n"
+                + "[snmp] localCert agent\n[snmp] trustCert ca\n"
+                + "[snmp] tlsAlgorithms DEFAULT:@SECLEVEL=0\n" // 5.9.3's TLS 1.0 under OpenSSL 3
+                + "certSecName 10 --sha256 " + managerFingerprint + " --sn tlsmanager\n"
+                + "authUser log -s tsm tlsmanager priv\n"
+                + "doNotRetainNotificationLogs yes\n";
     }
 
     private static void sleep(long ms) {

@@ -106,6 +106,7 @@ final class AgentCommand implements Callable<Integer> {
         TlsListenOptions.Settings t = tls.parse("agent");
         t.applyTo("agent", b::localCert, b::trustCert, b::certSecName);
         t.tsmUsers().forEach(b::readOnlyTsmUser);
+        t.applyDtlsLimits(b::dtlsLimits);
         t.rwTsmUsers().forEach(b::tsmUser);
         SnmpAgent agent;
         try {

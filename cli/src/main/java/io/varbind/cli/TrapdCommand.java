@@ -98,12 +98,14 @@ final class TrapdCommand implements Callable<Integer> {
         }
         t.applyTo("trapd", b::localCert, b::trustCert, b::certSecName);
         t.tsmUsers().forEach(b::tsmUser);
+        t.applyDtlsLimits(b::dtlsLimits);
         NotificationReceiver receiver;
         try {
             receiver = b.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException("trapd: " + e.getMessage());
         }
+        format.boundEndpoints(receiver.endpoints());
         CountDownLatch stop = new CountDownLatch(1);
         Runnable finish = () -> {
             receiver.close();

@@ -25,6 +25,9 @@ import java.time.format.DateTimeFormatter;
  * Varbinds are {@link NetSnmpOutput} lines under the {@code -O} flags. The sender's name is the
  * reverse lookup of its address (IPv4; snmptrapd prints {@code <UNKNOWN>} for IPv6), the v1 agent
  * address stays numeric, and a TCP destination is {@code [0.0.0.0]:0}, as snmptrapd shows them.
+ * Over the secure transports snmptrapd 5.9.3 names no sender, with or without {@code -n}: a TLS
+ * notification shows the listening address as given ({@code TLSTCP: 0.0.0.0:10162 [TLSTCP:
+ * 0.0.0.0:10162]:}), a DTLS one {@code DTLSUDP: unknown [DTLSUDP: unknown]:}.
  */
 final class TrapdFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -33,10 +36,27 @@ final class TrapdFormat {
 
     private final NetSnmpOutput output;
     private final boolean resolveNames;
+    /** The {@code tls:} endpoints' bound hosts by port (a wildcard stays the wildcard, as snmptrapd prints it). */
+    private volatile java.util.Map<Integer, String> tlsHosts = java.util.Map.of();
 
     TrapdFormat(NetSnmpOutput output, boolean resolveNames) {
         this.output = output;
         this.resolveNames = resolveNames;
+    }
+
+    /**
+     * The receiver's bound endpoints ({@code tls:HOST:PORT} and others, as
+     * {@code NotificationReceiver.endpoints()} lists them): TLS entries show the address listened on.
+     */
+    void boundEndpoints(java.util.List<String> endpoints) {
+        java.util.Map<Integer, String> hosts = new java.util.HashMap<>();
+        for (String e : endpoints) {
+            if (e.startsWith("tls:")) {
+                int colon = e.lastIndexOf(':');
+                hosts.put(Integer.parseInt(e.substring(colon + 1)), e.substring(4, colon));
+            }
+        }
+        tlsHosts = java.util.Map.copyOf(hosts);
     }
 
     /** The whole entry, ending with a newline. */
@@ -55,7 +75,12 @@ final class TrapdFormat {
             }
             return sb.append('\n').toString();
         }
-        sb.append(senderName(n.source())).append(" [").append(transport(n)).append("]:\n");
+        String secure = secureTransport(n);
+        if (secure != null) {
+            sb.append(secure).append(" [").append(secure).append("]:\n");
+        } else {
+            sb.append(senderName(n.source())).append(" [").append(transport(n)).append("]:\n");
+        }
         boolean first = true;
         for (VarBind vb : n.varBinds()) {
             if (!first) {
@@ -67,20 +92,41 @@ final class TrapdFormat {
         return sb.append('\n').toString();
     }
 
+    /**
+     * What snmptrapd prints for both the sender and its transport over TLS and DTLS (checked against
+     * snmptrapd 5.9.3 in {@code TrapdCommandTest}); null for the other transports.
+     */
+    private String secureTransport(Notification n) {
+        if (n.transport().equals("dtls")) {
+            return "DTLSUDP: unknown";
+        }
+        if (!n.transport().equals("tls")) {
+            return null;
+        }
+        InetSocketAddress d = n.destination();
+        if (d == null) {
+            return "TLSTCP: unknown";
+        }
+        String host = tlsHosts.get(d.getPort());
+        if (host == null) {
+            host = d.getAddress() instanceof Inet6Address ? "[" + d.getAddress().getHostAddress() + "]"
+                    : d.getAddress().getHostAddress();
+        }
+        return "TLSTCP: " + host + ":" + d.getPort();
+    }
+
     /** {@code UDP: [src]:port->[dst]:port}, {@code TCP: [src]:port->[0.0.0.0]:0}, {@code UDP/IPv6: [src]:port}. */
     private static String transport(Notification n) {
         InetSocketAddress s = n.source();
         boolean v6 = s.getAddress() instanceof Inet6Address;
-        boolean tcp = n.transport().startsWith("tcp") || n.transport().equals("tls");
-        // Net-SNMP names its secure transports TLSTCP and DTLSUDP (not checked against snmptrapd's own lines)
-        String secure = n.transport().equals("tls") ? "TLS" : n.transport().equals("dtls") ? "DTLS" : "";
+        boolean tcp = n.transport().startsWith("tcp");
         String src = "[" + s.getAddress().getHostAddress().replaceFirst("%.*$", "") + "]:" + s.getPort();
         if (v6) {
-            return secure + (tcp ? "TCP/IPv6: " : "UDP/IPv6: ") + src;
+            return (tcp ? "TCP/IPv6: " : "UDP/IPv6: ") + src;
         }
         InetSocketAddress d = n.destination();
         String dst = tcp || d == null ? "[0.0.0.0]:0" : "[" + d.getAddress().getHostAddress() + "]:" + d.getPort();
-        return secure + (tcp ? "TCP: " : "UDP: ") + src + "->" + dst;
+        return (tcp ? "TCP: " : "UDP: ") + src + "->" + dst;
     }
 
     private String senderName(InetSocketAddress s) {

@@ -1,7 +1,6 @@
 package io.varbind.transport;
 
 import java.io.IOException;
-import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Vector;
@@ -20,31 +19,24 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
  * when the agent asks for one, the agent's chain handed to a verifier that may refuse it.
  */
 final class BcTlsClient extends DefaultTlsClient {
-    private final X509Certificate[] ourChain;
-    private final PrivateKey ourKey;
+    private final BcTlsEnd end;
     private final TransportGroup.CertificateVerifier verifier;
-    private final int handshakeMillis;
-    private final ProtocolVersion[] versions;
     volatile boolean handshakeDone;
 
-    BcTlsClient(JcaTlsCrypto crypto, X509Certificate[] ourChain, PrivateKey ourKey,
-            TransportGroup.CertificateVerifier verifier, int handshakeMillis, ProtocolVersion[] versions) {
+    BcTlsClient(JcaTlsCrypto crypto, BcTlsEnd end, TransportGroup.CertificateVerifier verifier) {
         super(crypto);
-        this.ourChain = ourChain;
-        this.ourKey = ourKey;
+        this.end = end;
         this.verifier = verifier;
-        this.handshakeMillis = handshakeMillis;
-        this.versions = versions;
     }
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return versions;
+        return end.versions();
     }
 
     @Override
     public int getHandshakeTimeoutMillis() {
-        return handshakeMillis;
+        return end.handshakeMillis();
     }
 
     @Override
@@ -68,11 +60,11 @@ final class BcTlsClient extends DefaultTlsClient {
 
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-                if (ourKey == null || ourChain == null || ourChain.length == 0) {
+                if (!end.hasCertificate()) {
                     return null;
                 }
                 Vector<?> offered = request.getSupportedSignatureAlgorithms();
-                return BcCertificates.signer(context, (JcaTlsCrypto) getCrypto(), ourChain, ourKey, offered);
+                return BcCertificates.signer(context, (JcaTlsCrypto) getCrypto(), end.chain(), end.key(), offered);
             }
         };
     }

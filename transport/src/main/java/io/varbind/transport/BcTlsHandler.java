@@ -73,10 +73,10 @@ final class BcTlsHandler extends ChannelDuplexHandler {
                 ctx.executor().schedule(() -> {
                     if (!handshake.isDone()) {
                         handshake.completeExceptionally(new org.bouncycastle.tls.TlsTimeoutException(
-                                "no TLS handshake within " + server.handshakeMillis + " ms"));
+                                "no TLS handshake within " + server.end.handshakeMillis() + " ms"));
                         ctx.close();
                     }
-                }, server.handshakeMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                }, server.end.handshakeMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         } catch (IOException e) {
             handshake.completeExceptionally(e);

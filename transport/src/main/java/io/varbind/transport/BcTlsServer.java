@@ -1,7 +1,6 @@
 package io.varbind.transport;
 
 import java.io.IOException;
-import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Vector;
@@ -22,33 +21,26 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
  * the application's {@link ClientAuthorizer}, whose name for it becomes the session's identity.
  */
 final class BcTlsServer extends DefaultTlsServer {
-    private final X509Certificate[] ourChain;
-    private final PrivateKey ourKey;
+    final BcTlsEnd end;
     private final ClientAuthorizer authorizer;
-    final int handshakeMillis;
-    private final ProtocolVersion[] versions;
     volatile boolean handshakeDone;
     /** Set once the client's certificate is accepted. */
     volatile SecurePeer.Identity identity;
 
-    BcTlsServer(JcaTlsCrypto crypto, X509Certificate[] ourChain, PrivateKey ourKey, ClientAuthorizer authorizer,
-            int handshakeMillis, ProtocolVersion[] versions) {
+    BcTlsServer(JcaTlsCrypto crypto, BcTlsEnd end, ClientAuthorizer authorizer) {
         super(crypto);
-        this.ourChain = ourChain;
-        this.ourKey = ourKey;
+        this.end = end;
         this.authorizer = authorizer;
-        this.handshakeMillis = handshakeMillis;
-        this.versions = versions;
     }
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return versions;
+        return end.versions();
     }
 
     @Override
     public int getHandshakeTimeoutMillis() {
-        return handshakeMillis;
+        return end.handshakeMillis();
     }
 
     @Override
@@ -59,12 +51,12 @@ final class BcTlsServer extends DefaultTlsServer {
 
     @Override
     protected TlsCredentialedSigner getRSASignerCredentials() throws IOException {
-        return ourKey.getAlgorithm().equals("EC") ? null : signer();
+        return end.key().getAlgorithm().equals("EC") ? null : signer();
     }
 
     @Override
     protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-        return ourKey.getAlgorithm().equals("EC") ? signer() : null;
+        return end.key().getAlgorithm().equals("EC") ? signer() : null;
     }
 
     /** Signed with the client's preferred algorithm for our key (TLS 1.2), or the legacy one before. */
@@ -76,7 +68,7 @@ final class BcTlsServer extends DefaultTlsServer {
                 offered = TlsUtils.getDefaultSupportedSignatureAlgorithms(context);
             }
         }
-        return BcCertificates.signer(context, (JcaTlsCrypto) getCrypto(), ourChain, ourKey, offered);
+        return BcCertificates.signer(context, (JcaTlsCrypto) getCrypto(), end.chain(), end.key(), offered);
     }
 
     @Override

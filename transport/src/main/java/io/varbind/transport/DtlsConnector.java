@@ -154,8 +154,8 @@ final class DtlsConnector {
             // Bouncy Castle's own provider (not registered JVM-wide): the JDK lacks the algorithm
             // names BC's TLS code asks for (RSASSA-PSS as SHA256WITHRSAANDMGF1, for one)
             JcaTlsCrypto crypto = new JcaTlsCryptoProvider().setProvider(PROVIDER).create(new SecureRandom());
-            BcTlsClient client = new BcTlsClient(crypto, ourChain, ourKey, verifier::verify, handshakeMillis,
-                    ProtocolVersion.DTLSv12.only());
+            BcTlsClient client = new BcTlsClient(crypto, new BcTlsEnd(ourChain, ourKey, handshakeMillis,
+                    ProtocolVersion.DTLSv12.only()), verifier::verify);
             dtls = new DTLSClientProtocol().connect(client, this);
         }
 

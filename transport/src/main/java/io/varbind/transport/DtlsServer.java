@@ -40,6 +40,13 @@ public final class DtlsServer implements AutoCloseable {
     private static final int RECEIVE_LIMIT = 16384 + 2048;
     /** Datagrams waiting for one session's thread; beyond this they are dropped, as UDP would. */
     private static final int QUEUE = 16;
+    /**
+     * The largest datagram a handshake flight is packed into: a server flight with a two-certificate
+     * RSA chain (about 2.4 KB) fits, and it stays below common receive buffers (Net-SNMP reads 8 KB).
+     */
+    private static final int FLIGHT_DATAGRAM = 4096;
+    /** The most the in-memory warm-up handshakes may add to binding (the JVM's first DTLS listener only). */
+    private static final int WARM_UP_MILLIS = 4000;
 
     /**
      * How many sessions at once, how many of them still in their handshake, and how long a
@@ -95,6 +102,7 @@ public final class DtlsServer implements AutoCloseable {
         boolean v6 = local.getAddress() instanceof Inet6Address;
         Bootstrap b = group.udpOptions(new Bootstrap().group(group.eventLoops()).channelFactory(
                 group.datagramChannels(v6))).handler(new Inbound());
+        DtlsWarmUp.warmUp(security, verifier, WARM_UP_MILLIS); // before the socket exists: no client waits on it
         this.channel = b.bind(local).syncUninterruptibly().channel();
     }
 
@@ -226,6 +234,7 @@ public final class DtlsServer implements AutoCloseable {
     private final class Peer implements DatagramTransport, SecurePeer {
         private final InetSocketAddress remote;
         private final BlockingQueue<byte[]> inbound = new ArrayBlockingQueue<>(QUEUE);
+        private final FlightBuffer outbound;
         private volatile DTLSTransport dtls;
         private volatile Identity identity;
         volatile boolean established;
@@ -233,6 +242,7 @@ public final class DtlsServer implements AutoCloseable {
 
         Peer(InetSocketAddress remote) {
             this.remote = remote;
+            this.outbound = new FlightBuffer(FLIGHT_DATAGRAM, (buf, off, len) -> sendTo(buf, off, len, remote));
         }
 
         void offer(byte[] data) {
@@ -245,10 +255,12 @@ public final class DtlsServer implements AutoCloseable {
             BcTlsServer server = security.newServer(true);
             try {
                 dtls = new DTLSServerProtocol().accept(server, this, request);
+                outbound.flush(); // the last flight (ChangeCipherSpec, Finished)
                 identity = server.identity;
                 established = true;
                 listener.onAccepted(this);
             } catch (IOException | RuntimeException e) {
+                outbound.flush(); // the alert, if Bouncy Castle wrote one
                 if (!closed) {
                     listener.onRefused(remote, new HandshakeException("dtls:" + remote.getHostString() + ":"
                             + remote.getPort(), e));
@@ -299,6 +311,7 @@ public final class DtlsServer implements AutoCloseable {
                 } catch (IOException | RuntimeException ignored) {
                     // closing anyway
                 }
+                outbound.flush(); // close_notify
             }
         }
 
@@ -319,12 +332,13 @@ public final class DtlsServer implements AutoCloseable {
             if (peerClosed || closed) {
                 throw new IOException("closed");
             }
+            outbound.flush(); // Bouncy Castle reads once a flight is written: it leaves as one datagram
             return DtlsConnector.take(inbound, buf, off, len, waitMillis);
         }
 
         @Override
         public void send(byte[] buf, int off, int len) {
-            sendTo(buf, off, len, remote);
+            outbound.add(buf, off, len);
         }
 
         // --- SecurePeer, for the application
@@ -354,6 +368,7 @@ public final class DtlsServer implements AutoCloseable {
                 synchronized (this) { // one record at a time: sequence numbers stay in order
                     t.send(message, offset, length);
                 }
+                outbound.flush();
             } catch (IOException | RuntimeException e) {
                 close();
             }

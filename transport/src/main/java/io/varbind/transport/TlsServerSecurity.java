@@ -53,9 +53,33 @@ public final class TlsServerSecurity {
     }
 
     BcTlsServer newServer(boolean datagram) {
+        return newServer(datagram, authorizer);
+    }
+
+    private BcTlsServer newServer(boolean datagram, ClientAuthorizer authorizer) {
         ProtocolVersion[] versions = datagram ? ProtocolVersion.DTLSv12.downTo(ProtocolVersion.DTLSv10)
                 : ProtocolVersion.TLSv12.downTo(ProtocolVersion.TLSv10);
-        return new BcTlsServer(crypto(), chain, key, authorizer, handshakeMillis, versions);
+        return new BcTlsServer(crypto(), new BcTlsEnd(chain, key, handshakeMillis, versions), authorizer);
+    }
+
+    /**
+     * A DTLS server for a handshake with ourselves ({@link DtlsWarmUp}): the authorizer runs on our
+     * own chain as on a client's, and whatever it answers, the handshake goes on.
+     */
+    BcTlsServer newWarmUpServer() {
+        return newServer(true, c -> {
+            try {
+                return authorizer.authorize(c);
+            } catch (java.security.cert.CertificateException refused) {
+                return "warm-up";
+            }
+        });
+    }
+
+    /** A DTLS client presenting our own chain, trusting any server: the other end of {@link #newWarmUpServer()}. */
+    BcTlsClient newWarmUpClient() {
+        return new BcTlsClient(crypto(), new BcTlsEnd(chain, key, handshakeMillis, ProtocolVersion.DTLSv12.only()),
+                c -> { });
     }
 
     /**

@@ -246,9 +246,9 @@ public final class TransportGroup implements AutoCloseable {
             int connectTimeoutMillis, int maxMessage, java.security.cert.X509Certificate[] ourChain,
             java.security.PrivateKey ourKey, CertificateVerifier verifier, MessageHandler handler) {
         BcTlsClient client = new BcTlsClient(new org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider()
-                .setProvider(DtlsConnector.PROVIDER).create(new java.security.SecureRandom()), ourChain, ourKey,
-                verifier, connectTimeoutMillis, org.bouncycastle.tls.ProtocolVersion.TLSv12.downTo(
-                        org.bouncycastle.tls.ProtocolVersion.TLSv10));
+                .setProvider(DtlsConnector.PROVIDER).create(new java.security.SecureRandom()), new BcTlsEnd(ourChain,
+                ourKey, connectTimeoutMillis, org.bouncycastle.tls.ProtocolVersion.TLSv12.downTo(
+                        org.bouncycastle.tls.ProtocolVersion.TLSv10)), verifier);
         return connect(remote, localPort, connectTimeoutMillis, maxMessage, null, new BcTlsHandler(client), handler);
     }
 
