@@ -84,6 +84,7 @@ public final class ReceivedVariables {
         private final boolean useEnums;
         private final boolean plain;
 
+        /** The tree names and values are looked up in, and a session's display flags. */
         public Format(MibTree tree, boolean useLongNames, boolean useNumeric, boolean useSprintValue,
                 boolean useEnums) {
             this.tree = tree;
@@ -269,6 +270,7 @@ public final class ReceivedVariables {
         private int prefixLen;
         private String prefixName;
 
+        /** A reader for one call or walk, with the tree and the display flags it started with. */
         public Reader(MibTree tree, boolean useLongNames, boolean useNumeric, boolean useSprintValue,
                 boolean useEnums) {
             this.format = new Format(tree, useLongNames, useNumeric, useSprintValue, useEnums);
