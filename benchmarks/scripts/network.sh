@@ -2,11 +2,11 @@
 # Network benchmarks, Varbind beside SNMP4J and a plain DatagramChannel ping-pong in one run:
 # (a) sequential GETs and (b) 64 in flight against a canned responder, (c) GETBULK walks of a
 # real snmpd's whole tree (needs /usr/sbin/snmpd), (d) sequential v3 authPriv (SHA, AES-128) GETs
-# of the same snmpd. Each scenario runs the engine ("varbind"), the public Session API ("session")
-# and SNMP4J side by side.
+# of the same snmpd, (e) the walks of (c) as (d)'s v3 user. Each scenario runs the engine
+# ("varbind"), the public Session API ("session") and SNMP4J side by side.
 # (Compiler threads are fixed in number: their CPU is left out of the figures, see NetworkBench.)
 # Usage (from the repository root, after `mvn -B -ntp -q package -DskipTests`):
-#   benchmarks/scripts/network.sh [rounds [seconds-per-measurement [scenarios]]]   e.g. 7 3 abcd
+#   benchmarks/scripts/network.sh [rounds [seconds-per-measurement [scenarios]]]   e.g. 7 3 abcde
 # Without CEILING, (a) and (b) run against the canned responder of the benchmarks module, a Java
 # thread in the benchmark's JVM. With CEILING=DIR, where DIR holds `responder` and `blaster` built
 # from ../shared/perf/c (build them under /tmp, never into the project), (a) and (b) run against the

@@ -122,7 +122,8 @@ public final class TsmMessageProcessing implements MessageProcessing {
     private static Pdu decode(byte[] buf, int off, int len) {
         SnmpMessage sm;
         try {
-            sm = SnmpMessageDecoder.decode(buf, off, len);
+            // the response's own buffer (as for USM): the varbinds stay there for a cursor to read
+            sm = SnmpMessageDecoder.decodeDeferred(buf, off, len);
         } catch (BerDecodeException e) {
             throw new SnmpConnectionException("a malformed message from the agent: " + e.getMessage(), e);
         }

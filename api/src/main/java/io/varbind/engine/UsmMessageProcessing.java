@@ -104,11 +104,13 @@ public final class UsmMessageProcessing extends UsmProcessing {
 
     @Override
     public Pdu decodeResponse(Target target, byte[] buf, int off, int len) {
-        // the engine hands over a buffer of this response's own: verified and decrypted in place
+        // the engine hands over a buffer of this response's own: verified and decrypted in place, the
+        // varbinds left there, validated, for whoever reads them (a walk or a session reads them with a
+        // cursor, as for v2c; a report's are materialised on demand)
         V3Envelope e = ENVELOPE.get();
         Pdu p;
         try {
-            p = UsmSecurityModel.decodeScopedPduInPlace(buf, off, len, user, state, e).pdu();
+            p = UsmSecurityModel.decodePduDeferred(buf, off, len, user, state, e);
         } catch (UsmException x) {
             throw new SnmpConnectionException(x.getMessage(), x);
         } catch (IllegalStateException x) { // the keys were destroyed under this response (session closed)

@@ -59,7 +59,9 @@ import org.snmp4j.util.TreeUtils;
  * <ul>
  * <li>(a) sequential v2c GETs against {@link CannedResponder};
  * <li>(b) GETs with 64 in flight against the same responder;
- * <li>(c) a GETBULK walk (max-repetitions 50) of the whole tree of a real snmpd started here.
+ * <li>(c) a GETBULK walk (max-repetitions 50) of the whole tree of a real snmpd started here;
+ * <li>(d) sequential v3 authPriv (SHA, AES-128) GETs of the same snmpd;
+ * <li>(e) the walk of (c) as the v3 user of (d) (every answer verified and decrypted).
  * </ul>
  * Reported per client: the median over rounds of requests (or varbinds) per second, and of client
  * CPU time per request (or per varbind): the process's CPU time minus the responder thread's and
@@ -584,7 +586,7 @@ public final class NetworkBench {
                 }
             }
         }
-        if (only.contains("c") || only.contains("d")) {
+        if (only.contains("c") || only.contains("d") || only.contains("e")) {
             snmpdBench(rounds, nanos, only, results);
         }
         report(results);
@@ -592,14 +594,17 @@ public final class NetworkBench {
 
     /**
      * Against a real snmpd: (c) whole-tree GETBULK walks, as many as fit in the time, per client;
-     * (d) sequential v3 authPriv (SHA, AES-128) GETs of sysDescr.0.
+     * (d) sequential v3 authPriv (SHA, AES-128) GETs of sysDescr.0; (e) the walks of (c) as (d)'s user.
      */
     private static void snmpdBench(int rounds, long nanos, String only, Map<String, Map<String, List<Sample>>> results)
             throws Exception {
         try (Snmpd snmpd = Snmpd.start()) {
             InetSocketAddress agent = snmpd.address();
             if (only.contains("c")) {
-                walkBench(agent, rounds, nanos, results);
+                walkBench(agent, rounds, nanos, results, false);
+            }
+            if (only.contains("e")) {
+                walkBench(agent, rounds, nanos, results, true);
             }
             if (only.contains("d")) {
                 List<Client> clients = List.of(new VarbindClient(agent, true), new SessionClient(agent, true),
@@ -625,11 +630,13 @@ public final class NetworkBench {
         }
     }
 
+    /** (c), or (e) with {@code v3}: the same walks as the authPriv (SHA, AES-128) user of (d). */
     private static void walkBench(InetSocketAddress agent, int rounds, long nanos,
-            Map<String, Map<String, List<Sample>>> results) throws Exception {
-        VarbindClient v = new VarbindClient(agent);
-        SessionClient w = new SessionClient(agent, false);
-        Snmp4jClient s = new Snmp4jClient(agent);
+            Map<String, Map<String, List<Sample>>> results, boolean v3) throws Exception {
+        String key = v3 ? "e" : "c";
+        VarbindClient v = v3 ? new VarbindClient(agent, true) : new VarbindClient(agent);
+        SessionClient w = new SessionClient(agent, v3);
+        Snmp4jClient s = new Snmp4jClient(agent, v3);
         try {
             Oid root = Oid.parse("1");
             Map<String, Op> walks = new LinkedHashMap<>();
@@ -646,7 +653,7 @@ public final class NetworkBench {
                 walks.keySet().removeIf(k -> !List.of(keep.split(",")).contains(k));
             }
             for (Map.Entry<String, Op> c : walks.entrySet()) {
-                System.out.printf(Locale.ROOT, "(c) snmpd's tree: %d varbinds by %s%n", c.getValue().run(), c.getKey());
+                System.out.printf(Locale.ROOT, "(%s) snmpd's tree: %d varbinds by %s%n", key, c.getValue().run(), c.getKey());
             }
             warmUp(() -> {
                 long end = System.nanoTime() + nanos;
@@ -666,7 +673,7 @@ public final class NetworkBench {
                         } while (System.nanoTime() < end);
                         return n;
                     };
-                    results.computeIfAbsent("c", k -> new LinkedHashMap<>())
+                    results.computeIfAbsent(key, k -> new LinkedHashMap<>())
                             .computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(measure(op, null));
                 }
             }
@@ -681,9 +688,10 @@ public final class NetworkBench {
         Map<String, String> titles = Map.of("a", "(a) sequential GET (against the responder named above)",
                 "b", "(b) GET, 64 in flight (against the responder named above)",
                 "c", "(c) GETBULK walk (max-repetitions 50) of snmpd's whole tree",
-                "d", "(d) sequential v3 authPriv (SHA, AES-128) GET, snmpd");
+                "d", "(d) sequential v3 authPriv (SHA, AES-128) GET, snmpd",
+                "e", "(e) v3 authPriv (SHA, AES-128) GETBULK walk (max-repetitions 50) of snmpd's whole tree");
         for (Map.Entry<String, Map<String, List<Sample>>> sc : results.entrySet()) {
-            boolean walk = sc.getKey().equals("c");
+            boolean walk = sc.getKey().equals("c") || sc.getKey().equals("e");
             String unit = walk ? "varbinds/s" : "requests/s";
             String per = walk ? "CPU us/varbind" : "CPU us/request";
             System.out.printf(Locale.ROOT, "%n%s (medians)%n%-12s %14s %16s %18s%n", titles.get(sc.getKey()), "client",

@@ -54,12 +54,16 @@ public class UsmBenchmark {
     private final VarBindCursor cursor = new VarBindCursor();
     private final int[] arcs = new int[Oid.MAX_ARCS];
     private final int[] valueArcs = new int[Oid.MAX_ARCS];
+    private byte[] answerWire;
+    private io.varbind.engine.Target target;
 
     @Setup
     public void setup() {
         w = new UsmWorkloads(combo, workload);
         varbindWire = java.util.Arrays.copyOf(out, w.varbindEncode(out));
         snmp4jWire = w.snmp4jEncode();
+        answerWire = java.util.Arrays.copyOf(out, w.varbindAnswer(out));
+        target = w.engineTarget();
     }
 
     @Benchmark
@@ -81,6 +85,24 @@ public class UsmBenchmark {
     @Benchmark
     public UsmSecurityModel.Incoming varbind_decode_objects() {
         return w.varbindDecode(varbindWire, varbindWire.length);
+    }
+
+    /**
+     * One v3 answer through the engine ({@code UsmMessageProcessing.decodeResponse}): copied into
+     * the receive buffer, verified and decrypted there, its varbinds left there and read by a
+     * cursor, as Session and the engine's walk read them.
+     */
+    @Benchmark
+    public long varbind_answer() {
+        System.arraycopy(answerWire, 0, in, 0, answerWire.length);
+        return UsmWorkloads.engineAnswer(target, in, answerWire.length, cursor, arcs, valueArcs);
+    }
+
+    /** The same answer as the engine decoded it before (the ScopedPDU into PDU, VarBind and Variable objects). */
+    @Benchmark
+    public long varbind_answer_objects() {
+        System.arraycopy(answerWire, 0, in, 0, answerWire.length);
+        return w.engineAnswerObjects(in, answerWire.length, envelope);
     }
 
     @Benchmark

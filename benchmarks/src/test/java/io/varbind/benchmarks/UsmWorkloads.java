@@ -108,6 +108,50 @@ final class UsmWorkloads {
                 varbindScoped);
     }
 
+    /** Varbind: the workload's varbinds in an authPriv Response, as an agent answers (not reportable). */
+    int varbindAnswer(byte[] out) {
+        Pdu p = varbindScoped.pdu();
+        Pdu response = new Pdu(io.varbind.codec.BerTags.RESPONSE, p.requestId(), 0, 0, p.varBinds());
+        return UsmSecurityModel.encode(out, 0, MSG_ID, MAX_SIZE, false, varbindUser, varbindEngine,
+                new ScopedPdu(ENGINE_ID, new byte[0], response));
+    }
+
+    /** The engine's message processing for this user, its keys localized (as after discovery), and its target. */
+    io.varbind.engine.Target engineTarget() {
+        boolean sha256 = combo.equals("sha256_aes256");
+        io.varbind.engine.UsmMessageProcessing mp = new io.varbind.engine.UsmMessageProcessing(USER, 3,
+                sha256 ? AuthProtocol.SHA256 : AuthProtocol.SHA1, AUTH_PASSWORD,
+                sha256 ? PrivProtocol.AES256 : PrivProtocol.AES128, PRIV_PASSWORD, ENGINE_ID, BOOTS, TIME,
+                new byte[0], "");
+        io.varbind.engine.Target t = new io.varbind.engine.Target(new java.net.InetSocketAddress("127.0.0.1", 161),
+                "udp", 3, null, 1_000_000_000L, 0, 0, mp);
+        mp.prepare(t, null).join();
+        return t;
+    }
+
+    /**
+     * The engine's path for one v3 answer: {@link io.varbind.engine.MessageProcessing#decodeResponse}
+     * on the received buffer, then every varbind visited as Session and the walk read them.
+     */
+    static long engineAnswer(io.varbind.engine.Target t, byte[] msg, int len, VarBindCursor c, int[] arcs,
+            int[] valueArcs) {
+        Pdu p = t.processing().decodeResponse(t, msg, 0, len);
+        return CodecWorkloads.visit(c.reset(p), arcs, valueArcs);
+    }
+
+    /**
+     * What the engine did with a v3 answer before its varbinds were deferred: verified and
+     * decrypted in place, the ScopedPDU decoded into objects, every varbind visited.
+     */
+    long engineAnswerObjects(byte[] msg, int len, V3Envelope e) {
+        Pdu p = UsmSecurityModel.decodeScopedPduInPlace(msg, 0, len, varbindUser, varbindEngine, e).pdu();
+        long h = p.requestId();
+        for (io.varbind.codec.VarBind vb : p.varBinds()) {
+            h += vb.oid().size() + vb.value().tag();
+        }
+        return h;
+    }
+
     /** Varbind: verify, decrypt and decode. */
     UsmSecurityModel.Incoming varbindDecode(byte[] msg, int len) {
         return UsmSecurityModel.decode(msg, 0, len, varbindUser, varbindEngine);

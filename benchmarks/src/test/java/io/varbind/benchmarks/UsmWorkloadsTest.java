@@ -45,6 +45,18 @@ class UsmWorkloadsTest {
                 // and each reads its own
                 assertEquals(w.varbindScoped.pdu(), w.varbindDecode(ours, ours.length).scopedPdu().pdu());
                 assertEquals(w.snmp4jScoped.getVariableBindings(), w.snmp4jDecode(theirs).getVariableBindings());
+                // the engine's answer path: deferred, read in the received buffer, the same varbinds
+                int an = w.varbindAnswer(out);
+                byte[] answer = Arrays.copyOf(out, an);
+                io.varbind.engine.Target t = w.engineTarget();
+                io.varbind.codec.Pdu deferred = t.processing().decodeResponse(t, answer.clone(), 0, an);
+                assertTrue(deferred.isDeferred());
+                assertEquals(w.varbindScoped.pdu().varBinds(), deferred.varBinds(), combo + " " + workload);
+                int[] arcs = new int[io.varbind.codec.Oid.MAX_ARCS];
+                assertEquals(CodecWorkloads.visit(new io.varbind.codec.VarBindCursor().resetScopedPdu(
+                        decrypted(w, answer), 0, decrypted(w, answer).length), arcs, new int[arcs.length]),
+                        UsmWorkloads.engineAnswer(t, answer.clone(), an, new io.varbind.codec.VarBindCursor(), arcs,
+                                new int[arcs.length]));
                 // a flipped bit is a wrong digest for both
                 byte[] bad = ours.clone();
                 bad[bad.length - 3] ^= 1;
@@ -56,5 +68,13 @@ class UsmWorkloadsTest {
                         theirs2.getMessage());
             }
         }
+    }
+
+    /** The plaintext ScopedPDU of a Varbind answer. */
+    private static byte[] decrypted(UsmWorkloads w, byte[] msg) {
+        byte[] buf = msg.clone();
+        V3Envelope e = new V3Envelope();
+        UsmSecurityModel.decodeInPlace(buf, 0, buf.length, w.varbindUser, w.varbindEngine, e);
+        return Arrays.copyOfRange(buf, e.dataOffset(), e.dataOffset() + e.dataLength());
     }
 }

@@ -303,9 +303,14 @@ final class BerReader {
         return Oid.wrap(arcs);
     }
 
-    /** A copy of an OCTET STRING's content. */
+    private static final byte[] NO_OCTETS = new byte[0];
+
+    /** A copy of an OCTET STRING's content (an empty one shared: a zero-length array cannot change). */
     byte[] octets(int limit, String what) {
         int len = expect(BerTags.OCTET_STRING, limit, what);
+        if (len == 0) {
+            return NO_OCTETS;
+        }
         byte[] r = new byte[len];
         System.arraycopy(buf, pos, r, 0, len);
         pos += len;

@@ -21,10 +21,11 @@ public final class SnmpMessageDecoder {
     }
 
     /**
-     * {@link #decode(byte[], int, int)}, validating every varbind as it does but leaving a v1/v2c
-     * message's varbinds in {@code buf} ({@link Pdu#isDeferred()}): read them with a
-     * {@link VarBindCursor} or let {@link Pdu#varBinds()} materialise them. For a receiver that owns
-     * {@code buf} and never reuses it while the PDU is in use (a response handed to its caller).
+     * {@link #decode(byte[], int, int)}, validating every varbind as it does but leaving the varbinds
+     * of a v1/v2c message, and of a v3 message's plaintext ScopedPDU, in {@code buf}
+     * ({@link Pdu#isDeferred()}): read them with a {@link VarBindCursor} or let
+     * {@link Pdu#varBinds()} materialise them. For a receiver that owns {@code buf} and never reuses
+     * it while the PDU is in use (a response handed to its caller). v1 traps are decoded into objects.
      */
     public static SnmpMessage decodeDeferred(byte[] buf, int off, int len) {
         return decode(buf, off, len, true);
@@ -52,7 +53,7 @@ public final class SnmpMessageDecoder {
                 return new CommunityMessage(version, community, pdu(r, end, defer));
             }
             case 3:
-                return v3(buf, off, len);
+                return v3(buf, off, len, defer);
             default:
                 throw new BerDecodeException("unsupported SNMP version " + version, versionAt);
         }
@@ -70,6 +71,33 @@ public final class SnmpMessageDecoder {
         int limit = checkRange(buf, off, len);
         BerReader r = new BerReader(buf, off);
         return scopedPdu(r, limit);
+    }
+
+    /**
+     * {@link #decodeScopedPdu}, validating every varbind as it does (the same errors for the same
+     * input) but leaving them in {@code buf} ({@link Pdu#isDeferred()}): for a receiver that owns
+     * {@code buf}, such as a v3 response decrypted where it was received.
+     */
+    public static ScopedPdu decodeScopedPduDeferred(byte[] buf, int off, int len) {
+        int limit = checkRange(buf, off, len);
+        return scopedPdu(new BerReader(buf, off), limit, true);
+    }
+
+    /**
+     * The PDU of a ScopedPDU as {@link #decodeScopedPduDeferred} has it (the same checks, the same
+     * errors), its context fields checked but not copied: for a receiver that has no use for them
+     * (a manager's engine reading an answer), so nothing but the PDU is allocated.
+     */
+    public static Pdu decodeScopedPduDeferredPdu(byte[] buf, int off, int len) {
+        int limit = checkRange(buf, off, len);
+        BerReader r = new BerReader(buf, off);
+        int sLen = r.expect(BerTags.SEQUENCE, limit, "ScopedPDU SEQUENCE");
+        int end = r.pos + sLen;
+        int engineIdLen = r.expect(BerTags.OCTET_STRING, end, "contextEngineID");
+        r.pos += engineIdLen;
+        int nameLen = r.expect(BerTags.OCTET_STRING, end, "contextName");
+        r.pos += nameLen;
+        return pdu(r, end, true);
     }
 
     /** A PDU on its own (its tag first). */
@@ -290,14 +318,18 @@ public final class SnmpMessageDecoder {
     }
 
     static ScopedPdu scopedPdu(BerReader r, int limit) {
+        return scopedPdu(r, limit, false);
+    }
+
+    private static ScopedPdu scopedPdu(BerReader r, int limit, boolean defer) {
         int len = r.expect(BerTags.SEQUENCE, limit, "ScopedPDU SEQUENCE");
         int end = r.pos + len;
         byte[] ctxEngine = r.octets(end, "contextEngineID");
         byte[] ctxName = r.octets(end, "contextName");
-        return new ScopedPdu(ctxEngine, ctxName, pdu(r, end));
+        return new ScopedPdu(ctxEngine, ctxName, pdu(r, end, defer));
     }
 
-    private static V3Message v3(byte[] buf, int off, int len) {
+    private static V3Message v3(byte[] buf, int off, int len, boolean defer) {
         V3Envelope e = new V3Envelope().parse(buf, off, len);
         UsmSecurityParameters usm = null;
         byte[] rawParams = null;
@@ -316,7 +348,7 @@ public final class SnmpMessageDecoder {
         } else {
             BerReader r = new BerReader(buf, e.dataOff);
             m = new V3Message(e.msgId, e.maxSize, e.flags, e.securityModel, usm, rawParams,
-                    scopedPdu(r, e.dataOff + e.dataLen), null);
+                    scopedPdu(r, e.dataOff + e.dataLen, defer), null);
             m.scopedPduOffset = e.dataOff;
         }
         m.wholeOffset = e.wholeOff;

@@ -15,20 +15,29 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SnmpMessageDecoder#decodeDeferred}: it refuses exactly what {@link SnmpMessageDecoder#decode}
- * refuses (same message and offset), and what it accepts reads back, through
- * {@link Pdu#varBinds()} and through {@link VarBindCursor#reset(Pdu)}, as the full decode has it.
+ * {@link SnmpMessageDecoder#decodeDeferred}, {@link SnmpMessageDecoder#decodeScopedPduDeferred} and
+ * {@link SnmpMessageDecoder#decodeScopedPduDeferredPdu}:
+ * they refuse exactly what {@link SnmpMessageDecoder#decode} and
+ * {@link SnmpMessageDecoder#decodeScopedPdu} refuse (same message and offset), and what they accept
+ * reads back, through {@link Pdu#varBinds()} and through {@link VarBindCursor#reset(Pdu)}, as the
+ * full decode has it: v1/v2c messages, v3 messages with a plaintext ScopedPDU, and ScopedPDUs on
+ * their own (as decrypted).
  */
 class DeferredDecodeTest {
     private static final List<byte[]> SEEDS = Golden.all().stream().map(Golden.Packet::bytes).toList();
 
     @Provide
-    Arbitrary<CommunityMessage> messages() {
-        return CodecArbitraries.communityMessages();
+    Arbitrary<SnmpMessage> messages() {
+        return CodecArbitraries.messages();
+    }
+
+    @Provide
+    Arbitrary<ScopedPdu> scopedPdus() {
+        return CodecArbitraries.scopedPdus();
     }
 
     @Property(tries = 500)
-    void refusesWhatTheFullDecodeRefusesAndReadsTheSameVarBinds(@ForAll("messages") CommunityMessage generated,
+    void refusesWhatTheFullDecodeRefusesAndReadsTheSameVarBinds(@ForAll("messages") SnmpMessage generated,
             @ForAll long seed) {
         Random rnd = new Random(seed);
         byte[] own = SnmpMessageEncoder.encode(generated);
@@ -50,13 +59,57 @@ class DeferredDecodeTest {
             return;
         }
         SnmpMessage deferred = SnmpMessageDecoder.decodeDeferred(input, 0, input.length);
-        if (!(full instanceof CommunityMessage c) || c.regularPdu() == null) {
-            assertEquals(full, deferred); // v3 and v1 traps are decoded as before
+        Pdu expected;
+        Pdu p;
+        if (full instanceof CommunityMessage c && c.regularPdu() != null) {
+            expected = c.regularPdu();
+            p = ((CommunityMessage) deferred).regularPdu();
+        } else if (full instanceof V3Message v && v.scopedPdu() != null) {
+            expected = v.scopedPdu().pdu();
+            p = ((V3Message) deferred).scopedPdu().pdu();
+        } else {
+            assertEquals(full, deferred); // v1 traps and encrypted v3 messages are decoded as before
             return;
         }
-        Pdu p = ((CommunityMessage) deferred).regularPdu();
+        sameVarBinds(expected, p);
+        assertEquals(full, deferred);
+    }
+
+    @Property(tries = 300)
+    void scopedPdusRefuseWhatTheFullDecodeRefusesAndReadTheSameVarBinds(@ForAll("scopedPdus") ScopedPdu generated,
+            @ForAll long seed) {
+        Random rnd = new Random(seed);
+        byte[] own = new byte[70_000];
+        own = java.util.Arrays.copyOf(own, SnmpMessageEncoder.encodeScopedPdu(generated, own, 0));
+        for (int i = 0; i < 40; i++) {
+            byte[] input = i == 0 ? own : DecoderFuzzTest.mutate(own, rnd);
+            // bytes after the SEQUENCE (a cipher's padding) are allowed: now and then add some
+            byte[] padded = rnd.nextInt(4) == 0 ? java.util.Arrays.copyOf(input, input.length + rnd.nextInt(16)) : input;
+            ScopedPdu full;
+            try {
+                full = SnmpMessageDecoder.decodeScopedPdu(padded, 0, padded.length);
+            } catch (BerDecodeException e) {
+                BerDecodeException d = assertThrows(BerDecodeException.class,
+                        () -> SnmpMessageDecoder.decodeScopedPduDeferred(padded, 0, padded.length));
+                assertEquals(e.getMessage(), d.getMessage());
+                assertEquals(e.offset(), d.offset());
+                BerDecodeException dp = assertThrows(BerDecodeException.class,
+                        () -> SnmpMessageDecoder.decodeScopedPduDeferredPdu(padded, 0, padded.length));
+                assertEquals(e.getMessage(), dp.getMessage());
+                continue;
+            }
+            ScopedPdu deferred = SnmpMessageDecoder.decodeScopedPduDeferred(padded, 0, padded.length);
+            assertArrayEquals(full.contextEngineId(), deferred.contextEngineId());
+            assertArrayEquals(full.contextName(), deferred.contextName());
+            sameVarBinds(full.pdu(), deferred.pdu());
+            assertEquals(full, deferred);
+            sameVarBinds(full.pdu(), SnmpMessageDecoder.decodeScopedPduDeferredPdu(padded, 0, padded.length));
+        }
+    }
+
+    /** {@code p}, deferred, reads through a cursor and materialises as {@code expected}. */
+    private static void sameVarBinds(Pdu expected, Pdu p) {
         assertTrue(p.isDeferred());
-        Pdu expected = c.regularPdu();
         VarBindCursor cursor = new VarBindCursor().reset(p);
         assertEquals(expected.type(), cursor.pduType());
         assertEquals(expected.requestId(), cursor.requestId());
@@ -69,7 +122,6 @@ class DeferredDecodeTest {
         }
         assertFalse(cursor.next());
         assertEquals(expected, p); // materialised on demand, equal to the full decode
-        assertEquals(full, deferred);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.varbind.usm;
 
 import io.varbind.codec.BerDecodeException;
+import io.varbind.codec.Pdu;
 import io.varbind.codec.ScopedPdu;
 import io.varbind.codec.SnmpMessage;
 import io.varbind.codec.SnmpMessageDecoder;
@@ -234,8 +235,31 @@ public final class UsmSecurityModel {
         try {
             return SnmpMessageDecoder.decodeScopedPdu(buf, e.dataOffset(), e.dataLength());
         } catch (BerDecodeException x) {
-            throw e.isPriv() ? undecodable(x) : new UsmException("snmpInASNParseErrs", x.getMessage(), x);
+            throw scopedPduRefused(e, x);
         }
+    }
+
+    /**
+     * {@link #decodeScopedPduInPlace}, refusing the same messages with the same errors, ending in
+     * the ScopedPDU's PDU with its varbinds left, validated, in {@code buf}
+     * ({@link Pdu#isDeferred()}: read them with
+     * {@link io.varbind.codec.VarBindCursor#reset(Pdu)}); the context fields are
+     * checked, not kept. Nothing is allocated per message but the PDU itself. For a receiver that
+     * owns {@code buf} for as long as the PDU is in use (a manager's engine reading an answer).
+     */
+    public static Pdu decodePduDeferred(byte[] buf, int off, int len, UsmUser user, EngineState engine,
+            V3Envelope e) {
+        decodeInPlace(buf, off, len, user, engine, e);
+        try {
+            return SnmpMessageDecoder.decodeScopedPduDeferredPdu(buf, e.dataOffset(), e.dataLength());
+        } catch (BerDecodeException x) {
+            throw scopedPduRefused(e, x);
+        }
+    }
+
+    /** A decrypted ScopedPDU that does not parse is a decryption error, a plaintext one a parse error. */
+    private static UsmException scopedPduRefused(V3Envelope e, BerDecodeException x) {
+        return e.isPriv() ? undecodable(x) : new UsmException("snmpInASNParseErrs", x.getMessage(), x);
     }
 
     /**

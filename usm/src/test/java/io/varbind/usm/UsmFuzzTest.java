@@ -11,7 +11,6 @@ import io.varbind.codec.BerDecodeException;
 import io.varbind.codec.V3Envelope;
 import io.varbind.codec.V3Message;
 import io.varbind.codec.VarBindCursor;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,28 +56,14 @@ class UsmFuzzTest {
 
         boolean auth = (flags & V3Message.FLAG_AUTH) != 0 && user.auth() != AuthProtocol.NONE;
         boolean encrypt = (flags & V3Message.FLAG_PRIV) != 0 && user.priv() != PrivProtocol.NONE && salt.length == 8;
-        byte[] data = plain;
-        if (encrypt) {
-            data = user.priv().isAes() ? plain.clone() : Arrays.copyOf(plain, (plain.length + 7) / 8 * 8);
-            PrivacyCipher.encryptInPlace(user, salt, 0, engine.boots(), engine.time(), data, 0, data.length);
-            data = tlv(0x04, data);
-        }
         int macLength = auth ? user.auth().macLength() : 0;
-        byte[] usm = tlv(0x30, tlv(0x04, engineId), integer(engine.boots()), integer(engine.time()), tlv(0x04, name),
-                tlv(0x04, new byte[macLength]), tlv(0x04, encrypt || (damage & 16) != 0 ? salt : new byte[0]));
-        byte[] msg = tlv(0x30, integer(3), tlv(0x30, integer(77), integer(65507), tlv(0x04, new byte[] {(byte) flags}),
-                integer(3)), tlv(0x04, usm), data);
+        byte[] msg = V3Wire.message(user, flags, engineId, engine.boots(), engine.time(), name, macLength,
+                encrypt || (damage & 16) != 0 ? salt : new byte[0], encrypt, plain);
         V3Envelope e = new V3Envelope();
-        if (auth && !signable(e, msg)) {
-            auth = false; // plaintext that is no ScopedPDU: sent unsigned, as a forger would
-        }
-        if (auth) {
-            UsmUser.Crypto c = user.crypto();
-            c.hmac(msg, 0, msg.length);
-            System.arraycopy(c.digest, 0, msg, e.authParametersOffset(), macLength);
-            if (tamperDigest) {
-                msg[e.authParametersOffset() + (damage >>> 5) % macLength] ^= 1;
-            }
+        // plaintext that is no ScopedPDU is sent unsigned, as a forger would
+        auth = auth && V3Wire.sign(user, msg, e);
+        if (auth && tamperDigest) {
+            msg[e.authParametersOffset() + (damage >>> 5) % macLength] ^= 1;
         }
 
         boolean authenticated;
@@ -111,46 +96,5 @@ class UsmFuzzTest {
         } catch (BerDecodeException x) {
             assertTrue(x.offset() >= 0 && x.offset() <= msg.length, "error offset outside the message");
         }
-    }
-
-    /** Whether the message parses far enough to find where its digest goes. */
-    private static boolean signable(V3Envelope e, byte[] msg) {
-        try {
-            e.parse(msg, 0, msg.length);
-            return true;
-        } catch (BerDecodeException x) {
-            return false;
-        }
-    }
-
-    private static byte[] integer(int v) {
-        return tlv(0x02, java.math.BigInteger.valueOf(v).toByteArray());
-    }
-
-    private static byte[] tlv(int tag, byte[]... parts) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            content.writeBytes(p);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int n = content.size();
-        if (n < 0x80) {
-            out.write(n);
-        } else if (n < 0x100) {
-            out.write(0x81);
-            out.write(n);
-        } else if (n < 0x10000) {
-            out.write(0x82);
-            out.write(n >>> 8);
-            out.write(n);
-        } else {
-            out.write(0x83);
-            out.write(n >>> 16);
-            out.write(n >>> 8);
-            out.write(n);
-        }
-        out.writeBytes(content.toByteArray());
-        return out.toByteArray();
     }
 }
