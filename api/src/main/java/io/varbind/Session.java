@@ -903,12 +903,12 @@ public final class Session implements AutoCloseable {
     }
 
     private static SnmpException nonexistent(int tag, SnmpVariable v) {
+        // as easysnmp's validate_results: the index named only when there is one
+        String what = v.oid() + (v.oidIndex() == null || v.oidIndex().isEmpty() ? "" : " with index " + v.oidIndex());
         if (tag == BerTags.NO_SUCH_OBJECT) {
-            return new SnmpNoSuchObjectException("no such object " + v.oid() + " with index " + v.oidIndex()
-                    + " could be found");
+            return new SnmpNoSuchObjectException("no such object " + what + " could be found");
         }
-        return new SnmpNoSuchInstanceException("no such instance " + v.oid() + " with index " + v.oidIndex()
-                + " could be found");
+        return new SnmpNoSuchInstanceException("no such instance " + what + " could be found");
     }
 
     /**
@@ -1026,9 +1026,17 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** easysnmp's text for a request that got no answer after every retry. */
+    static final String TIMED_OUT = "timed out while connecting to remote host";
+
     private static RuntimeException rethrow(Throwable e) {
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
+        }
+        if (e instanceof SnmpTimeoutException t) {
+            // easysnmp's words, made on the caller's thread, with what the engine knew beyond the
+            // silence; the engine's own (address, tries) is the cause
+            return new SnmpTimeoutException(TIMED_OUT + t.hint, t);
         }
         if (e instanceof RuntimeException re) {
             return re;
@@ -1154,19 +1162,31 @@ public final class Session implements AutoCloseable {
 
     // --- get bulk
 
-    private static void refuseV1(State s, String what) {
+    /** easysnmp's refusals of GETBULK operations on a version 1 session, word for word. */
+    private static final String V1_GETBULK = "you cannot perform a bulk GET operation for SNMP version 1";
+    private static final String V1_BULKWALK = "BULKWALK is not available for SNMP version 1";
+
+    /** Negative GETBULK counts, refused before anything is sent, as easysnmp refuses them (max-repetitions first). */
+    private static void checkBulkCounts(int nonRepeaters, int maxRepetitions) {
+        if (maxRepetitions < 0) {
+            throw new SnmpException("Bad value for max-repetitions");
+        }
+        if (nonRepeaters < 0) {
+            throw new SnmpException("Bad value for non-repeaters");
+        }
+    }
+
+    private static void refuseV1(State s, String message) {
         if (s.config().settings().version == 1) {
-            throw new SnmpException(what + " is not available in SNMPv1");
+            throw new SnmpException(message);
         }
     }
 
     public CompletableFuture<List<SnmpVariable>> getBulkAsync(List<String> oids, int nonRepeaters, int maxRepetitions) {
         try {
             State s = named();
-            refuseV1(s, "getbulk");
-            if (nonRepeaters < 0 || maxRepetitions < 0) {
-                throw new IllegalArgumentException("non-repeaters and max-repetitions must not be negative");
-            }
+            refuseV1(s, V1_GETBULK);
+            checkBulkCounts(nonRepeaters, maxRepetitions);
             List<Oid> resolved = resolveAll(s, oids);
             return request(s, Pdu.getBulk(nonRepeaters, maxRepetitions, resolved)).thenApply(r -> {
                 if (r.pdu().errorStatus() != 0) {
@@ -1205,7 +1225,7 @@ public final class Session implements AutoCloseable {
         try {
             State s = named();
             if (bulk) {
-                refuseV1(s, "bulkwalk");
+                refuseV1(s, V1_BULKWALK);
             }
             Oid root = Oid.of(resolve(s, oid));
             // each varbind becomes a variable as it is read from the response's octets
@@ -1239,8 +1259,10 @@ public final class Session implements AutoCloseable {
     }
 
     public CompletableFuture<List<SnmpVariable>> bulkwalkAsync(String oid, int nonRepeaters, int maxRepetitions) {
-        if (nonRepeaters < 0 || maxRepetitions < 0) {
-            return failed(new IllegalArgumentException("non-repeaters and max-repetitions must not be negative"));
+        try {
+            checkBulkCounts(nonRepeaters, maxRepetitions);
+        } catch (SnmpException e) {
+            return failed(e);
         }
         return walkAsync(oid, true, nonRepeaters, maxRepetitions);
     }
@@ -1277,7 +1299,7 @@ public final class Session implements AutoCloseable {
         try {
             State s = named();
             if (bulk) {
-                refuseV1(s, "bulkwalk");
+                refuseV1(s, V1_BULKWALK);
             }
             Oid root = Oid.of(resolve(s, oid));
             return walk(s, root, bulk, 0, maxRepetitions, new Collecting(reader(s), null) {
@@ -1307,7 +1329,7 @@ public final class Session implements AutoCloseable {
         try {
             State s = named();
             if (bulk) {
-                refuseV1(s, "bulkwalk");
+                refuseV1(s, V1_BULKWALK);
             }
             return walk(s, Oid.of(resolve(s, oid)), bulk, 0, maxRepetitions, sink);
         } catch (RuntimeException e) {
@@ -1416,7 +1438,13 @@ public final class Session implements AutoCloseable {
         int[] arcs = resolve(s, spec);
         MibTree t = s.tree();
         Match m = t.lookup(arcs, arcs.length);
-        MibNode node = m == null || m.node() == null || m.node().baseType() == null ? null : m.node();
+        MibNode node = m == null ? null : m.node();
+        if (node != null && node.baseType() == null && node.parent() != null && node.parent().baseType() != null) {
+            // an instance named in a MIB (sysUpTimeInstance, { sysUpTime 0 }) has its object's type,
+            // as Net-SNMP's lookup gives it
+            node = node.parent();
+        }
+        node = node == null || node.baseType() == null ? null : node;
         Named n = new Named(spec, t, s.bestGuess(), Oid.of(arcs), node);
         names[names[slot] == null ? slot : slot ^ 1] = n;
         return n;

@@ -445,7 +445,7 @@ public final class SnmpEngine implements AutoCloseable {
                 + t.processing().timeoutHint();
         fail(p, new SnmpTimeoutException("timeout: no response from " + t.transport() + ":"
                 + t.address().getHostString() + ":" + t.address().getPort() + " after " + p.sends() + " tries of "
-                + (t.timeoutNanos() / 1_000_000) + " ms" + why));
+                + (t.timeoutNanos() / 1_000_000) + " ms", why));
     }
 
     private void fail(PendingRequest p, Throwable e) {
@@ -485,7 +485,10 @@ public final class SnmpEngine implements AutoCloseable {
         }
         Pdu pdu;
         try {
-            pdu = p.target().processing().decodeResponse(p.target(), data, 0, data.length);
+            // an inform's Response echoes the inform's varbinds: only its header is read
+            pdu = p.pdu().type() == BerTags.INFORM
+                    ? p.target().processing().decodeAcknowledgement(p.target(), data, 0, data.length)
+                    : p.target().processing().decodeResponse(p.target(), data, 0, data.length);
         } catch (BerDecodeException e) {
             malformed.increment();
             p.refused(e.getMessage());

@@ -2,6 +2,7 @@ package io.varbind.agent;
 
 import io.varbind.codec.BerTags;
 import io.varbind.codec.CommunityMessage;
+import io.varbind.codec.OidCache;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.ScopedPdu;
 import io.varbind.codec.SnmpMessage;
@@ -63,6 +64,11 @@ final class NotificationProcessor {
     }
 
     private final Set<String> communities;
+    /** The accepted communities' octets, beside {@link #communityNames}: matched without a String per message. */
+    private final byte[][] communityOctets;
+    private final String[] communityNames;
+    /** The OIDs of recent v1/v2c notifications: the same names arrive again and again. */
+    private final OidCache names = new OidCache();
     private final byte[] engineId;
     private final EngineState engine;
     /** Users of this receiver's engine (informs), by name. */
@@ -87,6 +93,13 @@ final class NotificationProcessor {
             NotificationReceiver.Display display) {
         this.tsmNames = Set.copyOf(tsmNames);
         this.communities = Set.copyOf(communities);
+        this.communityNames = this.communities.toArray(new String[0]);
+        this.communityOctets = new byte[communityNames.length][];
+        for (int i = 0; i < communityNames.length; i++) {
+            byte[] octets = communityNames[i].getBytes(StandardCharsets.ISO_8859_1);
+            // a name beyond ISO-8859-1 is spelled by no octets (as the String comparison found): never matched
+            communityOctets[i] = new String(octets, StandardCharsets.ISO_8859_1).equals(communityNames[i]) ? octets : null;
+        }
         this.engineId = engineId.clone();
         this.engine = new EngineState(engineId, engineBoots, 0);
         this.ownUsers = Map.copyOf(ownUsers);
@@ -116,7 +129,7 @@ final class NotificationProcessor {
             if (len > 1 && isV3(msg, len)) {
                 return v3(msg, len, source, destination, transport, tmSecurityName);
             }
-            SnmpMessage m = SnmpMessageDecoder.decode(msg, 0, len);
+            SnmpMessage m = SnmpMessageDecoder.decode(msg, 0, len, names);
             if (!(m instanceof CommunityMessage cm)) {
                 stats.malformed.increment();
                 return Outcome.NOTHING;
@@ -141,8 +154,8 @@ final class NotificationProcessor {
 
     private Outcome community(CommunityMessage cm, byte[] msg, int len, InetSocketAddress source,
             InetSocketAddress destination, String transport) {
-        String community = new String(cm.community(), StandardCharsets.ISO_8859_1);
-        if (!communities.contains(community)) {
+        String community = community(cm.community());
+        if (community == null) {
             stats.badCommunities.increment();
             return Outcome.NOTHING;
         }
@@ -184,6 +197,20 @@ final class NotificationProcessor {
             }
         }
         return new Outcome(null, n, ack);
+    }
+
+    /** The accepted community spelled by {@code octets}, or null (a few: compared as octets, no String made). */
+    private String community(byte[] octets) {
+        if (communityOctets.length > 8) { // many: one hash lookup beats comparing each
+            String c = new String(octets, StandardCharsets.ISO_8859_1);
+            return communities.contains(c) ? c : null;
+        }
+        for (int i = 0; i < communityOctets.length; i++) {
+            if (Arrays.equals(communityOctets[i], octets)) {
+                return communityNames[i];
+            }
+        }
+        return null;
     }
 
     /**

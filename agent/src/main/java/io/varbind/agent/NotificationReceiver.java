@@ -362,8 +362,7 @@ public final class NotificationReceiver implements AutoCloseable {
 
     private void bind(List<Endpoint> endpoints) {
         UdpHandler udp = new UdpHandler();
-        Bootstrap ub = transports.udpDestinationOption(transports.udpOptions(new Bootstrap()
-                .group(transports.eventLoops()))).handler(udp);
+        Bootstrap ub = transports.udpOptions(new Bootstrap().group(transports.eventLoops())).handler(udp);
         ServerBootstrap tb = new ServerBootstrap().group(transports.eventLoops())
                 .channel(transports.serverSocketChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -375,8 +374,17 @@ public final class NotificationReceiver implements AutoCloseable {
                     }
                 });
         Endpoint.bindEach(endpoints, (e, addr) -> channels.add((e.tcp() ? tb.bind(addr)
-                : ub.clone().channelFactory(transports.datagramChannels(addr.getAddress() instanceof Inet6Address))
-                        .bind(addr)).syncUninterruptibly().channel()));
+                : transports.bindUdpCopyingOut(udpBootstrap(ub, addr), addr)).syncUninterruptibly().channel()));
+    }
+
+    /**
+     * A UDP endpoint's bootstrap: one bound to the wildcard address asks for each datagram's own
+     * destination (a control message and an address object per datagram, which an endpoint bound
+     * to one address would only spend to learn that address again).
+     */
+    private Bootstrap udpBootstrap(Bootstrap ub, InetSocketAddress addr) {
+        Bootstrap b = ub.clone().channelFactory(transports.datagramChannels(addr.getAddress() instanceof Inet6Address));
+        return addr.getAddress().isAnyLocalAddress() ? transports.udpDestinationOption(b) : b;
     }
 
     /** The addresses bound, as {@code udp:host:port} / {@code tcp:host:port} (a {@code :0} endpoint shows its port). */

@@ -7,7 +7,9 @@ import io.varbind.codec.Pdu;
 import io.varbind.codec.SnmpMessage;
 import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.codec.SnmpMessageEncoder;
+import io.varbind.codec.VarBindCursor;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * SNMPv1 (RFC 1157) and SNMPv2c (RFC 1901) message processing: the community travels in clear;
@@ -49,4 +51,31 @@ public final class CommunityMessageProcessing implements MessageProcessing {
         }
         return p;
     }
+
+    /**
+     * The header of an inform's Response read in place (version, community, PDU type, request-id,
+     * error fields, the varbind list's bounds), its echoed varbinds left unread: a PDU of no
+     * varbinds is all that is made.
+     */
+    @Override
+    public Pdu decodeAcknowledgement(Target target, byte[] buf, int off, int len) {
+        int version = SnmpMessageDecoder.peekVersion(buf, off, len);
+        if (version != target.version()) {
+            throw new SnmpConnectionException("response of version " + version + " to a v"
+                    + (target.version() == 0 ? "1" : "2c") + " request");
+        }
+        VarBindCursor c = CURSOR.get().reset(buf, off, len); // throws BerDecodeException as the decoder does
+        byte[] community = target.community();
+        if (!Arrays.equals(buf, c.communityOffset(), c.communityOffset() + c.communityLength(), community, 0,
+                community.length)) {
+            throw new SnmpConnectionException("response with another community");
+        }
+        if (c.pduType() != BerTags.RESPONSE) {
+            throw new SnmpConnectionException("expected a Response PDU, got " + BerTags.name(c.pduType()));
+        }
+        return new Pdu(BerTags.RESPONSE, c.requestId(), c.errorStatus(), c.errorIndex(), List.of());
+    }
+
+    /** One cursor per event-loop thread (a cursor holds its position; processings are shared). */
+    private static final ThreadLocal<VarBindCursor> CURSOR = ThreadLocal.withInitial(VarBindCursor::new);
 }

@@ -37,6 +37,16 @@ public interface MessageProcessing {
     Pdu decodeResponse(Target target, byte[] buf, int off, int len);
 
     /**
+     * {@link #decodeResponse} for an answer whose varbinds nobody reads: the Response to an
+     * InformRequest echoes the inform's varbinds (RFC 3416 section 4.2.7), and its sender needs
+     * only the request-id and the error fields. The returned PDU may carry no varbinds. The same
+     * checks of version, community or security as {@link #decodeResponse}; the default is that method.
+     */
+    default Pdu decodeAcknowledgement(Target target, byte[] buf, int off, int len) {
+        return decodeResponse(target, buf, off, len);
+    }
+
+    /**
      * Work to do before the first request to a target, such as SNMPv3 engine discovery; the
      * engine sends the request when the future completes, and fails it with the future's
      * exception. The default has nothing to do.

@@ -88,7 +88,13 @@ public final class Walk {
     private void step() {
         // sent as asked, as easysnmp does: 0 repetitions usually gets an empty answer, which ends the
         // walk; a non-repeater makes each answer one GETNEXT's worth
-        Pdu p = bulk ? Pdu.getBulk(nonRepeaters, maxRepetitions, List.of(last)) : Pdu.request(BerTags.GETNEXT, List.of(last));
+        Oid from = last;
+        if (from == root && root.size() == 1 && root.rawArc(0) >= 0 && root.rawArc(0) <= 2) {
+            // a one-arc root leaves as Net-SNMP sends it, that arc alone in the first octet, which
+            // the agent reads as 0.arc: walks of ".2" and "ccitt" start where easysnmp's do
+            from = Oid.of(0, root.rawArc(0));
+        }
+        Pdu p = bulk ? Pdu.getBulk(nonRepeaters, maxRepetitions, List.of(from)) : Pdu.request(BerTags.GETNEXT, List.of(from));
         requests++;
         engine.request(target, p).whenComplete(this::onResponse);
     }

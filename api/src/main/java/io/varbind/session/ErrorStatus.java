@@ -8,6 +8,16 @@ public final class ErrorStatus {
 
     public static final int NO_SUCH_NAME = io.varbind.codec.ErrorStatus.NO_SUCH_NAME;
 
+    /** SNMPv1's statuses (0 to 5) as Net-SNMP's snmp_errstring words them, name in brackets first. */
+    private static final String[] V1_TEXT = {
+        "(noError) No Error",
+        "(tooBig) Response message would have been too large.",
+        "(noSuchName) There is no such variable name in this MIB.",
+        "(badValue) The value given has the wrong type or length.",
+        "(readOnly) The two parties used do not have access to use the specified SNMP PDU.",
+        "(genError) A general failure occured",
+    };
+
     /** Indexed by status; null where Net-SNMP prints the bare name. */
     private static final String[] EXPLANATION = {
         null, null, null, null, null, null, null,
@@ -27,10 +37,16 @@ public final class ErrorStatus {
     private ErrorStatus() {
     }
 
-    /** The message easysnmp raises for an error status ({@code noAccess}, {@code notWritable (...)}). */
+    /**
+     * The message easysnmp raises for an error status ({@code noAccess}, {@code notWritable (...)},
+     * {@code (badValue) The value given ...}).
+     */
     public static String text(int status) {
         if (status < 0 || status >= EXPLANATION.length) {
             return "unknown error status " + status;
+        }
+        if (status < V1_TEXT.length) {
+            return V1_TEXT[status];
         }
         String name = io.varbind.codec.ErrorStatus.name(status);
         return EXPLANATION[status] == null ? name : name + " (" + EXPLANATION[status] + ")";

@@ -171,24 +171,44 @@ public final class NotificationSender {
         return v.longValue();
     }
 
-    /** sysUpTime.0, snmpTrapOID.0, then the given variables (a leading sysUpTime.0 among them gives the uptime). */
+    /**
+     * sysUpTime.0, snmpTrapOID.0, then the given variables (a leading sysUpTime.0 among them gives
+     * the uptime); an immutable list, which the PDU keeps without copying it again.
+     */
     List<VarBind> bindings(String trapOid, List<SnmpVariable> variables) {
         if (trapOid == null || trapOid.isEmpty()) {
             throw new IllegalArgumentException("a notification needs a trap OID");
         }
-        List<VarBind> out = new ArrayList<>(variables.size() + 2);
-        out.add(new VarBind(SYS_UPTIME_0, Variable.timeTicks(engine.uptimeTicks() & 0xFFFFFFFFL)));
-        out.add(new VarBind(SNMP_TRAP_OID_0, Variable.objectId(resolver.apply(trapOid))));
+        VarBind[] out = new VarBind[variables.size() + 2];
+        out[0] = new VarBind(SYS_UPTIME_0, Variable.timeTicks(engine.uptimeTicks() & 0xFFFFFFFFL));
+        out[1] = trapOidBinding(trapOid);
+        int n = 2;
         for (int i = 0; i < variables.size(); i++) {
             VarBind vb = bind(variables.get(i));
             if (i == 0 && vb.oid().equals(SYS_UPTIME_0)) {
                 ticks(vb); // checks the type
-                out.set(0, vb);
+                out[0] = vb;
             } else {
-                out.add(vb);
+                out[n++] = vb;
             }
         }
-        return out;
+        return List.of(n == out.length ? out : java.util.Arrays.copyOf(out, n));
+    }
+
+    /** The last snmpTrapOID.0 binding made, by the trap OID as given: a sender repeats its few notifications. */
+    private record TrapOidBinding(String spec, VarBind binding) {
+    }
+
+    private volatile TrapOidBinding lastTrapOid;
+
+    private VarBind trapOidBinding(String trapOid) {
+        TrapOidBinding last = lastTrapOid;
+        if (last != null && last.spec().equals(trapOid)) {
+            return last.binding(); // immutable: shared by every notification of that kind
+        }
+        VarBind b = new VarBind(SNMP_TRAP_OID_0, Variable.objectId(resolver.apply(trapOid)));
+        lastTrapOid = new TrapOidBinding(trapOid, b);
+        return b;
     }
 
     private static byte[] agentAddress(String text) {

@@ -66,7 +66,8 @@ public final class RequestNames {
             try {
                 return tree.resolve(spec, 0).oid();
             } catch (RuntimeException e) {
-                throw new SnmpUnknownObjectIdException("unknown object id (" + spec + ")", e);
+                // easysnmp names the name part alone, as normalize_oid split it ("foo.0" -> "foo")
+                throw new SnmpUnknownObjectIdException("unknown object id (" + split(spec)[0] + ")", e);
             }
         }
         String[] parts = split(spec);

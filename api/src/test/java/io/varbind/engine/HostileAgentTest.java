@@ -82,6 +82,52 @@ class HostileAgentTest {
         assertTrue(engine.statistics().malformedMessages() >= 2, engine.statistics().toString());
     }
 
+    /**
+     * An inform's Response is read only as far as its header (its varbinds echo the inform's): the
+     * header is still checked as any answer's, refusals and malformed ones are counted, the error
+     * fields reach the caller, and the echoed varbinds are not decoded.
+     */
+    @Test
+    void informAcknowledgementsAreCheckedAsAnswersWithoutDecodingTheEcho() throws Exception {
+        Pdu inform = new Pdu(BerTags.INFORM, 0, 0, 0, List.of(VarBind.ofNull(Oid.parse("1.3.6.1.2.1.1.3.0")),
+                VarBind.ofNull(Oid.parse("1.3.6.1.6.3.1.1.4.1.0")), VarBind.ofNull(OID)));
+        try (HostileResponder r = new HostileResponder(HostileResponder.Mode.GOOD, 1, 0)) {
+            Response a = engine.request(target(r.address(0), 1000, 1), inform).get(10, TimeUnit.SECONDS);
+            assertEquals(BerTags.RESPONSE, a.pdu().type());
+            assertEquals(0, a.pdu().errorStatus());
+            assertTrue(a.pdu().varBinds().isEmpty(), "the echo was decoded: " + a.pdu());
+            // a GET's answer is decoded as before
+            Response g = engine.request(target(r.address(0), 1000, 1), Pdu.request(BerTags.GET, List.of(OID)))
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(1, g.pdu().varBinds().size());
+        }
+        try (HostileResponder r = new HostileResponder(HostileResponder.Mode.GEN_ERR, 1, 0)) {
+            Response a = engine.request(target(r.address(0), 1000, 1), inform).get(10, TimeUnit.SECONDS);
+            assertEquals(5, a.pdu().errorStatus());
+            assertEquals(1, a.pdu().errorIndex());
+        }
+        long refused = engine.statistics().refusedMessages();
+        for (HostileResponder.Mode m : List.of(HostileResponder.Mode.WRONG_COMMUNITY, HostileResponder.Mode.WRONG_VERSION,
+                HostileResponder.Mode.WRONG_PDU_TYPE)) {
+            try (HostileResponder r = new HostileResponder(m, 1, 0)) {
+                CompletableFuture<Response> f = engine.request(target(r.address(0), 100, 1), inform);
+                CompletionException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(CompletionException.class,
+                        f::join));
+                assertInstanceOf(SnmpTimeoutException.class, e.getCause(), m.toString());
+                assertTrue(e.getCause().getMessage().contains("answers were refused"), e.getCause().getMessage());
+            }
+            // each try's answer is refused (the last one may land after the test moved on: at least one)
+            assertTrue(engine.statistics().refusedMessages() >= refused + 1, m + ": " + engine.statistics());
+            refused = engine.statistics().refusedMessages();
+        }
+        long malformed = engine.statistics().malformedMessages();
+        try (HostileResponder r = new HostileResponder(HostileResponder.Mode.TRUNCATE, 1, 0)) {
+            CompletableFuture<Response> f = engine.request(target(r.address(0), 100, 1), inform);
+            assertTimeoutPreemptively(LIMIT, () -> assertThrows(CompletionException.class, f::join));
+        }
+        assertTrue(engine.statistics().malformedMessages() >= malformed + 1, engine.statistics().toString());
+    }
+
     @Test
     void garbageIsCountedNeverThrown() throws Exception {
         assertInstanceOf(SnmpTimeoutException.class, failure(HostileResponder.Mode.GARBAGE, 100, 1));

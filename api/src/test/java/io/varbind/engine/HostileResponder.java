@@ -53,7 +53,9 @@ public final class HostileResponder implements Closeable {
         /** A well-formed answer in another version (v1 for v2c, v2c for v1). */
         WRONG_VERSION,
         /** A well-formed message with the request's id but a GET PDU instead of a Response. */
-        WRONG_PDU_TYPE
+        WRONG_PDU_TYPE,
+        /** A Response with genErr (5) at index 1 and the request's varbinds. */
+        GEN_ERR
     }
 
     private final Selector selector;
@@ -167,8 +169,11 @@ public final class HostileResponder implements Closeable {
                     out.add(new VarBind(oid, Variable.octetString("ok")));
             }
         }
+        if (mode == Mode.GEN_ERR) {
+            status = 5;
+        }
         int id = mode == Mode.WRONG_ID ? p.requestId() + 1 : p.requestId();
-        Pdu resp = new Pdu(mode == Mode.WRONG_PDU_TYPE ? BerTags.GET : BerTags.RESPONSE, id, status, 0,
+        Pdu resp = new Pdu(mode == Mode.WRONG_PDU_TYPE ? BerTags.GET : BerTags.RESPONSE, id, status, status == 0 ? 0 : 1,
                 status == 0 ? out : p.varBinds());
         byte[] bytes = SnmpMessageEncoder.encode(new CommunityMessage(
                 mode == Mode.WRONG_VERSION ? 1 - c.version() : c.version(),

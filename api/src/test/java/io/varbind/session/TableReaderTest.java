@@ -285,7 +285,7 @@ class TableReaderTest {
         ScriptedTableAgent b = agentWithNeighbours();
         cell(b, 1, "1");
         b.rewrite = (req, resp) -> new Pdu(BerTags.RESPONSE, resp.requestId(), 1, 0, req.varBinds());
-        assertEquals("tooBig", failure(b, true, 10, 100_000).getMessage());
+        assertEquals("(tooBig) Response message would have been too large.", failure(b, true, 10, 100_000).getMessage());
         assertTrue(b.requests < 20);
     }
 

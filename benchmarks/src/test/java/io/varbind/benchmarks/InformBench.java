@@ -33,7 +33,8 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * Acknowledged v2c informs per second with W in flight, sender and receiver in one JVM: Varbind to
  * Varbind ({@code Session.informAsync} into a {@code NotificationReceiver}) against SNMP4J to
  * SNMP4J ({@code Snmp.send} of an INFORM into an {@code Snmp} responder that acknowledges it), the
- * same 5 varbinds. CPU: the process's minus the JIT compiler threads', per inform (both sides).
+ * same 5 varbinds. CPU: the process's minus the JIT compiler threads', per inform (both sides); bytes
+ * allocated per inform by every live thread (both sides).
  *
  * <p>Usage: {@code InformBench [in-flight list [seconds [rounds [pairs]]]]}, default
  * {@code 1,64 3 3 varbind,snmp4j} (one pair alone, for a profile: {@code varbind});
@@ -56,26 +57,31 @@ public final class InformBench {
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<String> pairs = List.of((args.length > 3 ? args[3] : "varbind,snmp4j").split(","));
-        System.out.printf("%-8s %6s %5s %12s %14s%n", "pair", "window", "round", "informs/s", "CPU us/inform");
+        System.out.printf("%-8s %6s %5s %12s %14s %10s%n", "pair", "window", "round", "informs/s", "CPU us/inform",
+                "B/inform");
         for (int round = 1; round <= rounds; round++) {
             for (String w : windows) {
                 for (String name : pairs) {
                     try (Pair p = name.equals("varbind") ? varbind() : snmp4j()) {
                         run(p, Integer.parseInt(w), 1.0); // warm-up
                         double[] r = run(p, Integer.parseInt(w), seconds);
-                        System.out.printf("%-8s %6s %5d %12.0f %14.2f%n", name, w, round, r[0], r[1]);
+                        System.out.printf("%-8s %6s %5d %12.0f %14.2f %10.0f%n", name, w, round, r[0], r[1], r[2]);
                     }
                 }
             }
         }
     }
 
-    /** Keeps {@code window} informs in flight for {@code seconds}: informs/s and CPU us per inform. */
+    /**
+     * Keeps {@code window} informs in flight for {@code seconds}: informs/s, CPU us per inform and
+     * bytes allocated per inform (every thread: sender, engine, receiver, callback).
+     */
     private static double[] run(Pair p, int window, double seconds) throws InterruptedException {
         Semaphore slots = new Semaphore(window);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long cpu0 = cpu();
+        long bytes0 = NetworkBench.allocatedBytes();
         long t0 = System.nanoTime();
         long end = t0 + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
@@ -88,10 +94,12 @@ public final class InformBench {
         slots.acquire(window); // the last ones in flight
         long t1 = System.nanoTime();
         long cpu = cpu() - cpu0;
+        long bytes = NetworkBench.allocatedBytes() - bytes0;
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " informs failed: the figures would be wrong");
         }
-        return new double[] {done.get() / ((t1 - t0) / 1e9), cpu / 1000.0 / Math.max(1, done.get())};
+        long n = Math.max(1, done.get());
+        return new double[] {done.get() / ((t1 - t0) / 1e9), cpu / 1000.0 / n, (double) bytes / n};
     }
 
     private static List<SnmpVariable> payload() {

@@ -86,8 +86,8 @@ public final class TrapBench {
         Files.writeString(hex, HexFormat.of().formatHex(v3 ? v3Trap() : trap()));
         System.out.println(v3 ? "v3 authPriv (" + V3_AUTH + "/" + V3_PRIV + ") traps of 7 varbinds from engine " + V3_ENGINE
                 : "v2c traps of 7 varbinds");
-        System.out.printf("%-10s %9s %9s %9s %7s %12s%n", "receiver", "offered/s", "sent", "received", "loss",
-                "CPU us/trap");
+        System.out.printf("%-10s %9s %9s %9s %7s %12s %8s%n", "receiver", "offered/s", "sent", "received", "loss",
+                "CPU us/trap", "B/trap");
         for (String name : receivers) {
             for (String rate : rates) {
                 int port = freePort();
@@ -98,13 +98,16 @@ public final class TrapBench {
                         throw new IllegalStateException(name + " accepted none of the warm-up traps");
                     }
                     long c0 = r.cpuNanos();
+                    long b0 = NetworkBench.allocatedBytes();
                     long n0 = r.received();
                     long sent = blast(blaster, port, Long.parseLong(rate), seconds, hex, threads);
                     settle(r::received);
                     long n = r.received() - n0;
                     double cpu = (r.cpuNanos() - c0) / 1000.0;
-                    System.out.printf("%-10s %9s %9d %9d %6.2f%% %12.2f%n", name, rate, sent, n,
-                            100.0 * (sent - n) / Math.max(1, sent), n == 0 ? 0 : cpu / n);
+                    long bytes = NetworkBench.allocatedBytes() - b0; // the JVM's threads: not snmptrapd's
+                    System.out.printf("%-10s %9s %9d %9d %6.2f%% %12.2f %8s%n", name, rate, sent, n,
+                            100.0 * (sent - n) / Math.max(1, sent), n == 0 ? 0 : cpu / n,
+                            name.equals("snmptrapd") || n == 0 ? "-" : Long.toString(bytes / n));
                 }
             }
         }

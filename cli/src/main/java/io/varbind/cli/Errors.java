@@ -12,6 +12,11 @@ final class Errors {
                 || t instanceof java.util.concurrent.ExecutionException)) {
             t = t.getCause();
         }
+        if (t instanceof io.varbind.SnmpTimeoutException && t.getCause() instanceof io.varbind.SnmpTimeoutException e) {
+            // a Session's blocking call words a timeout as easysnmp does; the line names the engine's
+            // cause instead (target, tries and timeout, as snmpget's "Timeout: No Response from")
+            t = e;
+        }
         String msg = t.getMessage();
         return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : msg;
     }

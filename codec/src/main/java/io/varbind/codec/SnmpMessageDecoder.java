@@ -17,7 +17,17 @@ public final class SnmpMessageDecoder {
     }
 
     public static SnmpMessage decode(byte[] buf, int off, int len) {
-        return decode(buf, off, len, false);
+        return decode(buf, off, len, false, null);
+    }
+
+    /**
+     * {@link #decode(byte[], int, int)}, with the OIDs of a v1/v2c message's varbinds (names and
+     * OID values) and a v1 trap's enterprise taken from {@code names} when their octets were seen
+     * recently: the same {@link Oid} objects, not decoded again. Validates and fails as the plain
+     * decode does.
+     */
+    public static SnmpMessage decode(byte[] buf, int off, int len, OidCache names) {
+        return decode(buf, off, len, false, names);
     }
 
     /**
@@ -28,10 +38,10 @@ public final class SnmpMessageDecoder {
      * it while the PDU is in use (a response handed to its caller). v1 traps are decoded into objects.
      */
     public static SnmpMessage decodeDeferred(byte[] buf, int off, int len) {
-        return decode(buf, off, len, true);
+        return decode(buf, off, len, true, null);
     }
 
-    private static SnmpMessage decode(byte[] buf, int off, int len, boolean defer) {
+    private static SnmpMessage decode(byte[] buf, int off, int len, boolean defer, OidCache names) {
         int limit = checkRange(buf, off, len);
         BerReader r = new BerReader(buf, off);
         int msgLen = r.expect(BerTags.SEQUENCE, limit, "message SEQUENCE");
@@ -48,9 +58,9 @@ public final class SnmpMessageDecoder {
                     if (version != 0) {
                         throw new BerDecodeException("v1 Trap-PDU in a v2c message", pduAt);
                     }
-                    return new CommunityMessage(version, community, trapV1(r, end));
+                    return new CommunityMessage(version, community, trapV1(r, end, names));
                 }
-                return new CommunityMessage(version, community, pdu(r, end, defer));
+                return new CommunityMessage(version, community, pdu(r, end, defer, names));
             }
             case 3:
                 return v3(buf, off, len, defer);
@@ -97,7 +107,7 @@ public final class SnmpMessageDecoder {
         r.pos += engineIdLen;
         int nameLen = r.expect(BerTags.OCTET_STRING, end, "contextName");
         r.pos += nameLen;
-        return pdu(r, end, true);
+        return pdu(r, end, true, null);
     }
 
     /** A PDU on its own (its tag first). */
@@ -163,10 +173,10 @@ public final class SnmpMessageDecoder {
     }
 
     static Pdu pdu(BerReader r, int limit) {
-        return pdu(r, limit, false);
+        return pdu(r, limit, false, null);
     }
 
-    private static Pdu pdu(BerReader r, int limit, boolean defer) {
+    private static Pdu pdu(BerReader r, int limit, boolean defer, OidCache names) {
         int at = r.pos;
         int type = r.tag(limit);
         if (!BerTags.isPdu(type) || type == BerTags.TRAP_V1) {
@@ -182,14 +192,14 @@ public final class SnmpMessageDecoder {
             checkVarBinds(r, end);
             return new Pdu(type, requestId, errorStatus, errorIndex, r.buf, listAt, end);
         }
-        ArrayList<VarBind> vbs = varBinds(r, end);
+        ArrayList<VarBind> vbs = varBinds(r, end, names);
         return new Pdu(type, requestId, errorStatus, errorIndex, vbs);
     }
 
-    private static TrapV1Pdu trapV1(BerReader r, int limit) {
+    private static TrapV1Pdu trapV1(BerReader r, int limit, OidCache names) {
         int len = r.expect(BerTags.TRAP_V1, limit, "Trap-PDU");
         int end = r.pos + len;
-        Oid enterprise = r.oid(end, "enterprise");
+        Oid enterprise = oid(r, end, "enterprise", names);
         int addrAt = r.pos;
         int alen = r.expect(BerTags.IP_ADDRESS, end, "agent-addr");
         if (alen != 4) {
@@ -202,7 +212,7 @@ public final class SnmpMessageDecoder {
         int specific = r.int32(end, "specific-trap");
         int tlen = r.expect(BerTags.TIMETICKS, end, "time-stamp");
         long ts = r.unsigned32Content(tlen, BerTags.TIMETICKS);
-        ArrayList<VarBind> vbs = varBinds(r, end);
+        ArrayList<VarBind> vbs = varBinds(r, end, names);
         return new TrapV1Pdu(enterprise, addr, generic, specific, ts, vbs);
     }
 
@@ -217,7 +227,7 @@ public final class SnmpMessageDecoder {
             int oidLen = r.expect(BerTags.OBJECT_IDENTIFIER, vbEnd, "name");
             r.oidArcCount(oidLen);
             r.pos += oidLen;
-            valueOrCheck(r, vbEnd, false);
+            valueOrCheck(r, vbEnd, false, null);
             if (r.pos != vbEnd) {
                 throw new BerDecodeException("extra octets after the value of a VarBind", r.pos);
             }
@@ -228,6 +238,18 @@ public final class SnmpMessageDecoder {
     }
 
     static ArrayList<VarBind> varBinds(BerReader r, int limit) {
+        return varBinds(r, limit, null);
+    }
+
+    private static Oid oid(BerReader r, int limit, String what, OidCache names) {
+        if (names == null) {
+            return r.oid(limit, what);
+        }
+        int len = r.expect(BerTags.OBJECT_IDENTIFIER, limit, what);
+        return names.oidContent(r, len);
+    }
+
+    private static ArrayList<VarBind> varBinds(BerReader r, int limit, OidCache names) {
         int len = r.expect(BerTags.SEQUENCE, limit, "variable-bindings SEQUENCE");
         int end = r.pos + len;
         // each varbind takes at least 6 octets, so the capacity never exceeds the input
@@ -236,8 +258,8 @@ public final class SnmpMessageDecoder {
             int at = r.pos;
             int vbLen = r.expect(BerTags.SEQUENCE, end, "VarBind SEQUENCE");
             int vbEnd = r.pos + vbLen;
-            Oid oid = r.oid(vbEnd, "name");
-            Variable value = value(r, vbEnd);
+            Oid oid = oid(r, vbEnd, "name", names);
+            Variable value = valueOrCheck(r, vbEnd, true, names);
             if (r.pos != vbEnd) {
                 throw new BerDecodeException("extra octets after the value of a VarBind", r.pos);
             }
@@ -250,11 +272,11 @@ public final class SnmpMessageDecoder {
     }
 
     static Variable value(BerReader r, int limit) {
-        return valueOrCheck(r, limit, true);
+        return valueOrCheck(r, limit, true, null);
     }
 
     /** Reads one value; with {@code make} false it is only validated (same checks) and null returned. */
-    private static Variable valueOrCheck(BerReader r, int limit, boolean make) {
+    private static Variable valueOrCheck(BerReader r, int limit, boolean make, OidCache names) {
         int at = r.pos;
         int tag = r.tag(limit);
         int len = r.length(limit);
@@ -287,7 +309,7 @@ public final class SnmpMessageDecoder {
                 return make ? Variable.nullValue() : null;
             case BerTags.OBJECT_IDENTIFIER:
                 if (make) {
-                    return Variable.objectId(r.oidContent(len));
+                    return Variable.objectId(names == null ? r.oidContent(len) : names.oidContent(r, len));
                 }
                 r.oidArcCount(len);
                 r.pos += len;
@@ -326,7 +348,7 @@ public final class SnmpMessageDecoder {
         int end = r.pos + len;
         byte[] ctxEngine = r.octets(end, "contextEngineID");
         byte[] ctxName = r.octets(end, "contextName");
-        return new ScopedPdu(ctxEngine, ctxName, pdu(r, end, defer));
+        return new ScopedPdu(ctxEngine, ctxName, pdu(r, end, defer, null));
     }
 
     private static V3Message v3(byte[] buf, int off, int len, boolean defer) {

@@ -45,12 +45,27 @@ public final class Variable {
         this.oid = oid;
     }
 
+    /**
+     * INTEGERs 0 to 255, made once: enumerations, statuses and indexes are nearly always among
+     * them, and a receiver decodes them again with every message (a Variable is immutable).
+     */
+    private static final Variable[] SMALL_INTEGERS = new Variable[256];
+
+    static {
+        for (int i = 0; i < SMALL_INTEGERS.length; i++) {
+            SMALL_INTEGERS[i] = new Variable(BerTags.INTEGER, OpaqueKind.NONE, i, null, 0, 0, null);
+        }
+    }
+
     public static Variable integer(int value) {
-        return new Variable(BerTags.INTEGER, OpaqueKind.NONE, value, null, 0, 0, null);
+        return integer64(value);
     }
 
     /** An INTEGER outside Integer32's range, as some agents send (decoded up to 64 bits). */
     public static Variable integer64(long value) {
+        if (value >= 0 && value < SMALL_INTEGERS.length) {
+            return SMALL_INTEGERS[(int) value];
+        }
         return new Variable(BerTags.INTEGER, OpaqueKind.NONE, value, null, 0, 0, null);
     }
 
@@ -61,7 +76,8 @@ public final class Variable {
 
     /** ISO-8859-1 when every character fits in it, else UTF-8. */
     public static Variable octetString(String value) {
-        return octetString(textBytes(value));
+        byte[] own = textBytes(value); // a fresh array nobody else holds: not copied again
+        return new Variable(BerTags.OCTET_STRING, OpaqueKind.NONE, 0, own, 0, own.length, null);
     }
 
     /** The octets {@code octetString(String)} sends for {@code s}. */

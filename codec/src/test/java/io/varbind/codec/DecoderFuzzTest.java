@@ -47,6 +47,19 @@ class DecoderFuzzTest {
         }
     }
 
+    /**
+     * Hands {@code check} the message {@code own}, then {@code n - 1} mutations of it or of a golden
+     * packet (the comparisons of two decoders use this).
+     */
+    static void ownAndMutations(byte[] own, long seed, int n, java.util.function.Consumer<byte[]> check) {
+        Random rnd = new Random(seed);
+        check.accept(own);
+        for (int i = 1; i < n; i++) {
+            byte[] base = rnd.nextBoolean() ? own : SEEDS.get(rnd.nextInt(SEEDS.size()));
+            check.accept(mutate(base, rnd));
+        }
+    }
+
     static byte[] mutate(byte[] base, Random rnd) {
         byte[] b = base.clone();
         int mutations = 1 + rnd.nextInt(4);

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
  * their own (as decrypted).
  */
 class DeferredDecodeTest {
-    private static final List<byte[]> SEEDS = Golden.all().stream().map(Golden.Packet::bytes).toList();
-
     @Provide
     Arbitrary<SnmpMessage> messages() {
         return CodecArbitraries.messages();
@@ -39,13 +37,7 @@ class DeferredDecodeTest {
     @Property(tries = 500)
     void refusesWhatTheFullDecodeRefusesAndReadsTheSameVarBinds(@ForAll("messages") SnmpMessage generated,
             @ForAll long seed) {
-        Random rnd = new Random(seed);
-        byte[] own = SnmpMessageEncoder.encode(generated);
-        for (int i = 0; i < 40; i++) {
-            byte[] base = i == 0 ? own : rnd.nextBoolean() ? own : SEEDS.get(rnd.nextInt(SEEDS.size()));
-            byte[] input = i == 0 ? own : DecoderFuzzTest.mutate(base, rnd);
-            same(input);
-        }
+        DecoderFuzzTest.ownAndMutations(SnmpMessageEncoder.encode(generated), seed, 40, DeferredDecodeTest::same);
     }
 
     private static void same(byte[] input) {
