@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -47,15 +48,24 @@ import java.util.function.Consumer;
  * engine's event loops, which this class never blocks. Its timetable is a wheel of 1 ms ticks
  * (the slots linked into their tick's bucket, nothing allocated per poll): the thread wakes once
  * per tick that has polls due, never once per poll, takes the lock once per tick and starts that
- * tick's polls outside it. A poll starts at or after its due time (jitter included), at most a
- * tick plus the wake-up late on an idle machine; {@link PollResult#lateness()} counts from that
- * due time.
+ * tick's polls outside it. A poll starts at or after its due time (jitter included), put off to
+ * the next multiple of 0.1% of its interval (1 ms at 1 s, 10 ms at 10 s, at most 20 ms) so that
+ * at long intervals several polls share a wake-up; on an idle machine it starts at most that
+ * plus the wake-up late. {@link PollResult#lateness()} counts from the due time. Results reach
+ * the consumer in the same rhythm: the delivery thread, once busy, looks for more results once
+ * per such grain rather than being woken for each.
  */
 public final class Poller implements AutoCloseable {
     /** The golden ratio's fractional part: the i-th target's phase is frac(i * PHI) of its interval. */
     private static final double PHI = 0.6180339887498949;
     /** The wheel's resolution: polls due within one tick start together. */
     private static final long TICK_NANOS = 1_000_000L;
+    /**
+     * The most ticks a slot's start may be put off so that it starts with others: a slot of
+     * interval I starts on a multiple of I/1000 (0.1% of its interval, 1 to this many ticks), so
+     * that at long intervals one wake-up of the scheduler starts several polls, not one each.
+     */
+    private static final long MAX_GRAIN_TICKS = 20;
     /** Buckets on the wheel (4.096 s of ticks); a slot due later waits its turn in its bucket. */
     private static final int WHEEL = 4096;
 
@@ -96,6 +106,14 @@ public final class Poller implements AutoCloseable {
     private int scheduledSlots;
     private volatile MibTree mibs;
     private volatile boolean waitingForSpace;
+    /**
+     * How long the delivery thread waits for more results once the queue is empty: the smallest
+     * start grain of the targets added (see {@link #MAX_GRAIN_TICKS}), so that it wakes about as
+     * often as the scheduler, not once per result.
+     */
+    private volatile long lingerNanos = MAX_GRAIN_TICKS * TICK_NANOS;
+    /** The delivery thread is parked until a result wakes it (see {@link #deliver}). */
+    private volatile boolean deliveryParked;
     private volatile boolean closed;
 
     // counters, written under the lock or by the one thread that owns them
@@ -108,6 +126,8 @@ public final class Poller implements AutoCloseable {
     private long wakeups;
     private int inFlight;
     private volatile long consumerErrors;
+    /** Times the delivery thread parked (only it writes), for the tests. */
+    private volatile long deliveryWaits;
 
     /** Counters of what the poller did since it was built. */
     public record Statistics(int targets, long started, long succeeded, long failed, long overruns, long missed,
@@ -261,6 +281,7 @@ public final class Poller implements AutoCloseable {
             }
             // a session replaced mid-poll is closed when that poll ends (see finish)
             long interval = target.interval().toNanos();
+            lingerNanos = Math.min(lingerNanos, grainTicks(interval) * TICK_NANOS);
             s.target = target;
             s.session = fresh;
             if (s.intervalNanos != interval) {
@@ -341,6 +362,11 @@ public final class Poller implements AutoCloseable {
         }
     }
 
+    /** How many times the delivery thread parked (each one wake-up), for the tests. */
+    long deliveryWaits() {
+        return deliveryWaits;
+    }
+
     /** How many timed sleeps the scheduler took (each one wake-up), for the tests. */
     long wakeups() {
         lock.lock();
@@ -373,7 +399,9 @@ public final class Poller implements AutoCloseable {
         long max = (long) (jitter * s.intervalNanos);
         s.nominal = nominal;
         s.due = max > 0 ? nominal + ThreadLocalRandom.current().nextLong(max) : nominal;
-        s.dueTick = Math.max(tickOf(s.due), tick); // a tick already done: the next one looked at
+        long due = Math.max(tickOf(s.due), tick); // a tick already done: the next one looked at
+        long grain = grainTicks(s.intervalNanos);
+        s.dueTick = Math.floorDiv(due + grain - 1, grain) * grain; // with the others of its grain
         int b = (int) (s.dueTick & (WHEEL - 1));
         Slot head = wheel[b];
         s.prev = null;
@@ -387,6 +415,11 @@ public final class Poller implements AutoCloseable {
         if (s.dueTick < wakeTick) {
             wakeup.signal();
         }
+    }
+
+    /** A slot's start grain in ticks: 0.1% of its interval, at least 1 and at most {@link #MAX_GRAIN_TICKS}. */
+    private static long grainTicks(long intervalNanos) {
+        return Math.max(1, Math.min(MAX_GRAIN_TICKS, intervalNanos / 1000 / TICK_NANOS));
     }
 
     /** Takes the slot off the wheel if it is on it. Under the lock. */
@@ -652,6 +685,9 @@ public final class Poller implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        if (deliveryParked) {
+            LockSupport.unpark(delivery);
+        }
         if (closeSession) {
             session.close();
         }
@@ -686,17 +722,35 @@ public final class Poller implements AutoCloseable {
         }
     }
 
+    /**
+     * The delivery thread's loop. While results keep coming it is not woken for each: finding the
+     * queue empty after a result, it looks again {@link #lingerNanos} later (a tick at short
+     * intervals), so that at thousands of polls per second it wakes about once per tick, not once
+     * per poll (each wake-up of a thread costs the event loop a futex call and the core a context
+     * switch). Only when such a wait brought no result does it park until the next result unparks it.
+     */
     private void deliver() {
+        boolean recent = false;
         while (!closed) {
-            PollResult r;
-            try {
-                r = results.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
+            PollResult r = results.poll();
             if (r == null) {
+                deliveryWaits++;
+                if (recent) {
+                    recent = false;
+                    LockSupport.parkNanos(this, lingerNanos);
+                } else {
+                    deliveryParked = true;
+                    if (results.isEmpty() && !closed) { // after the flag: a result added since unparks
+                        LockSupport.parkNanos(this, 100_000_000L);
+                    }
+                    deliveryParked = false;
+                }
+                if (Thread.interrupted()) {
+                    return;
+                }
                 continue;
             }
+            recent = true;
             try {
                 consumer.accept(r);
             } catch (RuntimeException e) {
@@ -766,6 +820,9 @@ public final class Poller implements AutoCloseable {
             space.signalAll();
         } finally {
             lock.unlock();
+        }
+        if (delivery != null) {
+            LockSupport.unpark(delivery);
         }
         join(scheduler);
         if (delivery != null) {

@@ -1337,6 +1337,89 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    // --- requests answered as received (printers, pipelines that format values themselves)
+
+    /**
+     * GET of {@code oids}, the answer handed over as received: {@code sink} gets each of its
+     * varbinds in order (for v1/v2c straight from the answer's octets through a cursor, no
+     * {@link SnmpVariable} made), then {@link io.varbind.engine.VarBindSink#endOfResponse()}; the
+     * future completes with the answer (its error status and index: the varbinds are handed over
+     * whatever they say, a v1 noSuchName included). Name resolution and the target are the
+     * session's; its display flags, {@code retryNoSuch} and {@code abortOnNonexistent} do not apply.
+     */
+    public CompletableFuture<io.varbind.engine.Response> getVarBinds(List<String> oids,
+            io.varbind.engine.VarBindSink sink) {
+        return requestVarBinds(BerTags.GET, oids, 0, 0, sink);
+    }
+
+    /** GETNEXT of {@code oids}, the answer handed over as received, as {@link #getVarBinds}. */
+    public CompletableFuture<io.varbind.engine.Response> getNextVarBinds(List<String> oids,
+            io.varbind.engine.VarBindSink sink) {
+        return requestVarBinds(BerTags.GETNEXT, oids, 0, 0, sink);
+    }
+
+    /** GETBULK of {@code oids} (v2c, v3), the answer handed over as received, as {@link #getVarBinds}. */
+    public CompletableFuture<io.varbind.engine.Response> getBulkVarBinds(List<String> oids, int nonRepeaters,
+            int maxRepetitions, io.varbind.engine.VarBindSink sink) {
+        if (nonRepeaters < 0 || maxRepetitions < 0) {
+            return failed(new IllegalArgumentException("non-repeaters and max-repetitions must not be negative"));
+        }
+        return requestVarBinds(BerTags.GETBULK, oids, nonRepeaters, maxRepetitions, sink);
+    }
+
+    /**
+     * SET of {@code oidValues} (converted as {@link #setMultiple} converts them), the answer handed
+     * over as received, as {@link #getVarBinds}: what the agent says it set, or the error it gave.
+     */
+    public CompletableFuture<io.varbind.engine.Response> setVarBinds(List<SnmpVariable> oidValues,
+            io.varbind.engine.VarBindSink sink) {
+        try {
+            State s = named();
+            List<VarBind> vbs = new ArrayList<>(oidValues.size());
+            for (SnmpVariable v : oidValues) {
+                vbs.add(setBinding(s, v.name(), v.value(), v.snmpType()));
+            }
+            return request(s, new Pdu(BerTags.SET, 0, 0, 0, vbs)).thenApply(r -> handOver(r, sink));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    private CompletableFuture<io.varbind.engine.Response> requestVarBinds(int type, List<String> oids,
+            int nonRepeaters, int maxRepetitions, io.varbind.engine.VarBindSink sink) {
+        try {
+            State s = named();
+            if (type == BerTags.GETBULK) {
+                refuseV1(s, "getbulk");
+            }
+            List<Oid> resolved = resolveAll(s, oids);
+            Pdu p = type == BerTags.GETBULK ? Pdu.getBulk(nonRepeaters, maxRepetitions, resolved)
+                    : Pdu.request(type, resolved);
+            return request(s, p).thenApply(r -> handOver(r, sink));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /** Hands an answer's varbinds to {@code sink} (from the octets when deferred), then ends it. */
+    private static io.varbind.engine.Response handOver(io.varbind.engine.Response r, io.varbind.engine.VarBindSink sink) {
+        Pdu p = r.pdu();
+        if (p.isDeferred()) {
+            // a cursor of its own: the sink may call back into code that uses this thread's scratch
+            io.varbind.codec.VarBindCursor c = new io.varbind.codec.VarBindCursor().reset(p);
+            int[] arcs = new int[Oid.MAX_ARCS];
+            while (c.next()) {
+                sink.accept(c, arcs, c.oid(arcs));
+            }
+        } else {
+            for (VarBind vb : p.varBinds()) {
+                sink.accept(vb);
+            }
+        }
+        sink.endOfResponse();
+        return r;
+    }
+
     // --- tables (the reading lives in io.varbind.session.TableReader)
 
     /**
@@ -1347,13 +1430,52 @@ public final class Session implements AutoCloseable {
     public CompletableFuture<SnmpTable> tableAsync(String table, boolean getBulk, int maxRepetitions) {
         try {
             State s = named();
-            var reader = new io.varbind.session.TableReader(s.tree(), resolve(s, table),
+            // each cell a SnmpVariable made from the answer's octets as it arrives (as walks make theirs)
+            io.varbind.session.ReceivedVariables.Reader received = reader(s);
+            var reader = new io.varbind.session.TableReader<>(s.tree(), resolve(s, table),
                     getBulk && s.config().settings().version != 1, maxRepetitions,
                     pdu -> request(s, pdu).thenApply(io.varbind.engine.Response::pdu),
-                    io.varbind.session.TableReader.DEFAULT_MAX_CELLS);
-            return reader.read().thenApply(r -> SnmpTable.of(r, s.tree(), vb -> toVariable(vb, s)));
+                    io.varbind.session.TableReader.DEFAULT_MAX_CELLS, new VariableCells(received));
+            return reader.read().thenApply(r -> SnmpTable.of(r, s.tree()));
         } catch (RuntimeException e) {
             return failed(e);
+        }
+    }
+
+    /**
+     * {@link #tableAsync}'s reading of a table, each cell made by
+     * {@code cells} as its varbind is read (from the answer's octets for v1/v2c), on the thread that
+     * completes the answer. For printers (the command line) that format cells themselves.
+     */
+    public <C> CompletableFuture<io.varbind.session.TableReader.Result<C>> tableCells(String table, boolean getBulk,
+            int maxRepetitions, io.varbind.session.TableReader.Cells<C> cells) {
+        try {
+            State s = named();
+            return new io.varbind.session.TableReader<>(s.tree(), resolve(s, table),
+                    getBulk && s.config().settings().version != 1, maxRepetitions,
+                    pdu -> request(s, pdu).thenApply(io.varbind.engine.Response::pdu),
+                    io.varbind.session.TableReader.DEFAULT_MAX_CELLS, cells).read();
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /** Table cells as easysnmp's variables, made from the received octets with the call's display flags. */
+    private record VariableCells(io.varbind.session.ReceivedVariables.Reader reader)
+            implements io.varbind.session.TableReader.Cells<SnmpVariable> {
+        @Override
+        public SnmpVariable cell(io.varbind.codec.VarBindCursor c, int[] arcs, int len) {
+            return reader.of(c, arcs, len);
+        }
+
+        @Override
+        public SnmpVariable cell(VarBind vb) {
+            return reader.of(vb);
+        }
+
+        @Override
+        public SnmpVariable[] row(int columns) {
+            return new SnmpVariable[columns];
         }
     }
 

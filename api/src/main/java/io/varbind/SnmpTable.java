@@ -1,7 +1,6 @@
 package io.varbind;
 
 import io.varbind.codec.Oid;
-import io.varbind.codec.VarBind;
 import io.varbind.mib.IndexCodec;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
@@ -12,7 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A conceptual table as {@link Session#table} read it: {@link #columns()} in MIB order and
@@ -33,29 +31,26 @@ public final class SnmpTable {
     }
 
     /** What every row of one table shares: the MIB, the entry, the column positions and the conversion. */
-    private record Shape(MibTree tree, MibNode entry, Map<String, Integer> positions,
-            Function<VarBind, SnmpVariable> convert) {
+    private record Shape(MibTree tree, MibNode entry, Map<String, Integer> positions) {
     }
 
     /**
      * One row: its index as Net-SNMP prints it, the index decoded, and its cells by column name.
-     * The index text, the decoded values and each cell are worked out when first asked for, on the
-     * caller's thread (not the engine's event loop that completed the read), with the session's
-     * display flags of that moment; each is then kept.
+     * Each cell was made from the answer's octets as it arrived, with the display flags the read
+     * started with; the index text and the decoded values are worked out when first asked for, on
+     * the caller's thread (not the engine's event loop that completed the read), and then kept.
      */
     public static final class Row {
         private final Shape shape;
         private final Oid indexOid;
-        private final VarBind[] varBinds;
         private final SnmpVariable[] cells;
         private String index;
         private List<Object> indexValues;
 
-        private Row(Shape shape, Oid indexOid, VarBind[] varBinds) {
+        private Row(Shape shape, Oid indexOid, SnmpVariable[] cells) {
             this.shape = shape;
             this.indexOid = indexOid;
-            this.varBinds = varBinds;
-            this.cells = new SnmpVariable[varBinds.length];
+            this.cells = cells;
         }
 
         /** The index as Net-SNMP prints it after a column name, without the dot: {@code 1}, {@code "hello"}. */
@@ -93,15 +88,7 @@ public final class SnmpTable {
         /** The cell of {@code column} (a name of {@link SnmpTable#columns()}), or null when the row has none. */
         public SnmpVariable get(String column) {
             Integer at = shape.positions.get(column);
-            if (at == null || varBinds[at] == null) {
-                return null;
-            }
-            SnmpVariable v = cells[at];
-            if (v == null) {
-                v = shape.convert.apply(varBinds[at]);
-                cells[at] = v; // SnmpVariable is immutable with final fields: safe through a race
-            }
-            return v;
+            return at == null ? null : cells[at];
         }
 
         @Override
@@ -142,17 +129,17 @@ public final class SnmpTable {
         return "SnmpTable(" + name + ", " + columns + ", " + rows.size() + " rows)";
     }
 
-    /** Builds the table from what the reader read; cells are converted with {@code convert} when first read. */
-    static SnmpTable of(TableReader.Result r, MibTree tree, Function<VarBind, SnmpVariable> convert) {
+    /** Builds the table from what the reader read. */
+    static SnmpTable of(TableReader.Result<SnmpVariable> r, MibTree tree) {
         List<String> columns = new ArrayList<>(r.columns().size());
         Map<String, Integer> positions = new LinkedHashMap<>();
         for (TableReader.Column c : r.columns()) {
             positions.put(c.name(), columns.size());
             columns.add(c.name());
         }
-        Shape shape = new Shape(tree, r.entry(), Collections.unmodifiableMap(positions), convert);
+        Shape shape = new Shape(tree, r.entry(), Collections.unmodifiableMap(positions));
         List<Row> rows = new ArrayList<>(r.rows().size());
-        for (Map.Entry<Oid, VarBind[]> e : r.rows().entrySet()) {
+        for (Map.Entry<Oid, SnmpVariable[]> e : r.rows().entrySet()) {
             rows.add(new Row(shape, e.getKey(), e.getValue()));
         }
         String name = r.entry() != null && r.entry().parent() != null ? r.entry().parent().name()

@@ -307,6 +307,43 @@ class PollerTest {
     }
 
     @Test
+    void atLongIntervalsSeveralPollsShareEachWakeUp() throws Exception {
+        // 4,000 targets every 10 s: 400 polls due per second over ~1,000 ticks; each poll waits for
+        // the next 10 ms (0.1% of its interval), so one wake-up of the scheduler starts several,
+        // and the delivery thread, once busy, looks for results every 10 ms instead of per result
+        List<PollResult> got = Collections.synchronizedList(new ArrayList<>());
+        try (HostileResponder r = new HostileResponder(Mode.GOOD, 1, 0);
+                Poller p = Poller.builder().engine(engine).consumer(got::add).build()) {
+            for (int i = 0; i < 4000; i++) {
+                p.add(target("t" + i, r, 0, 10_000).get("1.3.6.1.9.1").build());
+            }
+            Thread.sleep(500);
+            long w0 = p.wakeups();
+            long d0 = p.deliveryWaits();
+            long s0 = p.statistics().started();
+            int g0 = got.size();
+            Thread.sleep(2500);
+            long wakeups = p.wakeups() - w0;
+            long deliveryWaits = p.deliveryWaits() - d0;
+            long started = p.statistics().started() - s0;
+            int delivered = got.size() - g0;
+            assertTrue(started >= 500, "polls started in 2.5 s: " + started);
+            assertTrue(wakeups * 3 <= started, wakeups + " scheduler wake-ups for " + started + " polls");
+            assertTrue(deliveryWaits * 2 <= delivered, deliveryWaits + " delivery wake-ups for " + delivered + " results");
+            List<Long> late = new ArrayList<>();
+            synchronized (got) {
+                for (PollResult res : got) {
+                    assertFalse(res.actualStart().isBefore(res.scheduledStart()), "started before its due time");
+                    late.add(res.lateness().toMillis());
+                }
+            }
+            Collections.sort(late);
+            // the grain puts a start off by at most 10 ms; the rest is this machine's load
+            assertTrue(late.get(late.size() / 2) < 200, "median lateness " + late.get(late.size() / 2) + " ms");
+        }
+    }
+
+    @Test
     void badTargetsAreRefusedWhenBuilt() {
         assertThrows(IllegalArgumentException.class, () -> PollTarget.builder(""));
         assertThrows(IllegalArgumentException.class, () -> PollTarget.builder("x").get("sysDescr.0")

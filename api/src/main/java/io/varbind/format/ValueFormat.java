@@ -4,6 +4,8 @@ import io.varbind.codec.BerTags;
 import io.varbind.codec.OpaqueKind;
 import io.varbind.codec.Variable;
 import io.varbind.mib.DisplayHint;
+import io.varbind.mib.IndexCodec;
+import io.varbind.mib.Match;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
 import io.varbind.mib.OidFormat;
@@ -177,7 +179,7 @@ public final class ValueFormat {
      * @param node the MIB object of the varbind (its hint, enums, units), or null
      */
     public static String netSnmp(Variable v, MibNode node, MibTree tree, OutputOptions o) {
-        boolean q = o.quick() || o.quickEquals();
+        boolean q = o.bareValues();
         String units = node != null && node.units() != null && !o.noUnits() ? " " + node.units() : "";
         switch (v.tag()) {
             case BerTags.OCTET_STRING:
@@ -273,6 +275,15 @@ public final class ValueFormat {
         if (b.length == 0) {
             return "\"\""; // Net-SNMP prints an empty string without a hint as "" alone, no type
         }
+        if (o.asciiStrings() && !printable(b)) {
+            // -Oa: every octet as a character, the unprintable ones as dots (Net-SNMP's sprint_asciistring)
+            StringBuilder sb = new StringBuilder(b.length + 12).append(q ? "\"" : "STRING: \"");
+            for (byte x : b) {
+                int c = x & 0xFF;
+                sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
+            }
+            return sb.append('"').toString();
+        }
         if (!o.hexStrings() && printable(b)) {
             int n = b.length > 0 && b[b.length - 1] == 0 ? b.length - 1 : b.length;
             StringBuilder sb = new StringBuilder(n + 12).append(q ? "\"" : "STRING: \"");
@@ -285,7 +296,30 @@ public final class ValueFormat {
             }
             return sb.append('"').toString();
         }
-        return q ? "\"" + hex(b) + "\"" : "Hex-STRING: " + hex(b);
+        String dump = o.hexWithText() ? hexWithText(b) : hex(b);
+        return q ? "\"" + dump + "\"" : "Hex-STRING: " + dump;
+    }
+
+    /** {@code -OT}: the hex dump with each line's octets as text after it ({@code 41 42   [AB]}). */
+    private static String hexWithText(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length * 4 + 8);
+        for (int line = 0; line < b.length; line += 16) {
+            int end = Math.min(b.length, line + 16);
+            if (line > 0) {
+                sb.append('\n');
+            }
+            for (int i = line; i < end; i++) {
+                sb.append(Character.toUpperCase(Character.forDigit((b[i] >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b[i] & 0xF, 16))).append(' ');
+            }
+            sb.append("  [");
+            for (int i = line; i < end; i++) {
+                int c = b[i] & 0xFF;
+                sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
+            }
+            sb.append(']');
+        }
+        return sb.toString();
     }
 
     /** Octets as two upper-case hex digits each, joined by colons ({@code C0:00:02:01}). */
@@ -301,21 +335,61 @@ public final class ValueFormat {
         return sb.toString();
     }
 
-    /** An OID value in the output style (as Net-SNMP prints it after {@code OID: }). */
+    /** An OID value in the output style (as Net-SNMP prints it after {@code OID: }, and names). */
     public static String oid(int[] oid, MibTree tree, OutputOptions o) {
-        if (tree == null) {
+        if (tree == null || o.oidStyle() == OutputOptions.OidStyle.NUMERIC) {
             return "." + OidFormat.numeric(oid, oid.length);
         }
-        switch (o.oidStyle()) {
-            case NUMERIC:
-                return OidFormat.format(tree, oid, OidFormat.Style.NUMERIC);
-            case FULL:
-                return OidFormat.format(tree, oid, OidFormat.Style.FULL);
-            case SHORT:
-                return OidFormat.format(tree, oid, OidFormat.Style.SHORT);
-            default:
-                return OidFormat.format(tree, oid, OidFormat.Style.MODULE);
+        OidFormat.Style style = switch (o.oidStyle()) {
+            case FULL, UCD -> OidFormat.Style.FULL;
+            case SHORT -> OidFormat.Style.SHORT;
+            default -> OidFormat.Style.MODULE;
+        };
+        String s;
+        Match m = o.numericIndexes() || o.extendedIndex() ? tree.lookup(oid, oid.length) : null;
+        if (m != null && m.indexStart() < oid.length && !o.numericIndexes()) {
+            // -OX: each index component in brackets
+            int[] base = java.util.Arrays.copyOf(oid, m.indexStart());
+            s = OidFormat.format(tree, base, style) + IndexCodec.renderExtended(tree, m.node(), oid, m.indexStart(),
+                    oid.length, new IndexCodec.ExtendedIndex() {
+                        @Override
+                        public String hintedString(MibNode object, byte[] value) {
+                            return octets(value, object, o, o.bareValues());
+                        }
+
+                        @Override
+                        public String oid(int[] arcs) {
+                            return ValueFormat.oid(arcs, tree, o);
+                        }
+                    });
+        } else if (m != null && m.indexStart() < oid.length) {
+            // -Ob: the node's name, then the index as plain numbers
+            int[] base = java.util.Arrays.copyOf(oid, m.indexStart());
+            StringBuilder sb = new StringBuilder(OidFormat.format(tree, base, style)).append('.');
+            s = OidFormat.appendNumeric(sb, java.util.Arrays.copyOfRange(oid, m.indexStart(), oid.length),
+                    oid.length - m.indexStart()).toString();
+        } else {
+            s = OidFormat.format(tree, oid, style);
         }
+        if (o.oidStyle() == OutputOptions.OidStyle.UCD) {
+            s = ucd(s);
+        }
+        // -OE: the quotes of string indexes escaped (no label or module name holds one)
+        return o.escapeQuotes() ? s.replace("\"", "\\\"") : s;
+    }
+
+    /** Net-SNMP's UCD-style prefixes (its mib_prefixes list), cut with the dot after them under {@code -Ou}. */
+    private static final String[] UCD_PREFIXES = {".iso.org.dod.internet.mgmt.mib-2",
+        ".iso.org.dod.internet.experimental", ".iso.org.dod.internet.private", ".iso.org.dod.internet.snmpParties",
+        ".iso.org.dod.internet.snmpSecrets"};
+
+    private static String ucd(String full) {
+        for (String p : UCD_PREFIXES) {
+            if (full.length() > p.length() && full.startsWith(p)) {
+                return full.substring(p.length() + 1);
+            }
+        }
+        return full;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.varbind.codec.BerTags;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.VarBind;
+import io.varbind.codec.VarBindCursor;
 import io.varbind.engine.OidNotIncreasingException;
 import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
@@ -24,7 +25,41 @@ import java.util.function.Function;
  * read, and an agent that answers outside the table all end in the right rows or a typed error.
  * Without a MIB node for the table, the entry ({@code table.1}) is walked and the columns found.
  */
-public final class TableReader {
+public final class TableReader<C> {
+
+    /**
+     * What each cell becomes, made as its varbind is read: from the answer's octets through a
+     * cursor when the engine left them there (v1/v2c), else from the decoded varbind (v3). Called on
+     * the thread that completes the answer; a cell must not keep the cursor or {@code arcs}.
+     */
+    public interface Cells<C> {
+        /** The cell of the varbind the cursor is on, named {@code arcs[0..len)}. */
+        C cell(VarBindCursor c, int[] arcs, int len);
+
+        /** The cell of a decoded varbind. */
+        C cell(VarBind vb);
+
+        /** A new row of {@code columns} empty cells. */
+        C[] row(int columns);
+    }
+
+    /** Cells as varbind objects (what {@link #of} reads). */
+    public static final Cells<VarBind> VARBINDS = new Cells<>() {
+        @Override
+        public VarBind cell(VarBindCursor c, int[] arcs, int len) {
+            return new VarBind(Oid.of(arcs, len), c.value());
+        }
+
+        @Override
+        public VarBind cell(VarBind vb) {
+            return vb;
+        }
+
+        @Override
+        public VarBind[] row(int columns) {
+            return new VarBind[columns];
+        }
+    };
 
     /** At most this many cells (rows x columns) unless {@code varbind.table.maxCells} says otherwise. */
     public static final int DEFAULT_MAX_CELLS = Integer.getInteger("varbind.table.maxCells", 4_000_000);
@@ -36,8 +71,8 @@ public final class TableReader {
      * What was read: the table and entry OIDs, the entry's MIB node (null without a MIB), the
      * columns in sub-identifier order, and the rows by index, each cell at its column's position.
      */
-    public record Result(int[] tableOid, int[] entryOid, MibNode entry, List<Column> columns,
-            TreeMap<Oid, VarBind[]> rows) { }
+    public record Result<C>(int[] tableOid, int[] entryOid, MibNode entry, List<Column> columns,
+            TreeMap<Oid, C[]> rows) { }
 
     private final int[] tableOid;
     private final int[] entryOid;
@@ -50,8 +85,12 @@ public final class TableReader {
     private final List<Column> fixedColumns;
     private final TreeMap<Integer, Column> seenColumns = new TreeMap<>();
     /** Cells by row index: at their column's position with the MIB's columns, by sub-identifier without. */
-    private final TreeMap<Oid, VarBind[]> fixedRows = new TreeMap<>();
-    private final TreeMap<Oid, Map<Integer, VarBind>> foundRows = new TreeMap<>();
+    private final TreeMap<Oid, C[]> fixedRows = new TreeMap<>();
+    private final TreeMap<Oid, Map<Integer, C>> foundRows = new TreeMap<>();
+    private final Cells<C> cells;
+    /** The answer's cursor and a name buffer, made once per read: answers come one at a time. */
+    private final VarBindCursor cursor = new VarBindCursor();
+    private final int[] arcs = new int[Oid.MAX_ARCS];
     private final List<Cursor> cursors = new ArrayList<>();
     private int repetitions;
     private int columnsPerRequest;
@@ -62,13 +101,16 @@ public final class TableReader {
         final int[] prefix;
         /** The column's position in the result, or -1 while discovering the columns. */
         final int position;
-        int[] last;
+        /** The last OID taken, {@code last[0..lastLen)}: a buffer of its own, overwritten cell by cell. */
+        final int[] last = new int[Oid.MAX_ARCS];
+        int lastLen;
         boolean done;
 
         Cursor(int[] prefix, int position) {
             this.prefix = prefix;
             this.position = position;
-            this.last = prefix;
+            System.arraycopy(prefix, 0, last, 0, prefix.length);
+            this.lastLen = prefix.length;
         }
     }
 
@@ -80,7 +122,8 @@ public final class TableReader {
      * @throws SnmpException when the MIB says the OID is no table
      */
     public TableReader(MibTree tree, int[] tableOid, boolean bulk, int maxRepetitions,
-            Function<Pdu, CompletableFuture<Pdu>> requester, int maxCells) {
+            Function<Pdu, CompletableFuture<Pdu>> requester, int maxCells, Cells<C> cells) {
+        this.cells = cells;
         if (maxRepetitions < 1) {
             throw new IllegalArgumentException("max-repetitions must be at least 1");
         }
@@ -106,6 +149,12 @@ public final class TableReader {
             }
         }
         this.columnsPerRequest = cursors.size();
+    }
+
+    /** A reader whose cells are varbind objects; arguments as the constructor's. */
+    public static TableReader<VarBind> of(MibTree tree, int[] tableOid, boolean bulk, int maxRepetitions,
+            Function<Pdu, CompletableFuture<Pdu>> requester, int maxCells) {
+        return new TableReader<>(tree, tableOid, bulk, maxRepetitions, requester, maxCells, VARBINDS);
     }
 
     /**
@@ -157,11 +206,11 @@ public final class TableReader {
     }
 
     /** Reads the whole table; the future fails with the typed error that ended the read. */
-    public CompletableFuture<Result> read() {
+    public CompletableFuture<Result<C>> read() {
         return step();
     }
 
-    private CompletableFuture<Result> step() {
+    private CompletableFuture<Result<C>> step() {
         List<Cursor> batch = new ArrayList<>();
         for (Cursor c : cursors) {
             if (!c.done && batch.size() < columnsPerRequest) {
@@ -173,7 +222,7 @@ public final class TableReader {
         }
         List<Oid> oids = new ArrayList<>(batch.size());
         for (Cursor c : batch) {
-            oids.add(Oid.of(c.last));
+            oids.add(Oid.of(c.last, c.lastLen));
         }
         Pdu request = bulk ? Pdu.getBulk(0, repetitions, oids) : Pdu.request(BerTags.GETNEXT, oids);
         return requester.apply(request).thenCompose(response -> {
@@ -203,18 +252,45 @@ public final class TableReader {
             throw status == ErrorStatus.NO_SUCH_NAME ? new SnmpNoSuchNameException("no such name error encountered")
                     : new SnmpException(ErrorStatus.text(status));
         }
-        List<VarBind> vbs = response.varBinds();
         int n = batch.size();
-        if (!bulk && vbs.size() != n) {
-            throw new SnmpException("agent answered " + vbs.size() + " variables to a GETNEXT of " + n);
-        }
-        int limit = Math.min(vbs.size(), bulk ? n * repetitions : n);
+        int limit;
         boolean progress = false;
-        for (int i = 0; i < limit; i++) {
-            Cursor c = batch.get(i % n);
-            if (!c.done) {
-                advance(c, vbs.get(i));
-                progress = true;
+        if (response.isDeferred()) {
+            // each cell read from the answer's octets: no varbind objects between
+            VarBindCursor c;
+            if (!bulk) {
+                int count = 0;
+                for (c = cursor.reset(response); c.next();) {
+                    count++;
+                }
+                checkCount(count, n);
+            }
+            limit = bulk ? n * repetitions : n;
+            c = cursor.reset(response);
+            for (int i = 0; i < limit && c.next(); i++) {
+                Cursor col = batch.get(i % n);
+                if (!col.done) {
+                    int len = c.oid(arcs);
+                    if (advance(col, arcs, len, c.valueTag())) {
+                        put(col, arcs, len, cells.cell(c, arcs, len));
+                    }
+                    progress = true;
+                }
+            }
+        } else {
+            List<VarBind> vbs = response.varBinds();
+            checkCount(vbs.size(), n);
+            limit = Math.min(vbs.size(), bulk ? n * repetitions : n);
+            for (int i = 0; i < limit; i++) {
+                Cursor col = batch.get(i % n);
+                if (!col.done) {
+                    VarBind vb = vbs.get(i);
+                    int[] a = vb.oid().toArray();
+                    if (advance(col, a, a.length, vb.value().tag())) {
+                        put(col, a, a.length, cells.cell(vb));
+                    }
+                    progress = true;
+                }
             }
         }
         if (!progress) {
@@ -222,19 +298,34 @@ public final class TableReader {
         }
     }
 
-    private void advance(Cursor c, VarBind vb) {
-        int tag = vb.value().tag();
-        int[] arcs = vb.oid().toArray();
+    private void checkCount(int count, int n) {
+        if (!bulk && count != n) {
+            throw new SnmpException("agent answered " + count + " variables to a GETNEXT of " + n);
+        }
+    }
+
+    /**
+     * Moves a column's cursor to the varbind named {@code arcs[0..len)} with value tag {@code tag}:
+     * false when it left the column (its part of the table is read); throws when it did not increase.
+     */
+    private boolean advance(Cursor c, int[] arcs, int len, int tag) {
         int cut = entryOid.length;
         if (tag == BerTags.END_OF_MIB_VIEW || tag == BerTags.NO_SUCH_OBJECT || tag == BerTags.NO_SUCH_INSTANCE
-                || !under(arcs, c.prefix) || arcs.length < cut + 2) {
-            c.done = true; // left the column (or the entry): its part of the table is read
-            return;
+                || !under(arcs, len, c.prefix) || len < cut + 2) {
+            c.done = true;
+            return false;
         }
-        if (Oid.compare(arcs, arcs.length, c.last, c.last.length) <= 0) {
-            throw new OidNotIncreasingException(Oid.of(c.last), vb.oid());
+        if (Oid.compare(arcs, len, c.last, c.lastLen) <= 0) {
+            throw new OidNotIncreasingException(Oid.of(c.last, c.lastLen), Oid.of(arcs, len));
         }
-        c.last = arcs;
+        System.arraycopy(arcs, 0, c.last, 0, len);
+        c.lastLen = len;
+        return true;
+    }
+
+    /** Files a cell under its row (and column) once its cursor took it. */
+    private void put(Cursor c, int[] arcs, int len, C cell) {
+        int cut = entryOid.length;
         int subid = arcs[cut];
         if (fixedColumns == null) {
             seenColumns.computeIfAbsent(subid, s -> new Column(s, columnName(s)));
@@ -243,11 +334,11 @@ public final class TableReader {
             throw new SnmpException("table " + Oid.of(tableOid) + " has more than " + maxCells
                     + " cells (varbind.table.maxCells)");
         }
-        Oid index = Oid.of(Arrays.copyOfRange(arcs, cut + 1, arcs.length));
+        Oid index = Oid.of(Arrays.copyOfRange(arcs, cut + 1, len));
         if (c.position >= 0) {
-            fixedRows.computeIfAbsent(index, k -> new VarBind[fixedColumns.size()])[c.position] = vb;
+            fixedRows.computeIfAbsent(index, k -> cells.row(fixedColumns.size()))[c.position] = cell;
         } else {
-            foundRows.computeIfAbsent(index, k -> new TreeMap<>()).put(subid, vb);
+            foundRows.computeIfAbsent(index, k -> new TreeMap<>()).put(subid, cell);
         }
     }
 
@@ -256,8 +347,8 @@ public final class TableReader {
         return n != null ? n.name() : Integer.toString(subid);
     }
 
-    private static boolean under(int[] arcs, int[] prefix) {
-        if (arcs.length <= prefix.length) {
+    private static boolean under(int[] arcs, int len, int[] prefix) {
+        if (len <= prefix.length) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
@@ -268,23 +359,23 @@ public final class TableReader {
         return true;
     }
 
-    private Result result() {
+    private Result<C> result() {
         if (fixedColumns != null) {
-            return new Result(tableOid, entryOid, entry, fixedColumns, fixedRows);
+            return new Result<>(tableOid, entryOid, entry, fixedColumns, fixedRows);
         }
         List<Column> cols = List.copyOf(seenColumns.values());
         Map<Integer, Integer> position = new TreeMap<>();
         for (int i = 0; i < cols.size(); i++) {
             position.put(cols.get(i).subid(), i);
         }
-        TreeMap<Oid, VarBind[]> rows = new TreeMap<>();
-        for (Map.Entry<Oid, Map<Integer, VarBind>> e : foundRows.entrySet()) {
-            VarBind[] row = new VarBind[cols.size()];
-            for (Map.Entry<Integer, VarBind> cell : e.getValue().entrySet()) {
+        TreeMap<Oid, C[]> rows = new TreeMap<>();
+        for (Map.Entry<Oid, Map<Integer, C>> e : foundRows.entrySet()) {
+            C[] row = cells.row(cols.size());
+            for (Map.Entry<Integer, C> cell : e.getValue().entrySet()) {
                 row[position.get(cell.getKey())] = cell.getValue();
             }
             rows.put(e.getKey(), row);
         }
-        return new Result(tableOid, entryOid, entry, cols, rows);
+        return new Result<>(tableOid, entryOid, entry, cols, rows);
     }
 }

@@ -54,9 +54,9 @@ class TableReaderTest {
         return a;
     }
 
-    private static TableReader.Result read(ScriptedTableAgent a, int[] table, boolean bulk, int reps, int maxCells)
+    private static TableReader.Result<VarBind> read(ScriptedTableAgent a, int[] table, boolean bulk, int reps, int maxCells)
             throws Exception {
-        return new TableReader(TREE, table, bulk, reps, a::send, maxCells).read().get(20, TimeUnit.SECONDS);
+        return TableReader.of(TREE, table, bulk, reps, a::send, maxCells).read().get(20, TimeUnit.SECONDS);
     }
 
     private static Throwable failure(ScriptedTableAgent a, boolean bulk, int reps, int maxCells) {
@@ -65,7 +65,7 @@ class TableReaderTest {
     }
 
     /** Every cell is under its column and row, with the value its OID was given; returns the cell count. */
-    private static int assertCellsInPlace(TableReader.Result r) {
+    private static int assertCellsInPlace(TableReader.Result<VarBind> r) {
         int count = 0;
         for (Map.Entry<Oid, VarBind[]> row : r.rows().entrySet()) {
             VarBind[] cells = row.getValue();
@@ -96,7 +96,7 @@ class TableReaderTest {
         return rows;
     }
 
-    private static void assertSameTable(ScriptedTableAgent a, TableReader.Result r) {
+    private static void assertSameTable(ScriptedTableAgent a, TableReader.Result<VarBind> r) {
         TreeMap<Oid, TreeMap<Integer, Oid>> want = expected(a);
         assertEquals(want.keySet(), r.rows().keySet());
         int cells = 0;
@@ -110,13 +110,13 @@ class TableReaderTest {
     void columnsComeFromTheMibInOrder() throws Exception {
         ScriptedTableAgent a = agentWithNeighbours();
         cell(a, 1, "1");
-        TableReader.Result r = read(a, IF_TABLE, true, 10, 1000);
+        TableReader.Result<VarBind> r = read(a, IF_TABLE, true, 10, 1000);
         assertEquals(IF_COLUMNS, r.columns().size());
         assertEquals("ifIndex", r.columns().get(0).name());
         assertEquals("ifSpecific", r.columns().get(IF_COLUMNS - 1).name());
         assertEquals(List.of(Oid.parse("1")), new ArrayList<>(r.rows().keySet()));
         // the entry names the same table
-        TableReader.Result viaEntry = read(a, Oid.parse(IF_ENTRY).toArray(), true, 10, 1000);
+        TableReader.Result<VarBind> viaEntry = read(a, Oid.parse(IF_ENTRY).toArray(), true, 10, 1000);
         assertEquals(r.columns(), viaEntry.columns());
         assertEquals(r.rows().keySet(), viaEntry.rows().keySet());
     }
@@ -138,7 +138,7 @@ class TableReaderTest {
             a.maxVarBinds = 1 + rnd.nextInt(40);
             boolean bulk = rnd.nextInt(4) != 0;
             int reps = 1 + rnd.nextInt(12);
-            TableReader.Result r = read(a, IF_TABLE, bulk, reps, 100_000);
+            TableReader.Result<VarBind> r = read(a, IF_TABLE, bulk, reps, 100_000);
             assertSameTable(a, r);
             if (!bulk) {
                 for (Pdu p : a.seen) {
@@ -173,7 +173,7 @@ class TableReaderTest {
                     }
                 }
             };
-            TableReader.Result r = read(a, IF_TABLE, rnd.nextBoolean(), 1 + rnd.nextInt(10), 100_000);
+            TableReader.Result<VarBind> r = read(a, IF_TABLE, rnd.nextBoolean(), 1 + rnd.nextInt(10), 100_000);
             assertCellsInPlace(r);
             assertTrue(a.requests < 2000, "read ended in " + a.requests + " requests");
             // rows present from start to end are whole
@@ -206,7 +206,7 @@ class TableReaderTest {
                 }
                 return new Pdu(BerTags.RESPONSE, resp.requestId(), 0, 0, vbs);
             };
-            TableReader.Result r = read(a, IF_TABLE, true, 3, 100_000);
+            TableReader.Result<VarBind> r = read(a, IF_TABLE, true, 3, 100_000);
             assertCellsInPlace(r);
             assertTrue(r.rows().size() <= 5);
             // the column the stray answered for (the third) was ended, the others read whole
@@ -309,7 +309,7 @@ class TableReaderTest {
             a.put(o, Variable.integer(1));
         }
         a.maxVarBinds = 2;
-        TableReader.Result r = read(a, Oid.parse("1.3.6.1.4.1.99999.5").toArray(), true, 10, 1000);
+        TableReader.Result<VarBind> r = read(a, Oid.parse("1.3.6.1.4.1.99999.5").toArray(), true, 10, 1000);
         assertEquals(List.of(new TableReader.Column(2, "2"), new TableReader.Column(4, "4")), r.columns());
         assertEquals(List.of(Oid.parse("7"), Oid.parse("9")), new ArrayList<>(r.rows().keySet()));
         assertNull(r.rows().get(Oid.parse("7"))[1]);
@@ -317,7 +317,7 @@ class TableReaderTest {
 
     @Test
     void anObjectThatIsNoTableIsRefused() {
-        SnmpException e = assertThrows(SnmpException.class, () -> new TableReader(TREE,
+        SnmpException e = assertThrows(SnmpException.class, () -> TableReader.of(TREE,
                 Oid.parse("1.3.6.1.2.1.1.1").toArray(), true, 10, p -> null, 10));
         assertTrue(e.getMessage().contains("sysDescr"), e.getMessage());
     }

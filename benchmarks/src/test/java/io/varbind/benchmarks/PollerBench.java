@@ -75,23 +75,61 @@ public final class PollerBench {
         }
     }
 
-    /** What a client counts while it polls. */
+    /**
+     * What a client counts while it polls, per half of the measured window (phase 1 and 2; 0 is
+     * the warm-up, not counted): a client that keeps up in the first half but not the second has
+     * a growing backlog.
+     */
     static final class Counters {
-        final LongAdder completed = new LongAdder();
-        final LongAdder failed = new LongAdder();
+        final LongAdder[] completed = {new LongAdder(), new LongAdder(), new LongAdder()};
+        final LongAdder[] failed = {new LongAdder(), new LongAdder(), new LongAdder()};
         final LongAdder overruns = new LongAdder();
-        volatile boolean measuring;
-        volatile Lateness lateness = new Lateness();
+        final Lateness[] lateness = {null, new Lateness(), new Lateness()};
+        volatile int phase;
 
-        void done(boolean ok, long latenessNanos) {
-            if (!measuring) {
+        /** How long the polls took, start to answer (both halves). */
+        final Lateness duration = new Lateness();
+
+        void done(boolean ok, long latenessNanos, long durationNanos) {
+            int h = phase;
+            if (h == 0) {
                 return;
             }
-            completed.increment();
+            duration.add(durationNanos);
+            completed[h].increment();
             if (!ok) {
-                failed.increment();
+                failed[h].increment();
             }
-            lateness.add(latenessNanos);
+            if (latenessNanos >= 0) {
+                lateness[h].add(latenessNanos);
+            }
+        }
+
+        /** A poll started {@code nanos} late (SNMP4J's, counted when it starts). */
+        void late(long nanos) {
+            int h = phase;
+            if (h != 0) {
+                lateness[h].add(nanos);
+            }
+        }
+
+        long completed() {
+            return completed[1].sum() + completed[2].sum();
+        }
+
+        long failed() {
+            return failed[1].sum() + failed[2].sum();
+        }
+
+        /** Both halves' lateness together. */
+        Lateness lateness() {
+            Lateness all = new Lateness();
+            for (int h = 1; h <= 2; h++) {
+                for (int i = 0; i < all.buckets.length(); i++) {
+                    all.buckets.addAndGet(i, lateness[h].buckets.get(i));
+                }
+            }
+            return all;
         }
     }
 
@@ -110,7 +148,7 @@ public final class PollerBench {
         public void start(String host, int basePort, int targets, List<String> oids, long intervalNanos, Counters c) {
             engine = SnmpEngine.builder().threads(1).build();
             poller = Poller.builder().engine(engine).queueCapacity(65536).jitter(0.01).consumer(r ->
-                    c.done(r.error() == null, r.lateness().toNanos())).build();
+                    c.done(r.error() == null, r.lateness().toNanos(), r.duration().toNanos())).build();
             for (int i = 0; i < targets; i++) {
                 String h = host + ":" + (basePort + i);
                 poller.add(PollTarget.builder(h).session(s -> s.hostname(h).version(2).community("public")
@@ -161,13 +199,14 @@ public final class PollerBench {
                 AtomicBoolean inFlight = new AtomicBoolean();
                 long phase = (long) (((i * 0.6180339887498949) % 1.0) * intervalNanos);
                 long[] next = {base + phase};
+                long[] sentAt = {0};
                 ResponseListener listener = new ResponseListener() {
                     @Override
                     public <A extends org.snmp4j.smi.Address> void onResponse(ResponseEvent<A> event) {
                         ((Snmp) event.getSource()).cancel(event.getRequest(), this);
                         PDU r = event.getResponse();
                         inFlight.set(false);
-                        c.done(r != null && r.getErrorStatus() == 0, 0);
+                        c.done(r != null && r.getErrorStatus() == 0, -1, System.nanoTime() - sentAt[0]); // lateness counted at the start
                     }
                 };
                 scheduler.scheduleAtFixedRate(() -> {
@@ -177,10 +216,9 @@ public final class PollerBench {
                         c.overruns.increment();
                         return;
                     }
-                    long late = System.nanoTime() - due;
-                    if (c.measuring) {
-                        c.lateness.add(late);
-                    }
+                    long now = System.nanoTime();
+                    c.late(now - due);
+                    sentAt[0] = now;
                     PDU pdu = new PDU();
                     pdu.setType(PDU.GET);
                     pdu.addAll(vbs);
@@ -188,7 +226,7 @@ public final class PollerBench {
                         snmp.send(pdu, t, null, listener);
                     } catch (java.io.IOException e) {
                         inFlight.set(false);
-                        c.failed.increment();
+                        c.done(false, -1, 0);
                     }
                 }, phase, intervalNanos, TimeUnit.NANOSECONDS);
             }
@@ -225,6 +263,51 @@ public final class PollerBench {
         return sum;
     }
 
+    /**
+     * CPU time of every live thread, by role: the JIT's compiler threads, the collector's and the
+     * VM's own, and each other thread by its name with digits dropped (an executor's pool-1-thread-3
+     * counts as pool--thread-); where a client's CPU per poll goes.
+     */
+    private static java.util.Map<String, Long> cpuByRole() {
+        java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo i : t.getThreadInfo(t.getAllThreadIds())) {
+            if (i == null) {
+                continue;
+            }
+            String n = i.getThreadName();
+            String role = n.contains("Compiler") ? "jit" : n.startsWith("GC ") || n.startsWith("VM ") ? "gc+vm"
+                    : n.replaceAll("[0-9]+", "");
+            out.merge(role, Math.max(0, t.getThreadCpuTime(i.getThreadId())), Long::sum);
+        }
+        return out;
+    }
+
+    /** The roles' CPU between two {@link #cpuByRole} snapshots, in us per poll, largest first. */
+    private static String perPoll(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long polls) {
+        StringBuilder b = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+                .limit(6)
+                .forEach(e -> b.append(String.format(Locale.ROOT, " %s=%.1f", e.getKey(), e.getValue() / 1000.0 / polls)));
+        return b.toString();
+    }
+
+    /** Bytes allocated so far by the live threads (HotSpot's per-thread counters). */
+    private static long allocatedBytes() {
+        java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        if (!(t instanceof com.sun.management.ThreadMXBean h) || !h.isThreadAllocatedMemorySupported()) {
+            return 0;
+        }
+        long sum = 0;
+        for (long b : h.getThreadAllocatedBytes(t.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
+    }
+
     /** Collections so far and the milliseconds they took, over every collector. */
     private static long[] gcCountAndMillis() {
         long n = 0;
@@ -242,6 +325,53 @@ public final class PollerBench {
             System.gc();
         }
         return m.getHeapMemoryUsage().getUsed();
+    }
+
+    /** Where the agent's CPU time is read: {@code -Dvarbind.bench.agentPid=PID} (Linux), else none. */
+    private static final String AGENT_PID = System.getProperty("varbind.bench.agentPid", "");
+
+    /** The agent process's CPU time from /proc (user + system), or -1 without a pid. */
+    private static long agentCpuNanos() {
+        if (AGENT_PID.isEmpty()) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", AGENT_PID, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat(5), counted from the state (field 3) here; clock ticks of 10 ms
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Highest share of its core the agent may use for a rate to count as the client's, not the agent's. */
+    static final double AGENT_BOUND = 0.85;
+
+    /**
+     * The line poller-rate.sh reads: whether the client sustained the offered rate. Sustained: in
+     * each half of the window, successful polls at least 99% of those due and p99 start lateness
+     * under 100 ms (a client falling further behind fails the second half: a growing backlog); and
+     * the agent below {@link #AGENT_BOUND} of its core (else the verdict is {@code agent-bound}).
+     */
+    static String verdict(String client, Counters c, double due, double measureSeconds, long elapsedNanos, long cpu,
+            long agentCpu) {
+        boolean ok = true;
+        StringBuilder why = new StringBuilder();
+        for (int h = 1; h <= 2; h++) {
+            long good = c.completed[h].sum() - c.failed[h].sum();
+            double share = good / (due * measureSeconds / 2);
+            double p99 = c.lateness[h].percentileMillis(0.99);
+            if (share < 0.99 || !(p99 < 100)) {
+                ok = false;
+            }
+            why.append(String.format(Locale.ROOT, " half%d=%.1f%%/p99 %.1f ms", h, 100 * share, p99));
+        }
+        double agentShare = agentCpu < 0 ? Double.NaN : agentCpu / (double) elapsedNanos;
+        String v = !ok && agentShare >= AGENT_BOUND ? "agent-bound" : ok ? "sustained" : "behind";
+        return String.format(Locale.ROOT, "RESULT %s offered=%.0f verdict=%s client-cpu=%.0f%% agent-cpu=%s%s", client,
+                due, v, 100.0 * cpu / elapsedNanos,
+                agentCpu < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * agentShare), why);
     }
 
     public static void main(String[] args) throws Exception {
@@ -263,35 +393,48 @@ public final class PollerBench {
         cl.start(host, basePort, targets, oids, interval, c);
         // warm up: two intervals (at least 10 s), so every target has been polled and the JIT has settled
         Thread.sleep((long) Math.max(10_000, 2 * intervalSeconds * 1000));
-        c.lateness = new Lateness();
         long overrunsBefore = cl instanceof VarbindClient v ? v.overruns() : c.overruns.sum();
         long missedBefore = cl instanceof VarbindClient v ? v.missed() : 0;
-        c.measuring = true;
+        long agent0 = agentCpuNanos();
         long cpu0 = processCpuNanos();
         long[] gc0 = gcCountAndMillis();
         long sched0 = threadCpuNanos(SCHEDULER_THREADS);
+        java.util.Map<String, Long> roles0 = cpuByRole();
+        long alloc0 = allocatedBytes();
         long t0 = System.nanoTime();
-        Thread.sleep((long) (measureSeconds * 1000));
-        c.measuring = false;
+        c.phase = 1;
+        Thread.sleep((long) (measureSeconds * 500));
+        c.phase = 2;
+        Thread.sleep((long) (measureSeconds * 500));
+        c.phase = 0;
         long elapsed = System.nanoTime() - t0;
         long cpu = processCpuNanos() - cpu0;
+        long agentCpu = agentCpuNanos() - agent0;
         long[] gc1 = gcCountAndMillis();
         long sched = threadCpuNanos(SCHEDULER_THREADS) - sched0;
+        java.util.Map<String, Long> roles1 = cpuByRole();
+        long alloc = allocatedBytes() - alloc0;
         long overruns = (cl instanceof VarbindClient v ? v.overruns() : c.overruns.sum()) - overrunsBefore;
         long missed = (cl instanceof VarbindClient v ? v.missed() : 0) - missedBefore;
-        long done = c.completed.sum();
+        long done = c.completed();
+        Lateness late = c.lateness();
         // heap per target after the window: the full collections it takes stall every thread for
         // seconds on a busy machine, and taken before the window they made its first seconds late
         long heapAfter = heapAfterGc();
+        double due = targets / intervalSeconds;
         System.out.printf(Locale.ROOT,
-                "%-8s targets=%d oids=%d interval=%.1fs: %.0f polls/s (%.0f due), %.1f us CPU/poll (scheduler thread %.1f), "
+                "%-8s targets=%d oids=%d interval=%.3fs: %.0f polls/s (%.0f due), %.1f us CPU/poll (scheduler thread %.1f), "
                         + "%.1f%% failed, %d overruns, %d slots missed by a late scheduler, start late p50 %.1f ms "
-                        + "p99 %.1f ms max %.1f ms, GC %d pauses %d ms, heap %.0f B/target%n",
-                client, targets, oidCount, intervalSeconds, done / (elapsed / 1e9), targets / intervalSeconds,
+                        + "p99 %.1f ms max %.1f ms, poll took p50 %.1f ms p99 %.1f ms, GC %d pauses %d ms, heap %.0f B/target%n",
+                client, targets, oidCount, intervalSeconds, done / (elapsed / 1e9), due,
                 done == 0 ? Double.NaN : cpu / 1000.0 / done, done == 0 ? Double.NaN : sched / 1000.0 / done,
-                done == 0 ? 0 : 100.0 * c.failed.sum() / done, overruns, missed,
-                c.lateness.percentileMillis(0.5), c.lateness.percentileMillis(0.99), c.lateness.percentileMillis(1.0),
+                done == 0 ? 0 : 100.0 * c.failed() / done, overruns, missed,
+                late.percentileMillis(0.5), late.percentileMillis(0.99), late.percentileMillis(1.0),
+                c.duration.percentileMillis(0.5), c.duration.percentileMillis(0.99),
                 gc1[0] - gc0[0], gc1[1] - gc0[1], (heapAfter - heapBefore) / (double) targets);
+        System.out.printf(Locale.ROOT, "threads (us CPU per poll):%s; allocated %.0f B/poll%n",
+                perPoll(roles0, roles1, Math.max(1, done)), alloc / (double) Math.max(1, done));
+        System.out.println(verdict(client, c, due, measureSeconds, elapsed, cpu, agentCpu));
         cl.close();
         System.exit(0);
     }

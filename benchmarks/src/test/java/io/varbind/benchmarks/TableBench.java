@@ -25,6 +25,11 @@ import org.snmp4j.util.TableUtils;
  * Whole-table reads of a real snmpd, Varbind's {@code Session.table} beside SNMP4J's
  * {@code TableUtils.getTable} in the same run: both column-wise GETBULK with 10 rows per column
  * and request, v2c, over the same columns (the MIB's readable ones). Interleaved rounds, medians.
+ * Two more clients compare what {@code Session.table} reads its cells with, through the same
+ * reader and session: "objects" is the path it took before (varbind objects as cells,
+ * {@link TableReader#of}: every answer decoded into VarBinds, each then converted to a
+ * {@code SnmpVariable} with the session's flags), "octets" the path it takes now (each cell's
+ * {@code SnmpVariable} made from the answer's octets, {@code Session.tableCells}).
  * Usage: {@code benchmarks/scripts/table.sh [rounds [seconds [TABLE...]]]}.
  */
 public final class TableBench {
@@ -63,6 +68,49 @@ public final class TableBench {
                 }
                 OID[] cols = columns.toArray(OID[]::new);
                 utils.setMaxNumColumnsPerPDU(cols.length);
+                Read objects = () -> {
+                    TableReader.Result<io.varbind.codec.VarBind> r = session.tableCells(table, true, 10,
+                            TableReader.VARBINDS).get();
+                    long n = 0;
+                    for (io.varbind.codec.VarBind[] row : r.rows().values()) {
+                        for (io.varbind.codec.VarBind vb : row) {
+                            if (vb != null && io.varbind.session.ReceivedVariables.of(vb, mibs, false, false, false,
+                                    false) != null) {
+                                n++;
+                            }
+                        }
+                    }
+                    return n;
+                };
+                Read octets = () -> {
+                    io.varbind.session.ReceivedVariables.Reader reader = new io.varbind.session.ReceivedVariables
+                            .Reader(mibs, false, false, false, false);
+                    TableReader.Result<io.varbind.SnmpVariable> r = session.tableCells(table, true, 10,
+                            new TableReader.Cells<io.varbind.SnmpVariable>() {
+                                @Override
+                                public io.varbind.SnmpVariable cell(io.varbind.codec.VarBindCursor c, int[] arcs,
+                                        int len) {
+                                    return reader.of(c, arcs, len);
+                                }
+
+                                @Override
+                                public io.varbind.SnmpVariable cell(io.varbind.codec.VarBind vb) {
+                                    return reader.of(vb);
+                                }
+
+                                @Override
+                                public io.varbind.SnmpVariable[] row(int columns) {
+                                    return new io.varbind.SnmpVariable[columns];
+                                }
+                            }).get();
+                    long n = 0;
+                    for (io.varbind.SnmpVariable[] row : r.rows().values()) {
+                        for (io.varbind.SnmpVariable v : row) {
+                            n += v == null ? 0 : 1;
+                        }
+                    }
+                    return n;
+                };
                 long ours = cells(session.table(table));
                 long theirs = cells(utils.getTable(target, cols, null, null));
                 if (ours != theirs) {
@@ -73,23 +121,50 @@ public final class TableBench {
                 double[] s = new double[rounds];
                 double[] vc = new double[rounds];
                 double[] sc = new double[rounds];
+                double[] o = new double[rounds];
+                double[] oc = new double[rounds];
+                double[] x = new double[rounds];
+                double[] xc = new double[rounds];
+                double[] va = new double[rounds];
+                double[] oa = new double[rounds];
+                double[] xa = new double[rounds];
+                double[] sa = new double[rounds];
                 for (int warm = 0; warm < 2; warm++) {
                     run(() -> cells(session.table(table)), nanos);
+                    run(objects, nanos);
+                    run(octets, nanos);
                     run(() -> cells(utils.getTable(target, cols, null, null)), nanos);
                 }
                 for (int r = 0; r < rounds; r++) {
                     double[] a = run(() -> cells(session.table(table)), nanos);
+                    double[] c = run(objects, nanos);
+                    double[] d = run(octets, nanos);
                     double[] b = run(() -> cells(utils.getTable(target, cols, null, null)), nanos);
+                    x[r] = d[0];
+                    xc[r] = d[1];
+                    va[r] = a[2];
+                    oa[r] = c[2];
+                    xa[r] = d[2];
+                    sa[r] = b[2];
                     v[r] = a[0];
                     vc[r] = a[1];
+                    o[r] = c[0];
+                    oc[r] = c[1];
                     s[r] = b[0];
                     sc[r] = b[1];
                 }
                 double vm = median(v);
                 double sm = median(s);
-                System.out.printf(Locale.ROOT, "%-14s %5d cells  varbind %8.1f tables/s %7.0f CPU us/table"
-                        + "  snmp4j %8.1f tables/s %7.0f CPU us/table  varbind/snmp4j %.2fx speed, %.2fx CPU%n",
-                        table, ours, vm, median(vc), sm, median(sc), vm / sm, median(vc) / median(sc));
+                System.out.printf(Locale.ROOT, "%-14s %5d cells  Session.table %8.1f tables/s %7.0f CPU us/table"
+                        + " %8.0f B/table  snmp4j %8.1f tables/s %7.0f CPU us/table %8.0f B/table"
+                        + "  Session.table/snmp4j %.2fx speed, %.2fx CPU, %.2fx bytes%n"
+                        + "%-14s cells from octets (now) %8.1f tables/s %7.0f CPU us/table %8.0f B/table,"
+                        + " from objects (before) %8.1f tables/s %7.0f CPU us/table %8.0f B/table:"
+                        + " now/before %.2fx speed, %.2fx CPU, %.2fx bytes%n",
+                        table, ours, vm, median(vc), median(va), sm, median(sc), median(sa), vm / sm,
+                        median(vc) / median(sc), median(va) / median(sa),
+                        "", median(x), median(xc), median(xa), median(o), median(oc), median(oa),
+                        median(x) / median(o), median(xc) / median(oc), median(xa) / median(oa));
             }
             snmp.close();
         }
@@ -102,9 +177,25 @@ public final class TableBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-    /** Tables read per second for {@code nanos}, and this process's CPU microseconds per table. */
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Bytes allocated so far by every live thread of this JVM (the caller's, the event loop's, SNMP4J's). */
+    private static long allocated() {
+        long sum = 0;
+        for (long b : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
+    }
+
+    /**
+     * Tables read per second for {@code nanos}, this process's CPU microseconds per table, and the
+     * bytes its threads allocated per table.
+     */
     private static double[] run(Read read, long nanos) throws Exception {
         long cpu = OS.getProcessCpuTime();
+        long bytes = allocated();
         long start = System.nanoTime();
         long end = start + nanos;
         long n = 0;
@@ -114,7 +205,8 @@ public final class TableBench {
             }
             n++;
         }
-        return new double[] {n / ((System.nanoTime() - start) / 1e9), (OS.getProcessCpuTime() - cpu) / 1e3 / n};
+        return new double[] {n / ((System.nanoTime() - start) / 1e9), (OS.getProcessCpuTime() - cpu) / 1e3 / n,
+            (double) (allocated() - bytes) / n};
     }
 
     private static long cells(SnmpTable t) {

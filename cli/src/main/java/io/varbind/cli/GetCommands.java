@@ -1,7 +1,6 @@
 package io.varbind.cli;
 
 import io.varbind.Session;
-import io.varbind.SnmpVariable;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,24 +22,28 @@ final class GetCommands {
 
     @Command(name = "get", mixinStandardHelpOptions = true, description = "GET: the values of the OIDs (as snmpget).")
     static final class Get extends OidsCommand {
+        @Option(names = "-Cf", description = "do not fix errors and retry the request")
+        boolean dontFix;
+
         @Override
-        public Integer call() {
+        public Integer execute() {
             try (Session s = session(agent)) {
-                print(s.get(oids));
+                return exchange(oids, !dontFix, "Error in packet", s::getVarBinds);
             }
-            return Main.EXIT_OK;
         }
     }
 
     @Command(name = "getnext", mixinStandardHelpOptions = true,
             description = "GETNEXT: the values following the OIDs (as snmpgetnext).")
     static final class GetNext extends OidsCommand {
+        @Option(names = "-Cf", description = "do not fix errors and retry the request")
+        boolean dontFix;
+
         @Override
-        public Integer call() {
+        public Integer execute() {
             try (Session s = session(agent)) {
-                print(s.getNext(oids));
+                return exchange(oids, !dontFix, "Error in packet.", s::getNextVarBinds);
             }
-            return Main.EXIT_OK;
         }
     }
 
@@ -54,15 +57,14 @@ final class GetCommands {
         int maxRepetitions = 10;
 
         @Override
-        public Integer call() {
-            try (Session s = session(agent)) {
-                List<SnmpVariable> r = new java.util.ArrayList<>(s.getBulk(oids, nonRepeaters, maxRepetitions));
-                // an empty answer (-Cr0) comes back as the request's variables without a type, as
-                // easysnmp has it; snmpbulkget prints nothing for it
-                r.removeIf(v -> v.snmpType() == null);
-                print(r);
+        public Integer execute() {
+            if (nonRepeaters > oids.size()) {
+                throw new CliException("need more objects than <nonrep>"); // snmpbulkget's check
             }
-            return Main.EXIT_OK;
+            try (Session s = session(agent)) {
+                return exchange(oids, false, "Error in packet.",
+                        (names, sink) -> s.getBulkVarBinds(names, nonRepeaters, maxRepetitions, sink));
+            }
         }
     }
 }

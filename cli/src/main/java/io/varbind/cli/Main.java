@@ -14,6 +14,11 @@ public final class Main {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_USAGE = 2;
+    /**
+     * The agent answered with an error status ("Error in packet"): 1, an SNMP error as CLI.md fixes
+     * it (Net-SNMP's tools exit 2 there, the one deliberate difference in exit status).
+     */
+    public static final int EXIT_PACKET_ERROR = EXIT_ERROR;
 
     private static final String NETTY_JFR = "io.netty.jfr.enabled";
     private static final String HELP = "help";
@@ -99,32 +104,49 @@ public final class Main {
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
-            err.println("varbind: " + Errors.describe(ex));
+            err.println(Errors.line(ex));
             return Errors.exitCode(ex);
         });
         return cl;
     }
 
     /**
-     * Net-SNMP spells its application options with the number attached ({@code -Cr20}, {@code -Cn1});
-     * picocli only attaches values to one-letter options, so {@code -Cr20} becomes {@code -Cr 20}.
-     * The detached form {@code -Cr 20} is accepted as it is.
+     * Net-SNMP reads its application options ({@code -C}) letter by letter, numbers attached:
+     * {@code -Cib} is {@code -Ci -Cb}, {@code -CBr2} is {@code -CB -Cr 2}; {@code -Cf} takes the next
+     * argument as its separator. picocli attaches values only to one-letter options, so each letter becomes an
+     * option of its own here, its value the next argument. The detached forms ({@code -Cr 20}) pass
+     * as they are.
      */
     static String[] normalize(String[] args) {
         List<String> out = new ArrayList<>(args.length + 2);
         for (String a : args) {
-            if (a.matches("-C[hHibBl]{2,}")) {
-                for (char c : a.substring(2).toCharArray()) {
-                    out.add("-C" + c); // snmptable's letters run together: -Cib
-                }
-            } else if (a.length() > 3 && (a.startsWith("-Cr") || a.startsWith("-Cn") || a.startsWith("-Cw"))
-                    && a.substring(3).matches("\\d+")) {
-                out.add(a.substring(0, 3));
-                out.add(a.substring(3));
+            if (a.length() > 3 && a.startsWith("-C") && !a.startsWith("-C=")) {
+                splitAppOptions(a, out);
             } else {
                 out.add(a);
             }
         }
         return out.toArray(new String[0]);
+    }
+
+    private static void splitAppOptions(String a, List<String> out) {
+        int i = 2;
+        while (i < a.length()) {
+            char c = a.charAt(i);
+            out.add("-C" + c);
+            if (c == 'r' || c == 'n' || c == 'w' || c == 'c') {
+                int j = i + 1;
+                while (j < a.length() && Character.isDigit(a.charAt(j))) {
+                    j++;
+                }
+                if (j > i + 1) {
+                    out.add(a.substring(i + 1, j));
+                }
+                i = j;
+            } else {
+                // -Cf takes its separator from the next argument, as snmptable does (-Cf, is refused there)
+                i++;
+            }
+        }
     }
 }

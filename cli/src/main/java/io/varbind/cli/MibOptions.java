@@ -19,7 +19,9 @@ public final class MibOptions {
     /**
      * The tree: the default one (cached, $MIBDIRS) unless -M names other folders, with its modules
      * loaded in the order -m (else $MIBS) gives, as Net-SNMP: {@code -m ALL} names a node several
-     * modules define after the first in index order ({@code RFC1213-MIB::ipForwarding}).
+     * modules define after the first in index order ({@code RFC1213-MIB::ipForwarding}); a plain
+     * list ({@code -m IF-MIB:TEL2N-MIB}) loads those modules and their imports alone, {@code +LIST}
+     * adds them to Net-SNMP's default modules and everything else found.
      */
     public MibTree tree() {
         if (dirs == null) {
@@ -34,7 +36,8 @@ public final class MibOptions {
             }
         }
         String order = modules != null ? modules : System.getenv("MIBS");
-        return MibTree.of(MibTree.searchPath(spec), true, MibTree.loadOrder(order == null || order.isBlank() ? null : order));
+        order = order == null || order.isBlank() ? null : order;
+        return MibTree.of(MibTree.searchPath(spec), true, MibTree.loadOrder(order), MibTree.namesOnly(order));
     }
 
     /** The -m modules, or null for all ({@code ALL} or none given). */

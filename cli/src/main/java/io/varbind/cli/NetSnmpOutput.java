@@ -1,6 +1,7 @@
 package io.varbind.cli;
 
 import io.varbind.codec.VarBind;
+import io.varbind.codec.Variable;
 import io.varbind.format.EasyNames;
 import io.varbind.format.OutputOptions;
 import io.varbind.format.ValueFormat;
@@ -30,17 +31,19 @@ final class NetSnmpOutput {
         return options;
     }
 
-    /** The same output with quick print on, as snmptable forces it. */
-    NetSnmpOutput quick() {
-        return new NetSnmpOutput(tree, new OutputOptions(options.oidStyle(), true, options.quickEquals(),
-                options.valueOnly(), options.noEnums(), options.hexStrings(), options.noUnits(),
-                options.numericTimeticks()));
+    /** The output of a command that starts with quick print on (snmptable), its -O letters toggling from there. */
+    NetSnmpOutput quickFirst(String flags) {
+        return new NetSnmpOutput(tree, OutputOptions.parse(flags, OutputOptions.DEFAULT.withQuick()));
     }
 
     /** The value alone, as Net-SNMP's sprint_value prints it. */
     String value(VarBind vb) {
-        int[] arcs = vb.oid().toArray();
-        return ValueFormat.netSnmp(vb.value(), node(arcs), tree, options);
+        return value(vb.oid().toArray(), vb.value());
+    }
+
+    /** The value alone, for a varbind named {@code arcs}. */
+    String value(int[] arcs, Variable v) {
+        return ValueFormat.netSnmp(v, node(arcs), tree, options);
     }
 
     String name(int[] arcs) {
@@ -48,23 +51,31 @@ final class NetSnmpOutput {
     }
 
     String line(VarBind vb) {
-        int[] arcs = vb.oid().toArray();
-        String value = ValueFormat.netSnmp(vb.value(), node(arcs), tree, options);
+        return line(vb.oid().toArray(), vb.value());
+    }
+
+    /** One output line for the varbind named {@code arcs} (as received) with value {@code v}. */
+    String line(int[] arcs, Variable v) {
+        String value = ValueFormat.netSnmp(v, node(arcs), tree, options);
         if (options.valueOnly()) {
             return value;
         }
-        if (options.quick()) {
+        if (options.dropsEquals()) {
             return name(arcs) + " " + value;
         }
         return name(arcs) + " = " + value;
     }
 
     String json(VarBind vb) {
-        int[] arcs = vb.oid().toArray();
+        return json(vb.oid().toArray(), vb.value());
+    }
+
+    /** One JSON object with easysnmp's fields for the varbind named {@code arcs} with value {@code v}. */
+    String json(int[] arcs, Variable v) {
         String[] split = EasyNames.split(arcs, tree, false, false);
-        String value = ValueFormat.easyValue(vb.value(), node(arcs), false);
+        String value = ValueFormat.easyValue(v, node(arcs), false);
         return "{\"oid\":" + quote(split[0]) + ",\"oid_index\":" + quote(split[1]) + ",\"value\":" + quote(value)
-                + ",\"snmp_type\":" + quote(ValueFormat.easyType(vb.value())) + "}";
+                + ",\"snmp_type\":" + quote(ValueFormat.easyType(v)) + "}";
     }
 
     static String quote(String s) {

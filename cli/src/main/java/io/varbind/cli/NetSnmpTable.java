@@ -16,7 +16,12 @@ final class NetSnmpTable {
 
     /** The {@code -C} layout flags. */
     record Layout(String separator, boolean headersOnly, boolean noHeaders, boolean showIndex, boolean brief,
-            boolean leftJustify, int maxWidth) {
+            boolean leftJustify, int maxWidth, int columnWidth) {
+        /** The layout without {@code -Cc}. */
+        Layout(String separator, boolean headersOnly, boolean noHeaders, boolean showIndex, boolean brief,
+                boolean leftJustify, int maxWidth) {
+            this(separator, headersOnly, noHeaders, showIndex, brief, leftJustify, maxWidth, 0);
+        }
     }
 
     /** One row: its index as printed and its cells (null for a missing cell, printed {@code ?}). */
@@ -39,7 +44,7 @@ final class NetSnmpTable {
         int common = layout.brief && this.labels.length > 1 ? commonPrefix(this.labels) : 0;
         for (int i = 0; i < this.labels.length; i++) {
             this.labels[i] = this.labels[i].substring(common);
-            widths[i] = width(this.labels[i]);
+            widths[i] = layout.columnWidth > 0 ? layout.columnWidth - 1 : width(this.labels[i]);
         }
     }
 
@@ -77,6 +82,12 @@ final class NetSnmpTable {
     }
 
     private String field(int i, String text) {
+        if (layout.columnWidth > 0) {
+            // -Cc N: every column N wide, its text cut to N-1 characters (snmptable's %N.(N-1)s)
+            int n = layout.columnWidth;
+            String cut = text.length() > n - 1 ? text.substring(0, Math.max(0, n - 1)) : text;
+            return pad(cut, n, layout.leftJustify);
+        }
         if (layout.separator == null) {
             return pad(text, widths[i] + 1, layout.leftJustify);
         }
@@ -98,7 +109,7 @@ final class NetSnmpTable {
                 indexWidth = Math.max(indexWidth, width(r.index()));
             }
             for (int i = 0; i < widths.length; i++) {
-                if (r.cells()[i] != null) {
+                if (r.cells()[i] != null && layout.columnWidth == 0) {
                     widths[i] = Math.max(widths[i], width(r.cells()[i]));
                 }
             }

@@ -22,6 +22,11 @@ final class NotificationCommands {
 
     /** AGENT and the words after it, whose meaning depends on the version. */
     abstract static class NotificationCommand extends SnmpCommand {
+        @Override
+        boolean timeoutAsSnmpget() {
+            return false;
+        }
+
         @Parameters(index = "0", paramLabel = "AGENT")
         String agent;
 
@@ -79,7 +84,7 @@ final class NotificationCommands {
                     + " default port 162).")
     static final class Trap extends NotificationCommand {
         @Override
-        public Integer call() {
+        public Integer execute() {
             try (Session s = session(agent)) {
                 if (s.version() == 1) {
                     String enterprise = word(0, "ENTERPRISE");
@@ -101,7 +106,7 @@ final class NotificationCommands {
                     + " AGENT UPTIME TRAPOID [OID TYPE VALUE]... (empty UPTIME: now; default port 162).")
     static final class Inform extends NotificationCommand {
         @Override
-        public Integer call() {
+        public Integer execute() {
             try (Session s = session(agent)) {
                 if (s.version() == 1) {
                     throw new UsageException("inform needs SNMPv2c or SNMPv3 (-v 2c or -v 3)");

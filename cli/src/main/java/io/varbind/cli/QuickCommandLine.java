@@ -39,7 +39,7 @@ final class QuickCommandLine {
             return command.call();
         } catch (Exception e) {
             // as Main's execution exception handler (picocli hands it the exception call() threw)
-            err.println("varbind: " + Errors.describe(e));
+            err.println(Errors.line(e));
             return Errors.exitCode(e);
         }
     }

@@ -2,11 +2,6 @@ package io.varbind.cli;
 
 import io.varbind.Session;
 import io.varbind.SnmpVariable;
-import io.varbind.codec.Oid;
-import io.varbind.codec.VarBind;
-import io.varbind.mib.Match;
-import io.varbind.mib.MibNode;
-import io.varbind.session.SetValues;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,29 +18,19 @@ final class SetCommand extends SnmpCommand {
     List<String> triples;
 
     @Override
-    public Integer call() {
+    public Integer execute() {
         if (triples.size() % 3 != 0) {
             throw new UsageException("set needs OID TYPE VALUE triples, got " + triples.size() + " words");
         }
         List<SnmpVariable> vars = new ArrayList<>();
-        List<VarBind> echo = new ArrayList<>();
         for (int i = 0; i < triples.size(); i += 3) {
-            String oid = triples.get(i);
             String type = triples.get(i + 1).equals("=") ? null : triples.get(i + 1);
-            String value = triples.get(i + 2);
-            vars.add(SnmpVariable.of(oid, value, type));
-            int[] arcs = tree().resolve(oid, 0).oid();
-            Match m = tree().lookup(arcs, arcs.length);
-            MibNode node = m == null || m.node() == null || m.node().baseType() == null ? null : m.node();
-            echo.add(new VarBind(Oid.of(arcs), SetValues.convert(oid, value, type, node, tree())));
+            vars.add(SnmpVariable.of(triples.get(i), triples.get(i + 2), type));
         }
         try (Session s = session(agent)) {
-            s.setMultiple(vars);
+            // snmpset prints the variables of the agent's answer, as received; it never asks again
+            List<String> names = vars.stream().map(SnmpVariable::name).toList();
+            return exchange(names, false, "Error in packet.", (all, sink) -> s.setVarBinds(vars, sink));
         }
-        for (VarBind vb : echo) {
-            print(vb);
-        }
-        parent.out.flush();
-        return Main.EXIT_OK;
     }
 }

@@ -1,12 +1,19 @@
 package io.varbind.cli;
 
 import io.varbind.Session;
-import io.varbind.SnmpVariable;
 import io.varbind.codec.VarBind;
+import io.varbind.codec.VarBindCursor;
+import io.varbind.codec.Variable;
+import io.varbind.engine.Response;
+import io.varbind.engine.VarBindSink;
 import io.varbind.format.OutputOptions;
 import io.varbind.mib.MibTree;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,6 +36,62 @@ abstract class SnmpCommand implements Callable<Integer> {
 
     private MibTree tree;
     private NetSnmpOutput output;
+    /** The agent as the command line spelt it: Net-SNMP names it so in its timeout message. */
+    private String peer;
+
+    private static final String UNKNOWN = "unknown object id (";
+
+    /**
+     * snmpget's line for a name it cannot read: {@code bogus.1: Unknown Object Identifier (Sub-id
+     * not found: (top) -> bogus)} when the first label is no name at all, else without the detail
+     * (Net-SNMP's detail for the other cases depends on its parser's state).
+     */
+    private String unknownObject(String spec) {
+        String line = spec + ": Unknown Object Identifier";
+        if (!spec.contains("::") && !spec.isEmpty() && Character.isLetter(spec.charAt(0))) {
+            int dot = spec.indexOf('.');
+            String label = dot < 0 ? spec : spec.substring(0, dot);
+            if (tree().node(label) == null) {
+                return line + " (Sub-id not found: (top) -> " + label + ")";
+            }
+        }
+        return line;
+    }
+
+    /** Whether a timeout prints snmpget's line; trap and inform keep theirs (snmpinform's differs). */
+    boolean timeoutAsSnmpget() {
+        return true;
+    }
+
+    /** The command itself; {@link #call()} turns what it throws into Net-SNMP's messages. */
+    abstract Integer execute();
+
+    /**
+     * Runs the command; a timeout becomes snmpget's own line ({@code Timeout: No Response from
+     * AGENT.}) and a name that cannot be read its {@code NAME: Unknown Object Identifier}, printed
+     * as they are.
+     */
+    @Override
+    public final Integer call() {
+        try {
+            return execute();
+        } catch (RuntimeException e) {
+            Throwable t = e;
+            while ((t instanceof java.util.concurrent.CompletionException
+                    || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+                t = t.getCause();
+            }
+            if (t instanceof io.varbind.SnmpTimeoutException && peer != null && timeoutAsSnmpget()) {
+                throw CliException.verbatim("Timeout: No Response from " + peer + ".", t);
+            }
+            if (t instanceof io.varbind.SnmpUnknownObjectIdException && t.getMessage() != null
+                    && t.getMessage().startsWith(UNKNOWN) && t.getMessage().endsWith(")")) {
+                throw CliException.verbatim(unknownObject(t.getMessage().substring(UNKNOWN.length(),
+                        t.getMessage().length() - 1)), t);
+            }
+            throw e;
+        }
+    }
 
     MibTree tree() {
         if (tree == null) {
@@ -52,6 +115,8 @@ abstract class SnmpCommand implements Callable<Integer> {
 
     /** A session for {@code agent} with the options given; numeric names and plain values, for exact formatting. */
     Session session(String agent) {
+        peer = agent;
+        output(); // the MIB tree and the -O flags before any answer: answers are formatted as they arrive
         Session.Builder b = Session.builder().hostname(agent).version(snmp.versionNumber()).community(snmp.community)
                 .timeout(snmp.timeout).retries(snmp.retries).mibs(tree()).useNumeric(true);
         if (snmp.securityLevel != null) {
@@ -115,14 +180,91 @@ abstract class SnmpCommand implements Callable<Integer> {
         }
     }
 
-    void print(List<SnmpVariable> vars) {
-        for (SnmpVariable v : vars) {
-            print(Received.varBind(v));
-        }
-        parent.out.flush();
+    void print(VarBind vb) {
+        parent.out.println(format(vb.oid().toArray(), vb.value()));
     }
 
-    void print(VarBind vb) {
-        parent.out.println(snmp.json ? output().json(vb) : output().line(vb));
+    /** The output line (or JSON object) of a varbind named {@code arcs} with value {@code v}. */
+    String format(int[] arcs, Variable v) {
+        return snmp.json ? output().json(arcs, v) : output().line(arcs, v);
+    }
+
+    /**
+     * One answer's varbinds as received, each formatted into its output line as it is read from the
+     * answer's octets, kept with its name until the answer's error status says what is printed.
+     */
+    final class ReceivedLines implements VarBindSink {
+        final List<int[]> names = new ArrayList<>();
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void accept(VarBindCursor c, int[] arcs, int len) {
+            add(Arrays.copyOf(arcs, len), c.value());
+        }
+
+        @Override
+        public void accept(VarBind vb) {
+            add(vb.oid().toArray(), vb.value());
+        }
+
+        private void add(int[] name, Variable v) {
+            names.add(name);
+            lines.add(format(name, v));
+        }
+    }
+
+    /**
+     * One request and its answer as snmpget/snmpgetnext/snmpbulkget/snmpset handle it: the answer's
+     * varbinds printed as received; an error status printed as Net-SNMP prints it
+     * ({@code Error in packet}, the reason, the failed object) and, when {@code fix}, the request
+     * sent again without the failed variable while any is left (Net-SNMP's snmp_fix_pdu; {@code -Cf}
+     * turns it off). Returns the exit status: 0, or {@link Main#EXIT_PACKET_ERROR} (1, CLI.md's SNMP error; Net-SNMP's
+     * tools exit 2) after an error status.
+     */
+    int exchange(List<String> oids, boolean fix, String errorHead,
+            BiFunction<List<String>, VarBindSink, CompletableFuture<Response>> send) {
+        List<String> pending = new ArrayList<>(oids);
+        int status = Main.EXIT_OK;
+        while (!pending.isEmpty()) {
+            ReceivedLines received = new ReceivedLines();
+            Response r = join(send.apply(pending, received));
+            int error = r.pdu().errorStatus();
+            if (error == 0) {
+                for (String line : received.lines) {
+                    parent.out.println(line);
+                }
+                break;
+            }
+            int index = r.pdu().errorIndex();
+            StringBuilder e = new StringBuilder(errorHead).append("\nReason: ").append(Errors.reason(error)).append('\n');
+            if (index != 0) {
+                e.append("Failed object: ");
+                if (index >= 1 && index <= received.names.size()) {
+                    e.append(output().name(received.names.get(index - 1))).append('\n');
+                }
+                e.append('\n');
+            }
+            parent.err.print(e);
+            parent.err.flush();
+            status = Main.EXIT_PACKET_ERROR;
+            if (!fix || index < 1 || index > pending.size() || received.names.isEmpty()) {
+                break;
+            }
+            pending.remove(index - 1);
+        }
+        parent.out.flush();
+        return status;
+    }
+
+    /** The result of a request, its failure rethrown as it was raised. */
+    static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new CliException(Errors.describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted", e);
+        }
     }
 }

@@ -5,10 +5,13 @@ import io.varbind.SnmpException;
 import io.varbind.SnmpTable;
 import io.varbind.SnmpVariable;
 import io.varbind.codec.VarBind;
+import io.varbind.codec.VarBindCursor;
 import io.varbind.format.OutputOptions;
 import io.varbind.mib.MibNode;
 import io.varbind.session.TableReader;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,13 +60,19 @@ final class TableCommand extends SnmpCommand {
     @Option(names = "-Cl", description = "left-justify the columns")
     boolean leftJustify;
 
+    @Option(names = "-Cc", paramLabel = "WIDTH", description = "print every column WIDTH characters wide (cut to fit)")
+    int columnWidth;
+
     @Override
-    public Integer call() {
+    public Integer execute() {
         if (maxRepetitions < 1) {
             throw new UsageException("-Cr " + maxRepetitions + ": must be at least 1");
         }
         if (maxWidth < 0) {
             throw new UsageException("-Cw " + maxWidth + ": must be positive");
+        }
+        if (columnWidth < 0 || columnWidth == 1) {
+            throw new UsageException("-Cc " + columnWidth + ": at least 2");
         }
         if (snmp.json) {
             return json(); // any table Session.table reads, named in any -O style
@@ -91,13 +100,15 @@ final class TableCommand extends SnmpCommand {
             labels.add(c.name());
         }
         NetSnmpTable out = new NetSnmpTable(tableName, labels, new NetSnmpTable.Layout(separator, headersOnly,
-                noHeaders, showIndex, brief, leftJustify, maxWidth));
+                noHeaders, showIndex, brief, leftJustify, maxWidth, columnWidth));
         if (headersOnly) {
             out.print(parent.out, List.of());
         } else {
             try (Session s = session(agent)) {
                 boolean bulk = !getNext && snmp.versionNumber() != 1;
-                SnmpTable t = s.table(table, bulk, maxRepetitions);
+                // each cell printed from the answer's octets as it arrives: no SnmpVariable between
+                NetSnmpOutput quick = output().quickFirst(String.join("", snmp.outputFlags));
+                TableReader.Result<Cell> t = join(s.tableCells(table, bulk, maxRepetitions, new Cells(quick)));
                 List<NetSnmpTable.Row> rows = rows(t, bulk, tableName);
                 // snmptable's GETNEXT mode reads and prints -Cr rows at a time unless -Cw is given
                 int batch = bulk || maxWidth != 0 ? Math.max(1, rows.size()) : maxRepetitions;
@@ -111,40 +122,78 @@ final class TableCommand extends SnmpCommand {
         return Main.EXIT_OK;
     }
 
+    /** One cell as snmptable prints it (quick print, new lines as spaces) and its varbind's name. */
+    record Cell(int[] name, String text) {
+    }
+
+    /** Table cells formatted as each varbind is read from the answer. */
+    private record Cells(NetSnmpOutput quick) implements TableReader.Cells<Cell> {
+        @Override
+        public Cell cell(VarBindCursor c, int[] arcs, int len) {
+            int[] name = Arrays.copyOf(arcs, len);
+            return new Cell(name, quick.value(name, c.value()).replace('\n', ' '));
+        }
+
+        @Override
+        public Cell cell(VarBind vb) {
+            int[] name = vb.oid().toArray();
+            return new Cell(name, quick.value(name, vb.value()).replace('\n', ' '));
+        }
+
+        @Override
+        public Cell[] row(int columns) {
+            return new Cell[columns];
+        }
+    }
+
     /**
      * The rows as snmptable lists them: GETBULK walks the entry, so a row comes where its first cell
      * comes in column order; GETNEXT reads rows in index order.
      */
-    private List<NetSnmpTable.Row> rows(SnmpTable t, boolean bulk, String tableName) {
-        List<SnmpTable.Row> order;
+    /**
+     * The index of a cell named {@code arcs}, cut from its printed name: under -OX from the first
+     * {@code [} of the name as snmptable prints it (quick print on), else as {@link #index(String,
+     * String, OutputOptions.OidStyle)}.
+     */
+    private String index(int[] arcs, String tableName) {
+        if (output().options().extendedIndex()) {
+            String name = output().quickFirst(String.join("", snmp.outputFlags)).name(arcs);
+            int bracket = name.indexOf('[');
+            return bracket < 0 ? "" : name.substring(bracket);
+        }
+        return index(output().name(arcs), tableName, output().options().oidStyle());
+    }
+
+    private List<NetSnmpTable.Row> rows(TableReader.Result<Cell> t, boolean bulk, String tableName) {
+        Collection<Cell[]> order;
         if (bulk) {
-            Set<SnmpTable.Row> seen = new LinkedHashSet<>();
-            for (String c : t.columns()) {
-                for (SnmpTable.Row r : t.rows()) {
-                    if (r.get(c) != null) {
+            Set<Cell[]> seen = new LinkedHashSet<>();
+            for (int c = 0; c < t.columns().size(); c++) {
+                for (Cell[] r : t.rows().values()) {
+                    if (r[c] != null) {
                         seen.add(r);
                     }
                 }
             }
-            order = new ArrayList<>(seen);
+            order = seen;
         } else {
-            order = t.rows();
+            order = t.rows().values();
         }
-        NetSnmpOutput quick = output().quick();
         List<NetSnmpTable.Row> out = new ArrayList<>(order.size());
-        for (SnmpTable.Row r : order) {
-            String[] cells = new String[t.columns().size()];
+        for (Cell[] r : order) {
+            String[] cells = new String[r.length];
             String index = null;
             for (int i = 0; i < cells.length; i++) {
-                SnmpVariable v = r.get(t.columns().get(i));
-                if (v == null) {
+                if (r[i] == null) {
                     continue;
                 }
-                VarBind vb = Received.varBind(v);
-                cells[i] = quick.value(vb).replace('\n', ' ');
+                cells[i] = r[i].text();
                 if (index == null) {
-                    index = index(output().name(vb.oid().toArray()), tableName, output().options().oidStyle());
+                    index = index(r[i].name(), tableName);
                 }
+            }
+            if (output().options().extendedIndex() && (index == null || index.isEmpty())) {
+                return List.of(); // snmptable -OX finds no [ in a name (-Ob too): it takes no rows at all
             }
             out.add(new NetSnmpTable.Row(index, cells));
         }

@@ -26,6 +26,9 @@ final class TranslateCommand implements Callable<Integer> {
     @Option(names = "-O", paramLabel = "n|f|s", description = "n numeric, f full names, s short names (default: MODULE::name)")
     List<String> output = new ArrayList<>();
 
+    @Option(names = "-I", paramLabel = "R", description = "R: random access to names (snmptranslate's -IR; always on here)")
+    List<String> input = new ArrayList<>();
+
     @Parameters(paramLabel = "NAME_OR_OID", arity = "1..*", description = "sysDescr.0, SNMPv2-MIB::sysUpTime, .1.3.6.1.2.1.2.2.1.2.1, ...")
     List<String> names = new ArrayList<>();
 
@@ -38,6 +41,11 @@ final class TranslateCommand implements Callable<Integer> {
                 case 'f' -> style = OidFormat.Style.FULL;
                 case 's' -> style = OidFormat.Style.SHORT;
                 default -> throw new UsageException("translate -O" + c + ": only n, f and s apply to names");
+            }
+        }
+        for (char c : String.join("", input).toCharArray()) {
+            if (c != 'R') {
+                throw new UsageException("translate -I" + c + ": only R applies (names are always looked up anywhere)");
             }
         }
         MibTree tree = mibs.tree();

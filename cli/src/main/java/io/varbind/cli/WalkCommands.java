@@ -26,12 +26,45 @@ final class WalkCommands {
         @Parameters(index = "1", arity = "0..1", paramLabel = "OID", defaultValue = DEFAULT_OID)
         String oid;
 
+        @Option(names = "-Ci", description = "include the given OID in the search range (a GET of it first)")
+        boolean includeRoot;
+
+        @Option(names = "-Cp", description = "print the number of variables found")
+        boolean printCount;
+
+        /** Whether a walk that printed nothing GETs the OID itself, as snmpwalk does unless -CI. */
+        boolean getWhenEmpty() {
+            return true;
+        }
+
+        /**
+         * snmpwalk's GET of the walk's own OID (-Ci first, or after a walk that printed nothing):
+         * every varbind of an answer without an error status printed, an error answer silently
+         * dropped. Returns how many were printed.
+         */
+        private int getAndPrint(Session s) {
+            ReceivedLines received = new ReceivedLines();
+            io.varbind.engine.Response r = s.getVarBinds(List.of(oid), received).join();
+            if (r.pdu().errorStatus() != 0) {
+                return 0;
+            }
+            for (String line : received.lines) {
+                parent.out.println(line);
+            }
+            parent.out.flush();
+            return received.lines.size();
+        }
+
         int walk(boolean bulk, int maxRepetitions) {
             long start = System.nanoTime();
             AtomicInteger seen = new AtomicInteger();
             AtomicInteger batches = new AtomicInteger();
             boolean progress = System.console() != null;
+            int printed = 0;
             try (Session s = session(agent)) {
+                if (includeRoot) {
+                    printed += getAndPrint(s);
+                }
                 // printed from what the engine received: each varbind read from the answer's octets
                 CompletableFuture<io.varbind.engine.Walk.WalkSummary> done = s.walkVarBinds(oid, bulk, maxRepetitions,
                         new io.varbind.engine.VarBindSink() {
@@ -39,7 +72,11 @@ final class WalkCommands {
 
                             @Override
                             public void accept(io.varbind.codec.VarBindCursor c, int[] arcs, int len) {
-                                accept(new io.varbind.codec.VarBind(io.varbind.codec.Oid.of(arcs, len), c.value()));
+                                String line = format(java.util.Arrays.copyOf(arcs, len), c.value());
+                                synchronized (WalkBase.this) {
+                                    parent.out.println(line);
+                                }
+                                inAnswer++;
                             }
 
                             @Override
@@ -63,8 +100,10 @@ final class WalkCommands {
                 while (true) {
                     try {
                         io.varbind.engine.Walk.WalkSummary summary = done.get(500, TimeUnit.MILLISECONDS);
+                        printed += summary.varBinds();
                         if (summary.endingException() != null) {
                             print(summary.endingException()); // as snmpwalk prints the binding that ended it
+                            printed++;
                         } else if (summary.endOfMib()) {
                             parent.out.println("End of MIB"); // snmpwalk's line for a v1 noSuchName end
                         }
@@ -81,6 +120,13 @@ final class WalkCommands {
                     parent.err.print("\r\033[K");
                     parent.err.flush();
                 }
+                if (printed == 0 && getWhenEmpty()) {
+                    printed += getAndPrint(s); // perhaps the OID names an instance: snmpwalk GETs it
+                }
+                if (printCount) {
+                    parent.out.println("Variables found: " + printed);
+                }
+                parent.out.flush();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException re ? re : new CliException(Errors.describe(e));
             } catch (InterruptedException e) {
@@ -94,8 +140,16 @@ final class WalkCommands {
     @Command(name = "walk", mixinStandardHelpOptions = true,
             description = "Walks a subtree with GETNEXT (as snmpwalk); default .1.3.6.1.2.1.")
     static final class Walk extends WalkBase {
+        @Option(names = "-CI", description = "do not GET the given OID when the walk finds nothing")
+        boolean dontGet;
+
         @Override
-        public Integer call() {
+        boolean getWhenEmpty() {
+            return !dontGet;
+        }
+
+        @Override
+        public Integer execute() {
             return walk(false, 0);
         }
     }
@@ -107,7 +161,7 @@ final class WalkCommands {
         int maxRepetitions = 10;
 
         @Override
-        public Integer call() {
+        public Integer execute() {
             return walk(true, maxRepetitions);
         }
     }

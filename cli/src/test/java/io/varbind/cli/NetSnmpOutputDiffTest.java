@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.varbind.testing.NetSnmpTools;
 import io.varbind.testing.SnmpdAgent;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -39,26 +35,12 @@ class NetSnmpOutputDiffTest {
     }
 
     private static String[] run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8),
-            err.toString(StandardCharsets.UTF_8)};
+        ToolRuns.Run r = ToolRuns.ours(List.of(args));
+        return new String[] {String.valueOf(r.code()), r.out(), r.err()};
     }
 
     private static String netSnmp(String tool, List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("/usr/bin/" + tool);
-        cmd.addAll(args);
-        ProcessBuilder pb = agent.netSnmpTool(cmd);
-        pb.environment().put("MIBDIRS", NetSnmpTools.mibDirs());
-        pb.environment().put("MIBS", "+ALL"); // Net-SNMP's default modules first, then the rest, as varbind's tree
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return out;
+        return ToolRuns.theirs(agent, tool, args).out();
     }
 
     private static boolean moving(String line) {
@@ -232,7 +214,8 @@ class NetSnmpOutputDiffTest {
         String host = "udp:" + agent.hostPort();
         String[] unknown = run("get", "-v2c", "-c", "public", host, "noSuchThing.0");
         assertEquals("1", unknown[0]);
-        assertEquals("varbind: unknown object id (noSuchThing)\n", unknown[2]);
+        assertEquals("noSuchThing.0: Unknown Object Identifier (Sub-id not found: (top) -> noSuchThing)\n",
+                unknown[2]); // snmpget's line
         String[] usage = run("get", "-v", "7", host, "sysDescr.0");
         assertEquals("2", usage[0]);
         int free;
@@ -241,7 +224,7 @@ class NetSnmpOutputDiffTest {
         }
         String[] timeout = run("get", "-v2c", "-t", "0.2", "-r", "0", "udp:127.0.0.1:" + free, "sysDescr.0");
         assertEquals("1", timeout[0]);
-        assertTrue(timeout[2].startsWith("varbind: timeout"), timeout[2]);
+        assertEquals("Timeout: No Response from udp:127.0.0.1:" + free + ".\n", timeout[2]); // snmpget's line
         assertEquals(1, timeout[2].split("\n").length);
         SnmpdAgent.User u = SnmpdAgent.user("sha_aes");
         String[] digest = run("get", "-v3", "-l", "authNoPriv", "-u", u.name(), "-a", "SHA", "-A", "wrong password",

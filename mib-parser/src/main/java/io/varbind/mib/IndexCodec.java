@@ -310,6 +310,32 @@ public final class IndexCodec {
      * {@code .127.0.0.1}, {@code .'implied'}; plain dotted numbers when it does not fit the INDEX.
      */
     public static String render(MibTree tree, MibNode node, int[] oid, int from, int to) {
+        return render(tree, node, oid, from, to, null);
+    }
+
+    /**
+     * How Net-SNMP's extended index format ({@code -OX}) prints what only the caller can: an octet
+     * string index whose object has a DISPLAY-HINT (as a value, {@code STRING: hello}) and an
+     * OBJECT IDENTIFIER index (as a name in the output style).
+     */
+    public interface ExtendedIndex {
+        /** An octet string index value of {@code object}, which has a DISPLAY-HINT. */
+        String hintedString(MibNode object, byte[] value);
+
+        /** An OBJECT IDENTIFIER index value. */
+        String oid(int[] arcs);
+    }
+
+    /**
+     * The suffix oid[from..to) in Net-SNMP's extended index format ({@code -OX}): each INDEX
+     * component in brackets, no dot before it ({@code [1]}, {@code ["127.0.0.1"]},
+     * {@code [STRING: hello]}, {@code [ipv4]}); what does not fit the INDEX follows as dotted numbers.
+     */
+    public static String renderExtended(MibTree tree, MibNode node, int[] oid, int from, int to, ExtendedIndex ext) {
+        return render(tree, node, oid, from, to, ext);
+    }
+
+    private static String render(MibTree tree, MibNode node, int[] oid, int from, int to, ExtendedIndex ext) {
         if (from >= to) {
             return "";
         }
@@ -319,9 +345,21 @@ public final class IndexCodec {
         StringBuilder sb = new StringBuilder();
         long addressType = -1; // the last InetAddressType index value, which types the InetAddress after it
         for (IndexValue v : vals) {
-            sb.append('.');
+            sb.append(ext == null ? "." : "[");
             if (v.kind() == IndexKind.STRING && tcIs(v.object(), "InetAddress")
                     && appendInetAddress(sb, addressType, (byte[]) v.value())) {
+                if (ext != null) {
+                    sb.append(']');
+                }
+                continue;
+            }
+            if (ext != null && v.object() != null && v.value() instanceof byte[] b && v.kind() != IndexKind.IP_ADDRESS
+                    && v.object().hint() != null) {
+                sb.append(ext.hintedString(v.object(), b)).append(']');
+                continue;
+            }
+            if (ext != null && v.value() instanceof int[] o) {
+                sb.append(ext.oid(o)).append(']');
                 continue;
             }
             switch (v.kind()) {
@@ -354,6 +392,9 @@ public final class IndexCodec {
                     }
                     sb.append(OidFormat.numeric(o, o.length));
                 }
+            }
+            if (ext != null) {
+                sb.append(']');
             }
         }
         for (int i = end; i < to; i++) {

@@ -157,15 +157,16 @@ public final class MibTree {
     public static MibTree defaultTree(String mibs) {
         List<Path> path = defaultSearchPath();
         List<String> order = loadOrder(mibs);
+        boolean only = namesOnly(mibs);
         Path disk = TreeCache.folder();
-        String key = disk == null ? cacheKey(path) + '|' + order : TreeCache.key(path, order);
+        String key = (disk == null ? cacheKey(path) + '|' + order : TreeCache.key(path, order)) + (only ? "|only" : "");
         synchronized (CACHE) {
             MibTree t = CACHE.get(key);
             if (t == null && disk != null) {
                 t = TreeCache.load(disk, key);
             }
             if (t == null) {
-                t = of(path, true, order);
+                t = of(path, true, order, only);
                 if (disk != null) {
                     TreeCache.store(disk, key, t);
                 }
@@ -205,6 +206,28 @@ public final class MibTree {
         return out;
     }
 
+    /**
+     * Whether a Net-SNMP {@code MIBS} value (or {@code -m} argument) names the only modules to load:
+     * a list without {@code ALL} and without a leading {@code +} or {@code -}. Net-SNMP then loads
+     * those modules and what they import, nothing else ({@code -m TEL2N-MIB} knows no
+     * {@code sysDescr}, and prints {@code SNMPv2-SMI::mib-2.1.1.0}).
+     */
+    public static boolean namesOnly(String mibs) {
+        if (mibs == null || mibs.isBlank()) {
+            return false;
+        }
+        String spec = mibs.trim();
+        if (spec.startsWith("+") || spec.startsWith("-")) {
+            return false;
+        }
+        for (String m : spec.split("[:;,]")) {
+            if (m.trim().equalsIgnoreCase("ALL")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The default tree plus the given files and folders (these win over same-named modules elsewhere). */
     public static MibTree load(Path... filesOrDirs) {
         List<Path> path = new ArrayList<>(Arrays.asList(filesOrDirs));
@@ -222,6 +245,14 @@ public final class MibTree {
      * {@link #defaultTree(String)}. {@code of(path, true, List.of())} is Net-SNMP's {@code -m ALL}.
      */
     public static MibTree of(List<Path> searchPath, boolean withBuiltIn, List<String> first) {
+        return of(searchPath, withBuiltIn, first, false);
+    }
+
+    /**
+     * As {@link #of(List, boolean, List)}; with {@code only}, {@code first} and their imports alone
+     * (Net-SNMP's {@code -m LIST}, see {@link #namesOnly}), the built-in core included.
+     */
+    public static MibTree of(List<Path> searchPath, boolean withBuiltIn, List<String> first, boolean only) {
         ModuleIndex index = new ModuleIndex(true);
         for (Path p : searchPath) {
             if (Files.exists(p)) {
@@ -239,8 +270,10 @@ public final class MibTree {
             }
         }
         TreeSet<String> names = new TreeSet<>(Collections.reverseOrder());
-        names.addAll(core.keySet());
-        names.addAll(index.files.keySet());
+        if (!only) {
+            names.addAll(core.keySet());
+            names.addAll(index.files.keySet());
+        }
         for (String n : names) {
             r.load(n);
         }
