@@ -864,10 +864,9 @@ public final class Session implements AutoCloseable {
         return toVariables(p.varBinds(), s);
     }
 
-    /** A thread's cursor over received octets and its name buffer, for one answer at a time. */
+    /** A thread's cursor over received octets, for one answer at a time. */
     private static final class Scratch {
         final io.varbind.codec.VarBindCursor cursor = new io.varbind.codec.VarBindCursor();
-        final int[] arcs = new int[Oid.MAX_ARCS];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -882,13 +881,16 @@ public final class Session implements AutoCloseable {
         io.varbind.codec.VarBindCursor c = sc.cursor.reset(p);
         boolean abort = checkNonexistent && s.flag(ABORT_ON_NONEXISTENT);
         List<SnmpVariable> out = new ArrayList<>(Math.min(max, 16));
+        io.varbind.session.ReceivedVariables.Format format = null;
         while (c.next()) {
             int tag = c.valueTag();
             boolean nonexistent = abort && (tag == BerTags.NO_SUCH_OBJECT || tag == BerTags.NO_SUCH_INSTANCE);
             if (out.size() < max || nonexistent) {
-                int len = c.oid(sc.arcs);
-                SnmpVariable v = io.varbind.session.ReceivedVariables.of(c, sc.arcs, len, s.tree(), s.flag(LONG_NAMES),
-                        s.flag(NUMERIC), s.flag(SPRINT_VALUE), s.flag(ENUMS));
+                if (format == null) {
+                    format = new io.varbind.session.ReceivedVariables.Format(s.tree(), s.flag(LONG_NAMES),
+                            s.flag(NUMERIC), s.flag(SPRINT_VALUE), s.flag(ENUMS));
+                }
+                SnmpVariable v = format.of(c); // kept as its octets, formatted on first use
                 if (nonexistent) {
                     throw nonexistent(tag, v);
                 }

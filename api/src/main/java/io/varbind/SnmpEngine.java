@@ -6,7 +6,6 @@ import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.SnmpMessageDecoder;
 import io.varbind.codec.VarBind;
-import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.varbind.engine.TlsSecurity;
 import io.varbind.transport.Endpoint;
@@ -57,7 +56,7 @@ public final class SnmpEngine implements AutoCloseable {
     private static final RateLimitedLog REFUSED_LOG = new RateLimitedLog(LOG, RateLimitedLog.Level.WARN);
 
     private final TransportGroup transports;
-    private final HashedWheelTimer timer;
+    private final io.varbind.engine.DeadlineTimer timer;
     private final InFlightLimiter limiter;
     private final Map<Integer, PendingRequest> pending = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Endpoint>> udpEndpoints = new ConcurrentHashMap<>();
@@ -166,8 +165,9 @@ public final class SnmpEngine implements AutoCloseable {
 
     private SnmpEngine(Builder b) {
         this.transports = TransportGroup.create(b.threads, "varbind-engine");
-        this.timer = new HashedWheelTimer(new DefaultThreadFactory("varbind-timer", true), 5, TimeUnit.MILLISECONDS,
-                1024);
+        // sleeps until the earliest deadline, not woken every tick while the engine lives
+        this.timer = new io.varbind.engine.DeadlineTimer(new DefaultThreadFactory("varbind-timer", true), 5,
+                TimeUnit.MILLISECONDS);
         this.limiter = new InFlightLimiter(b.maxInFlight, b.maxInFlightPerTarget, b.maxQueued);
         this.releaseRequest = p -> {
             pending.remove(p.id(), p);

@@ -1,6 +1,7 @@
 package io.varbind;
 
 import io.varbind.session.PyRepr;
+import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -11,13 +12,20 @@ import java.util.Objects;
  * Immutable; {@link #valueBytes()} keeps the raw octets of an octet string.
  */
 public final class SnmpVariable {
-
-
-    private final String oid;
-    private final String oidIndex;
-    private final String value;
+    // Made by the caller (or from a decoded varbind): the strings are set by the constructor.
+    // Received straight from an answer's octets ({@link #receivedLazily}): octets, at, end and
+    // from say where the varbind is and how to format it, and each string is made on first use
+    // and kept; a race makes it twice, equal both times (as String.hash is cached). Null strings
+    // of a lazy variable are made again on each call, which gives the same null.
+    private String oid;
+    private String oidIndex;
+    private String value;
     private final String snmpType;
     private final byte[] valueBytes;
+    private final byte[] octets;
+    private final int at;
+    private final int end;
+    private final io.varbind.session.ReceivedVariables.Format from;
 
     /**
      * easysnmp's constructor. A null {@code oidIndex} splits the index off {@code oid}
@@ -43,6 +51,11 @@ public final class SnmpVariable {
             this.value = stringOf(value);
             this.valueBytes = this.value == null ? null : textBytes(this.value);
         }
+        this.octets = null;
+        this.at = 0;
+        this.end = 0;
+        this.from = null;
+        VarHandle.releaseFence(); // the strings are plain fields: published as final ones would be
     }
 
     /** A received variable: the value string and the raw octets it came from. */
@@ -52,6 +65,56 @@ public final class SnmpVariable {
         this.value = value;
         this.snmpType = snmpType;
         this.valueBytes = rawBytes;
+        this.octets = null;
+        this.at = 0;
+        this.end = 0;
+        this.from = null;
+        VarHandle.releaseFence();
+    }
+
+    private SnmpVariable(byte[] octets, int at, int end, String snmpType,
+            io.varbind.session.ReceivedVariables.Format from, String oid, String oidIndex) {
+        this.oid = oid;
+        this.oidIndex = oidIndex;
+        this.octets = octets;
+        this.at = at;
+        this.end = end;
+        this.snmpType = snmpType;
+        this.from = from;
+        this.valueBytes = null;
+    }
+
+    /**
+     * For internal use by the session: a received variable kept as the varbind at
+     * {@code octets[at, end)} (not copied: the answer's own buffer, never written again), its
+     * strings made by {@code from} on first use.
+     */
+    public static SnmpVariable receivedLazily(byte[] octets, int at, int end, String snmpType,
+            io.varbind.session.ReceivedVariables.Format from) {
+        return receivedLazily(octets, at, end, snmpType, from, null, null);
+    }
+
+    /**
+     * For internal use by the session: {@link #receivedLazily(byte[], int, int, String,
+     * io.varbind.session.ReceivedVariables.Format)} with the name and index already made (null:
+     * made on first use like the value).
+     */
+    public static SnmpVariable receivedLazily(byte[] octets, int at, int end, String snmpType,
+            io.varbind.session.ReceivedVariables.Format from, String oid, String oidIndex) {
+        return new SnmpVariable(java.util.Objects.requireNonNull(octets), at, end, snmpType,
+                java.util.Objects.requireNonNull(from), oid, oidIndex);
+    }
+
+    /** String {@code which} of a lazy variable, made now (all three at once where one lookup serves them). */
+    private String part(int which) {
+        if (from.separateParts()) {
+            return from.part(octets, at, end, which);
+        }
+        String[] s = from.strings(octets, at, end);
+        oid = s[0];
+        oidIndex = s[1];
+        value = s[2];
+        return s[which];
     }
 
     /** For internal use by the session: a received variable keeping the raw octets (not copied). */
@@ -93,15 +156,27 @@ public final class SnmpVariable {
     }
 
     public String oid() {
-        return oid;
+        String s = oid;
+        if (s == null && from != null) {
+            oid = s = part(io.varbind.session.ReceivedVariables.Format.OID);
+        }
+        return s;
     }
 
     public String oidIndex() {
-        return oidIndex;
+        String s = oidIndex;
+        if (s == null && from != null) {
+            oidIndex = s = part(io.varbind.session.ReceivedVariables.Format.INDEX);
+        }
+        return s;
     }
 
     public String value() {
-        return value;
+        String s = value;
+        if (s == null && from != null) {
+            value = s = part(io.varbind.session.ReceivedVariables.Format.VALUE);
+        }
+        return s;
     }
 
     public String snmpType() {
@@ -114,11 +189,16 @@ public final class SnmpVariable {
      * else UTF-8). Null when the value is null. A fresh copy each call.
      */
     public byte[] valueBytes() {
+        if (from != null) {
+            return from.valueBytes(octets, at, end); // a fresh array
+        }
         return valueBytes == null ? null : valueBytes.clone();
     }
 
     /** {@code oid} and {@code oidIndex} joined as easysnmp sends them (a leading dot on the index accepted). */
     public String name() {
+        String oid = oid();
+        String oidIndex = oidIndex();
         if (oidIndex == null || oidIndex.isEmpty()) {
             return oid;
         }
@@ -128,20 +208,20 @@ public final class SnmpVariable {
     /** easysnmp's repr: {@code <SNMPVariable value='...' (oid='...', oid_index='...', snmp_type='...')>}. */
     @Override
     public String toString() {
-        return "<SNMPVariable value=" + PyRepr.repr(PyRepr.stripNonPrintable(value))
-                + " (oid=" + PyRepr.repr(oid)
-                + ", oid_index=" + PyRepr.repr(oidIndex)
+        return "<SNMPVariable value=" + PyRepr.repr(PyRepr.stripNonPrintable(value()))
+                + " (oid=" + PyRepr.repr(oid())
+                + ", oid_index=" + PyRepr.repr(oidIndex())
                 + ", snmp_type=" + PyRepr.repr(snmpType) + ")>";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SnmpVariable v && Objects.equals(oid, v.oid) && Objects.equals(oidIndex, v.oidIndex)
-                && Objects.equals(value, v.value) && Objects.equals(snmpType, v.snmpType);
+        return o instanceof SnmpVariable v && Objects.equals(oid(), v.oid()) && Objects.equals(oidIndex(), v.oidIndex())
+                && Objects.equals(value(), v.value()) && Objects.equals(snmpType, v.snmpType);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(oid, oidIndex, value, snmpType);
+        return Objects.hash(oid(), oidIndex(), value(), snmpType);
     }
 }

@@ -174,6 +174,16 @@ public final class NetworkBench {
             return session.bulkwalk(".1", 0, maxRepetitions).size();
         }
 
+        /** The same walk with every variable's name, index and value read (they are made on first use). */
+        long walkRead(int maxRepetitions) {
+            List<io.varbind.SnmpVariable> all = session.bulkwalk(".1", 0, maxRepetitions);
+            long chars = 0;
+            for (io.varbind.SnmpVariable v : all) {
+                chars += v.oid().length() + v.oidIndex().length() + v.value().length();
+            }
+            return chars > 0 ? all.size() : 0;
+        }
+
         @Override
         public void close() {
             session.close();
@@ -317,17 +327,28 @@ public final class NetworkBench {
         }
 
         long walk(Oid root, int maxRepetitions) {
+            return walk(root, maxRepetitions, false);
+        }
+
+        /** {@code read}: every binding's OID and variable turned into their strings too. */
+        long walk(Oid root, int maxRepetitions, boolean read) {
             TreeUtils tree = new TreeUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
             tree.setMaxRepetitions(maxRepetitions);
             long n = 0;
+            long chars = 0;
             for (TreeEvent e : tree.getSubtree(target, new OID(root.toArray()))) {
                 if (e.isError()) {
                     throw new IllegalStateException("SNMP4J walk failed: " + e.getErrorMessage());
                 }
                 VariableBinding[] vbs = e.getVariableBindings();
                 n += vbs == null ? 0 : vbs.length;
+                if (read && vbs != null) {
+                    for (VariableBinding vb : vbs) {
+                        chars += vb.getOid().toString().length() + vb.getVariable().toString().length();
+                    }
+                }
             }
-            return n;
+            return read && chars == 0 ? 0 : n;
         }
 
         @Override
@@ -637,8 +658,18 @@ public final class NetworkBench {
             walks.put("varbind", () -> v.walk(root, 50));
             walks.put("session", () -> w.walk(50));
             walks.put("snmp4j", () -> s.walk(root, 50));
-            System.out.printf(Locale.ROOT, "(%s) snmpd's tree: %d varbinds by the engine, %d by Session, %d by SNMP4J%n",
-                    key, walks.get("varbind").run(), walks.get("session").run(), walks.get("snmp4j").run());
+            // the same walks with every value read: Session's strings are made on first use, so
+            // "as returned" alone would hide their cost (SNMP4J: the OID's and variable's toString())
+            walks.put("session+read", () -> w.walkRead(50));
+            walks.put("snmp4j+read", () -> s.walk(root, 50, true));
+            // -Dvarbind.bench.clients=varbind,session: only these (for perf/strace of one client)
+            String keep = System.getProperty("varbind.bench.clients", "");
+            if (!keep.isEmpty()) {
+                walks.keySet().removeIf(k -> !List.of(keep.split(",")).contains(k));
+            }
+            for (Map.Entry<String, Op> c : walks.entrySet()) {
+                System.out.printf(Locale.ROOT, "(%s) snmpd's tree: %d varbinds by %s%n", key, c.getValue().run(), c.getKey());
+            }
             warmUp(() -> {
                 long end = System.nanoTime() + nanos;
                 do {
@@ -678,7 +709,7 @@ public final class NetworkBench {
             boolean walk = sc.getKey().equals("c") || sc.getKey().equals("e");
             String unit = walk ? "varbinds/s" : "requests/s";
             String per = walk ? "CPU us/varbind" : "CPU us/request";
-            System.out.printf(Locale.ROOT, "%n%s (medians)%n%-10s %14s %16s %18s%n", titles.get(sc.getKey()), "client",
+            System.out.printf(Locale.ROOT, "%n%s (medians)%n%-12s %14s %16s %18s%n", titles.get(sc.getKey()), "client",
                     unit, per, "threads CPU us");
             Map<String, double[]> med = new LinkedHashMap<>();
             for (Map.Entry<String, List<Sample>> c : sc.getValue().entrySet()) {
@@ -686,7 +717,7 @@ public final class NetworkBench {
                 double cpu = median(c.getValue().stream().map(Sample::cpuNanosPerOp).toList());
                 double threads = median(c.getValue().stream().map(Sample::threadCpuNanosPerOp).toList());
                 med.put(c.getKey(), new double[] {rate, cpu, threads});
-                System.out.printf(Locale.ROOT, "%-10s %14.0f %16.2f %18.2f%n", c.getKey(), rate, cpu / 1000,
+                System.out.printf(Locale.ROOT, "%-12s %14.0f %16.2f %18.2f%n", c.getKey(), rate, cpu / 1000,
                         threads / 1000);
             }
             double[] v = med.get("varbind");
@@ -703,6 +734,16 @@ public final class NetworkBench {
             if (api != null && s != null) {
                 System.out.printf(Locale.ROOT, "session/snmp4j: %.2fx throughput, %.2fx less CPU per %s (threads: %.2fx)%n",
                         api[0] / s[0], s[1] / api[1], walk ? "varbind" : "request", s[2] / api[2]);
+            }
+            double[] sr = med.get("session+read");
+            double[] nr = med.get("snmp4j+read");
+            if (sr != null && nr != null) {
+                System.out.printf(Locale.ROOT, "session+read/snmp4j+read: %.2fx throughput, %.2fx less CPU per varbind (threads: %.2fx)%n",
+                        sr[0] / nr[0], nr[1] / sr[1], nr[2] / sr[2]);
+            }
+            if (sr != null && v != null) {
+                System.out.printf(Locale.ROOT, "session+read/engine: %.2fx throughput, %.2fx the CPU per varbind (threads: %.2fx)%n",
+                        sr[0] / v[0], sr[1] / v[1], sr[2] / v[2]);
             }
             double[] p = med.get("pingpong");
             if (v != null && p != null) {

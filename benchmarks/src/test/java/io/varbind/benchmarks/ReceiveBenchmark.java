@@ -76,6 +76,29 @@ public class ReceiveBenchmark {
         return out;
     }
 
+    /**
+     * {@link #session_octets} with every variable's name, index and value read, which a variable
+     * kept as its octets makes on first use: what a caller that looks at everything pays.
+     */
+    @Benchmark
+    public long session_octets_read() {
+        long chars = 0;
+        for (SnmpVariable v : session_octets()) {
+            chars += v.oid().length() + v.oidIndex().length() + v.value().length();
+        }
+        return chars;
+    }
+
+    /** {@link #snmp4j_pdu} with every binding's OID and variable made into strings, as a caller reads them. */
+    @Benchmark
+    public long snmp4j_pdu_read() {
+        long chars = 0;
+        for (org.snmp4j.smi.VariableBinding vb : snmp4j_pdu().getVariableBindings()) {
+            chars += vb.getOid().toString().length() + vb.getVariable().toString().length();
+        }
+        return chars;
+    }
+
     /** Before issue 13: PDU, VarBind, Oid and Variable objects, then a variable from each. */
     @Benchmark
     public List<SnmpVariable> session_objects() {

@@ -30,6 +30,9 @@ public final class ReceiveCpu {
         ops.put("session_objects", b::session_objects);
         ops.put("engine_objects", b::engine_objects);
         ops.put("snmp4j_pdu", b::snmp4j_pdu);
+        ops.put("session_octets_count", () -> b.session_octets().size()); // as returned, nothing read
+        ops.put("session_octets_read", b::session_octets_read);
+        ops.put("snmp4j_pdu_read", b::snmp4j_pdu_read);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
         int n = 20_000;
@@ -49,7 +52,7 @@ public final class ReceiveCpu {
         double snmp4j = median(cpu.get("snmp4j_pdu"));
         for (Map.Entry<String, List<Double>> e : cpu.entrySet()) {
             double m = median(e.getValue());
-            System.out.printf(Locale.ROOT, "%-16s %-7s %9.0f ns CPU/op  %.2fx SNMP4J's%n", e.getKey(), b.workload, m,
+            System.out.printf(Locale.ROOT, "%-20s %-7s %9.0f ns CPU/op  %.2fx SNMP4J's%n", e.getKey(), b.workload, m,
                     m / snmp4j);
         }
         if (sink == 42) {

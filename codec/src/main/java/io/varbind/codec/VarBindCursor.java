@@ -34,6 +34,7 @@ public final class VarBindCursor {
     private int valueOff;
     private int valueLen;
     private int valueStart;
+    private int varBindStart;
 
     /**
      * Positions the cursor on a v1/v2c message or a v3 message with a plaintext scoped PDU.
@@ -108,6 +109,25 @@ public final class VarBindCursor {
         return this;
     }
 
+    /**
+     * Positions the cursor before the one varbind at {@code buf[off, end)} (a SEQUENCE this or
+     * another cursor read before: {@link #varBindOffset()} and {@link #varBindEnd()}), so that
+     * {@link #next()} reads it again. For values kept as their received octets and read later.
+     */
+    public VarBindCursor resetVarBind(byte[] buf, int off, int end) {
+        r.reset(buf, off);
+        version = -1;
+        communityOff = -1;
+        communityLen = 0;
+        pduType = 0;
+        requestId = 0;
+        errorStatus = 0;
+        errorIndex = 0;
+        listEnd = end;
+        index = -1;
+        return this;
+    }
+
     private void scopedHeader(int limit) {
         int len = r.expect(BerTags.SEQUENCE, limit, "ScopedPDU SEQUENCE");
         int end = r.pos + len;
@@ -151,6 +171,7 @@ public final class VarBindCursor {
                 int l = b[q + 1];
                 if ((t & 0x1F) != 0x1F && l >= 0 && q + 2 + l == vbEnd
                         && (t != BerTags.IP_ADDRESS || l == 4)) {
+                    varBindStart = p;
                     oidOff = p + 4;
                     oidLen = b[p + 3];
                     oidArcs = -1;
@@ -168,6 +189,7 @@ public final class VarBindCursor {
     }
 
     private boolean nextSlow() {
+        varBindStart = r.pos;
         int vbLen = r.expect(BerTags.SEQUENCE, listEnd, "VarBind SEQUENCE");
         int vbEnd = r.pos + vbLen;
         int l = r.expect(BerTags.OBJECT_IDENTIFIER, vbEnd, "name");
@@ -223,6 +245,16 @@ public final class VarBindCursor {
     /** Position of the current varbind, from 0. */
     public int index() {
         return index;
+    }
+
+    /** Where the current varbind's SEQUENCE starts in {@link #buffer()}. */
+    public int varBindOffset() {
+        return varBindStart;
+    }
+
+    /** Where the current varbind ends in {@link #buffer()} (exclusive). */
+    public int varBindEnd() {
+        return r.pos;
     }
 
     /** Number of arcs of the current varbind's OID. */

@@ -15,12 +15,40 @@ import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
  * fresh one from the pool instead. Used on the channel's event loop only.
  */
 final class ReceiveBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
+    /** One datagram's room: a read given this much makes one {@code recvmsg}, not a {@code recvmmsg}. */
+    static final int ONE = 65536;
+    /** Lone reads in a row after which reads take one datagram; and how often such reads probe for more. */
+    private static final int LONE_READS = 4;
+    private static final int PROBE_EVERY = 16;
+
     private final int size;
     private ByteBuf kept;
+    private int lone;
+    private int reads;
 
     ReceiveBuffer(int size) {
         super(1);
         this.size = size;
+    }
+
+    /**
+     * The read that just ended handed {@code datagrams} to the handler. A peer answering one
+     * request at a time (a walk, sequential GETs) fills one slot per wake-up: after a few such
+     * reads in a row, reads take one datagram, a {@code recvmsg(2)}, which costs less than a
+     * {@code recvmmsg(2)} of the whole batch (that one also asks the socket for its options and
+     * tries the queue again after the datagram); every {@value #PROBE_EVERY}th read still offers
+     * the whole batch, so a backlog shows and batching comes back at once.
+     */
+    void readEnded(int datagrams) {
+        lone = datagrams == 1 ? lone + 1 : 0;
+    }
+
+    /** The room the next read offers: one datagram's or the whole batch's. */
+    private int nextRoom() {
+        if (size > ONE && lone >= LONE_READS && ++reads % PROBE_EVERY != 0) {
+            return ONE;
+        }
+        return size;
     }
 
     @Override
@@ -31,8 +59,12 @@ final class ReceiveBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
                 if (kept == null) {
                     kept = alloc.directBuffer(size, size);
                 }
+                int room = nextRoom();
                 // our reference alone: no datagram of an earlier read still points into it
-                return kept.refCnt() == 1 ? kept.retainedDuplicate().clear() : alloc.directBuffer(size, size);
+                if (kept.refCnt() != 1) {
+                    return alloc.directBuffer(room, room);
+                }
+                return room == size ? kept.retainedDuplicate().clear() : kept.retainedSlice(0, room).clear();
             }
 
             @Override

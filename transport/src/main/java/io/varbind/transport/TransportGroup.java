@@ -185,6 +185,7 @@ public final class TransportGroup implements AutoCloseable {
         private final ReceiveBuffer kept;
         private boolean reading;
         private boolean queued;
+        private int datagrams;
 
         UdpReader(MessageHandler handler, boolean coalesce, ReceiveBuffer kept) {
             this.handler = handler;
@@ -195,6 +196,7 @@ public final class TransportGroup implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
             reading = coalesce;
+            datagrams++;
             ByteBuf c = msg.content();
             byte[] data = new byte[c.readableBytes()];
             c.getBytes(c.readerIndex(), data);
@@ -204,6 +206,10 @@ public final class TransportGroup implements AutoCloseable {
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             reading = false;
+            if (kept != null) {
+                kept.readEnded(datagrams);
+            }
+            datagrams = 0;
             if (queued) {
                 queued = false;
                 ctx.channel().flush(); // one sendmmsg(2) for what the batch's answers sent
