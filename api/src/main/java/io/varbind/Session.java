@@ -1544,13 +1544,18 @@ public final class Session implements AutoCloseable {
     private record Named(String spec, MibTree tree, int bestGuess, Oid oid, MibNode node) {
     }
 
-    private final Named[] names = new Named[64];
+    /** Made on the first set or notification: a session that only reads keeps no slots (272 B each). */
+    private Named[] names;
 
     /** {@code spec}'s OID and MIB node (null when the MIB gives no type) under {@code s}'s tree. */
     private Named boundName(State s, String spec) {
         // two ways per name (a slot and its neighbour), so two names of one notification that
         // hash alike do not evict each other on every send
         int slot = spec == null ? 0 : (spec.hashCode() * 0x9E3779B9) >>> 26;
+        Named[] names = this.names;
+        if (names == null) {
+            names = this.names = new Named[64];
+        }
         for (int way = 0; way < 2; way++) {
             Named n = names[slot ^ way];
             if (n != null && n.tree() == s.tree() && n.bestGuess() == s.bestGuess() && n.spec().equals(spec)) {
