@@ -115,17 +115,30 @@ class HostileAgentTest {
                         f::join));
                 assertInstanceOf(SnmpTimeoutException.class, e.getCause(), m.toString());
                 assertTrue(e.getCause().getMessage().contains("answers were refused"), e.getCause().getMessage());
+                // each of the two tries' answers is refused (the last may land after the timeout:
+                // waited for, with the responder still open)
+                long before = refused;
+                awaitAtLeast(() -> engine.statistics().refusedMessages(), before + 2, m + ": refused answers");
             }
-            // each try's answer is refused (the last one may land after the test moved on: at least one)
-            assertTrue(engine.statistics().refusedMessages() >= refused + 1, m + ": " + engine.statistics());
             refused = engine.statistics().refusedMessages();
         }
         long malformed = engine.statistics().malformedMessages();
         try (HostileResponder r = new HostileResponder(HostileResponder.Mode.TRUNCATE, 1, 0)) {
             CompletableFuture<Response> f = engine.request(target(r.address(0), 100, 1), inform);
             assertTimeoutPreemptively(LIMIT, () -> assertThrows(CompletionException.class, f::join));
+            long before = malformed;
+            awaitAtLeast(() -> engine.statistics().malformedMessages(), before + 2, "malformed answers");
         }
-        assertTrue(engine.statistics().malformedMessages() >= malformed + 1, engine.statistics().toString());
+    }
+
+    /** Waits (at most 5 s) until {@code counter} reaches {@code least}; fails with its value otherwise. */
+    private static void awaitAtLeast(java.util.function.LongSupplier counter, long least, String what)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (counter.getAsLong() < least && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(counter.getAsLong() >= least, what + ": " + counter.getAsLong() + " < " + least);
     }
 
     @Test
