@@ -32,10 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -79,6 +78,7 @@ public final class NotificationReceiver implements AutoCloseable {
         private BiConsumer<Notification, Runnable> deferringCallback;
         private Executor executor;
         private int queueCapacity = 10_000;
+        private long coalesceNanos = DEFAULT_COALESCE.toNanos();
         private int threads;
         private MibTree mibs;
         private boolean useLongNames;
@@ -212,6 +212,26 @@ public final class NotificationReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Under a dense stream of traps, how long a UDP endpoint may leave arriving datagrams in
+         * its socket before reading them, so that one wake-up reads many (default 1 ms; zero
+         * reads each as soon as it arrives). It applies only while traps come faster than
+         * about eight per such interval and only after a read that emptied the socket and held
+         * no inform or discovery (those, and the reads after them, go at once); a lone trap is
+         * read at once. Each trap then waits at most this long more before its callback, and
+         * the receiver and callback threads wake once per interval rather than once per few
+         * traps (NICs' interrupt coalescing, for the same reason). Under NIO it does nothing.
+         *
+         * @throws IllegalArgumentException for a negative duration
+         */
+        public Builder coalesceReads(java.time.Duration maxDelay) {
+            if (maxDelay.isNegative()) {
+                throw new IllegalArgumentException("coalesceReads must not be negative");
+            }
+            this.coalesceNanos = maxDelay.toNanos();
+            return this;
+        }
+
         /** Event-loop threads (0, the default: one per core). */
         public Builder threads(int n) {
             this.threads = n;
@@ -313,13 +333,18 @@ public final class NotificationReceiver implements AutoCloseable {
         return new Builder();
     }
 
+    /** {@link Builder#coalesceReads}'s default. */
+    private static final java.time.Duration DEFAULT_COALESCE = java.time.Duration.ofMillis(1);
+
     private final NotificationProcessor processor;
     private final ReceiverStatistics stats;
     private final Consumer<Notification> callback;
     private final BiConsumer<Notification, Runnable> deferringCallback;
     private final Executor executor;
-    private final ExecutorService ownExecutor;
+    /** The receiver's own callback thread when no executor was given, else null. */
+    private final CallbackThread ownExecutor;
     private final int capacity;
+    private final long coalesceNanos;
     private final AtomicInteger queued = new AtomicInteger();
     private final TransportGroup transports;
     private final List<Channel> channels = new ArrayList<>();
@@ -334,15 +359,12 @@ public final class NotificationReceiver implements AutoCloseable {
         this.callback = b.callback;
         this.deferringCallback = b.deferringCallback;
         this.capacity = b.queueCapacity;
+        this.coalesceNanos = b.coalesceNanos;
         if (b.executor != null) {
             this.executor = b.executor;
             this.ownExecutor = null;
         } else {
-            this.ownExecutor = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "varbind-notifications");
-                t.setDaemon(true);
-                return t;
-            });
+            this.ownExecutor = new CallbackThread("varbind-notifications");
             this.executor = ownExecutor;
         }
         this.transports = TransportGroup.create(b.threads, "varbind-receiver");
@@ -422,7 +444,7 @@ public final class NotificationReceiver implements AutoCloseable {
         for (Channel ch : channels) {
             ch.close();
         }
-        transports.close();
+        transports.close(); // no event loop hands anything over after this
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
@@ -438,6 +460,9 @@ public final class NotificationReceiver implements AutoCloseable {
     private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
             String tmSecurityName, NotificationProcessor.Reply reply, UdpChannel batch) {
         NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport, tmSecurityName);
+        if (batch != null && (o.report() != null || o.ack() != null)) {
+            batch.urgent = true; // someone waits for an answer: the next read goes at once
+        }
         if (o.report() != null) {
             reply.send(o.report(), 0, o.report().length);
         }
@@ -537,23 +562,64 @@ public final class NotificationReceiver implements AutoCloseable {
 
     /**
      * What the event loop keeps of one UDP channel: its writer, address and transport name (once,
-     * not per datagram), and the notifications of the current read, handed to the receiver's own
-     * executor as one task when the read ends: one queue insertion and at most one wake-up of the
-     * callback thread per read (up to a recvmmsg batch of datagrams) rather than per notification.
-     * Used by the channel's event loop only.
+     * not per datagram), and the notifications read and not yet handed to the receiver's own
+     * callback thread, which get there as one task when the socket is empty ({@link ReadPacing}):
+     * one queue insertion and at most one wake-up of the callback thread per run of reads rather
+     * than per notification. Used by the channel's event loop only.
      */
     private final class UdpChannel {
         final DatagramWriter writer;
         final InetSocketAddress local;
         final String transport;
+        private final Channel channel;
+        /** The most datagrams one read takes (0: unknown, never coalesce). */
+        private final int readBatch;
+        private final Runnable resume;
         private Delivery first;
         private Delivery last;
         private int count;
+        private final Runnable flush;
+        /** Datagrams of the current read. */
+        int datagrams;
+        /** The current read held an inform or answered with a report. */
+        boolean urgent;
+        private long lastReadEnd;
+        private boolean flushPending;
 
         UdpChannel(Channel ch) {
+            channel = ch;
             writer = new DatagramWriter(ch);
             local = (InetSocketAddress) ch.localAddress();
             transport = transportName(false, local);
+            readBatch = transports.copyingOutBatch();
+            resume = () -> {
+                if (ch.isActive()) {
+                    ch.config().setAutoRead(true);
+                }
+            };
+            flush = () -> {
+                flushPending = false;
+                handOver();
+            };
+        }
+
+        /** The read ended: hand over or hold its notifications, let the socket rest or not ({@link ReadPacing}). */
+        void readEnded() {
+            long now = System.nanoTime();
+            int what = ReadPacing.afterRead(datagrams, readBatch, urgent, count, now - lastReadEnd, coalesceNanos);
+            lastReadEnd = now;
+            datagrams = 0;
+            urgent = false;
+            if ((what & ReadPacing.HAND_OVER) != 0) {
+                handOver();
+            } else if (!flushPending) {
+                flushPending = true;
+                channel.eventLoop().schedule(flush, ReadPacing.HOLD_MICROS, TimeUnit.MICROSECONDS);
+            }
+            if ((what & ReadPacing.REST) != 0) {
+                channel.config().setAutoRead(false); // the read's end takes EPOLLIN off the socket
+                channel.eventLoop().schedule(resume, coalesceNanos, TimeUnit.NANOSECONDS);
+            }
         }
 
         void add(Delivery d) {
@@ -620,6 +686,7 @@ public final class NotificationReceiver implements AutoCloseable {
                 state = new UdpChannel(ch);
                 ch.attr(UDP_CHANNEL).set(state);
             }
+            state.datagrams++;
             DatagramWriter w = state.writer;
             // the datagram's own destination where the socket asked for it (bound to 0.0.0.0), else the bound address
             InetSocketAddress dst = packet.recipient();
@@ -632,7 +699,7 @@ public final class NotificationReceiver implements AutoCloseable {
         public void channelReadComplete(ChannelHandlerContext ctx) {
             UdpChannel state = ctx.channel().attr(UDP_CHANNEL).get();
             if (state != null) {
-                state.handOver();
+                state.readEnded();
             }
             ctx.fireChannelReadComplete();
         }

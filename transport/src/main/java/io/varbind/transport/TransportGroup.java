@@ -161,6 +161,15 @@ public final class TransportGroup implements AutoCloseable {
         return f;
     }
 
+    /**
+     * How many datagrams one read of a {@link #bindUdpCopyingOut} socket takes at most (the
+     * {@code recvmmsg} batch under epoll; 0 under NIO, whose reads give no such bound): a read
+     * that took fewer left the socket empty.
+     */
+    public int copyingOutBatch() {
+        return epoll ? batch : 0;
+    }
+
     /** Binds a UDP socket on the wildcard address of the family, at {@code localPort} (0: any). */
     public CompletableFuture<Endpoint> bindUdp(boolean v6, int localPort, MessageHandler handler) {
         ReceiveBuffer kept = epoll ? new ReceiveBuffer(65536 * batch) : null;
