@@ -450,7 +450,11 @@ public final class NotificationReceiver implements AutoCloseable {
         }
     }
 
-    /** On an event loop: process, answer a report at once, queue a notification (or add it to {@code batch}). */
+    /**
+     * On an event loop: process, answer a report at once, queue a notification (or add it to
+     * {@code batch}, a UDP channel's state). {@code reply} may be null when {@code batch} is given:
+     * it is then made from the batch's writer, only for a message that is answered.
+     */
     private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
             NotificationProcessor.Reply reply, UdpChannel batch) {
         onMessage(msg, source, local, transport, null, reply, batch);
@@ -462,6 +466,9 @@ public final class NotificationReceiver implements AutoCloseable {
         NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport, tmSecurityName);
         if (batch != null && (o.report() != null || o.ack() != null)) {
             batch.urgent = true; // someone waits for an answer: the next read goes at once
+        }
+        if (reply == null && (o.report() != null || o.ack() != null)) {
+            reply = batch.replyTo(source); // a trap needs none: made only for what is answered
         }
         if (o.report() != null) {
             reply.send(o.report(), 0, o.report().length);
@@ -622,6 +629,11 @@ public final class NotificationReceiver implements AutoCloseable {
             }
         }
 
+        /** Where answers to {@code sender} go: this channel's writer. */
+        NotificationProcessor.Reply replyTo(InetSocketAddress sender) {
+            return (out, off, len) -> writer.send(out, off, len, sender);
+        }
+
         void add(Delivery d) {
             if (first == null) {
                 first = d;
@@ -687,12 +699,10 @@ public final class NotificationReceiver implements AutoCloseable {
                 ch.attr(UDP_CHANNEL).set(state);
             }
             state.datagrams++;
-            DatagramWriter w = state.writer;
             // the datagram's own destination where the socket asked for it (bound to 0.0.0.0), else the bound address
             InetSocketAddress dst = packet.recipient();
             InetSocketAddress local = dst != null && !dst.getAddress().isAnyLocalAddress() ? dst : state.local;
-            onMessage(msg, sender, local, state.transport, (out, off, len) -> w.send(out, off, len, sender),
-                    state);
+            onMessage(msg, sender, local, state.transport, null, state);
         }
 
         @Override
