@@ -8,6 +8,7 @@
 #   benchmarks/scripts/traps.sh [rates [seconds-per-rate [receivers [v2c|v3 [sender-threads]]]]]
 #   e.g. 20000,50000,100000,200000 3 varbind,snmp4j,snmptrapd v2c 2
 # JAVA_OPTS="-Dtrapbench.threads=true" adds each Java receiver's CPU per trap by thread group.
+# JAVA_OPTS="-Dtrapbench.coalesceMicros=0" turns Varbind's read coalescing off (default 1 ms).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 blaster="$here/target/trapblast"

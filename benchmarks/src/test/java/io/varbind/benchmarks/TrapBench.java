@@ -120,6 +120,12 @@ public final class TrapBench {
     /** {@code -Dtrapbench.threads=true}: after each Java receiver's row, its CPU per trap by thread group. */
     private static final boolean THREADS = Boolean.getBoolean("trapbench.threads");
 
+    /**
+     * {@code -Dtrapbench.coalesceMicros=N}: Varbind's {@code coalesceReads} in microseconds (0: off);
+     * unset, the receiver's default, which is what the figures show.
+     */
+    private static final long COALESCE_MICROS = Long.getLong("trapbench.coalesceMicros", -1);
+
     /** This JVM's threads' utime + stime (10 ms ticks), summed by name with digits dropped. */
     private static java.util.Map<String, Long> threadTicks() {
         java.util.Map<String, Long> out = new java.util.TreeMap<>();
@@ -210,6 +216,9 @@ public final class TrapBench {
             b.user(V3_USER, V3_AUTH, V3_AUTH_PASS, V3_PRIV, V3_PRIV_PASS, V3_ENGINE);
         } else {
             b.community("public");
+        }
+        if (COALESCE_MICROS >= 0) {
+            b.coalesceReads(java.time.Duration.ofNanos(COALESCE_MICROS * 1000));
         }
         NotificationReceiver r = b.threads(1).queueCapacity(100_000).onNotification(n -> {
                     long h = 0;
