@@ -32,7 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -341,8 +343,7 @@ public final class NotificationReceiver implements AutoCloseable {
     private final Consumer<Notification> callback;
     private final BiConsumer<Notification, Runnable> deferringCallback;
     private final Executor executor;
-    /** The receiver's own callback thread when no executor was given, else null. */
-    private final CallbackThread ownExecutor;
+    private final ExecutorService ownExecutor;
     private final int capacity;
     private final long coalesceNanos;
     private final AtomicInteger queued = new AtomicInteger();
@@ -364,7 +365,11 @@ public final class NotificationReceiver implements AutoCloseable {
             this.executor = b.executor;
             this.ownExecutor = null;
         } else {
-            this.ownExecutor = new CallbackThread("varbind-notifications");
+            this.ownExecutor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "varbind-notifications");
+                t.setDaemon(true);
+                return t;
+            });
             this.executor = ownExecutor;
         }
         this.transports = TransportGroup.create(b.threads, "varbind-receiver");
@@ -592,6 +597,9 @@ public final class NotificationReceiver implements AutoCloseable {
         boolean urgent;
         private long lastReadEnd;
         private boolean flushPending;
+        /** When the current rest should end; no rest before {@code noRestUntil} (after a late end). */
+        private long restDue;
+        private long noRestUntil;
 
         UdpChannel(Channel ch) {
             channel = ch;
@@ -599,7 +607,11 @@ public final class NotificationReceiver implements AutoCloseable {
             local = (InetSocketAddress) ch.localAddress();
             transport = transportName(false, local);
             readBatch = transports.copyingOutBatch();
+            noRestUntil = System.nanoTime(); // times are compared by difference: nanoTime may be negative
+            lastReadEnd = noRestUntil - TimeUnit.SECONDS.toNanos(1);
             resume = () -> {
+                long now = System.nanoTime();
+                noRestUntil = ReadPacing.noRestUntil(now, restDue, coalesceNanos, noRestUntil);
                 if (ch.isActive()) {
                     ch.config().setAutoRead(true);
                 }
@@ -613,7 +625,8 @@ public final class NotificationReceiver implements AutoCloseable {
         /** The read ended: hand over or hold its notifications, let the socket rest or not ({@link ReadPacing}). */
         void readEnded() {
             long now = System.nanoTime();
-            int what = ReadPacing.afterRead(datagrams, readBatch, urgent, count, now - lastReadEnd, coalesceNanos);
+            int what = ReadPacing.afterRead(datagrams, readBatch, urgent, count, now - lastReadEnd,
+                    now - noRestUntil < 0 ? 0 : coalesceNanos);
             lastReadEnd = now;
             datagrams = 0;
             urgent = false;
@@ -625,6 +638,7 @@ public final class NotificationReceiver implements AutoCloseable {
             }
             if ((what & ReadPacing.REST) != 0) {
                 channel.config().setAutoRead(false); // the read's end takes EPOLLIN off the socket
+                restDue = now + coalesceNanos;
                 channel.eventLoop().schedule(resume, coalesceNanos, TimeUnit.NANOSECONDS);
             }
         }

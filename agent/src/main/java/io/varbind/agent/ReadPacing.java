@@ -16,7 +16,8 @@ package io.varbind.agent;
  *       {@link #COALESCE_MIN} datagrams would arrive within the interval. One timer wake-up
  *       then reads what came meanwhile, where each few traps would have woken the receiver
  *       and callback threads (a NIC's interrupt coalescing, for the same reason). A lone trap,
- *       or a slow stream, is read as soon as it arrives.</li>
+ *       or a slow stream, is read as soon as it arrives. A rest that ends a whole interval
+ *       late stops resting for {@link #NO_REST_NANOS} ({@link #noRestUntil}).</li>
  * </ul>
  */
 final class ReadPacing {
@@ -34,7 +35,21 @@ final class ReadPacing {
     /** The longest they are held. */
     static final int HOLD_MICROS = 100;
 
+    /** How long the socket does not rest after a rest that ended a whole interval late. */
+    static final long NO_REST_NANOS = 100_000_000;
+
     private ReadPacing() {
+    }
+
+    /**
+     * Until when the socket must not rest, decided as a rest ends ({@code now}, it was due at
+     * {@code due}): a rest that ended a whole interval late says the event loop waits for a core
+     * (a loaded machine, a GC pause), and the socket's buffer, not the rest, is then what keeps
+     * traps from being lost: for {@link #NO_REST_NANOS} each datagram is read as soon as the loop
+     * can. Otherwise {@code until} as it was.
+     */
+    static long noRestUntil(long now, long due, long coalesceNanos, long until) {
+        return now - due > coalesceNanos ? now + NO_REST_NANOS : until;
     }
 
     /**

@@ -45,6 +45,15 @@ class ReadPacingTest {
         assertEquals(HAND_OVER, afterRead(0, BATCH, false, 0, 100_000, MS), "nothing read");
     }
 
+    @Test
+    void aRestEndingAWholeIntervalLateStopsRestingForAWhile() {
+        long due = 5 * MS;
+        assertEquals(0, ReadPacing.noRestUntil(due + 200_000, due, MS, 0), "on time (0.2 ms late): rests go on");
+        assertEquals(0, ReadPacing.noRestUntil(due + MS, due, MS, 0), "exactly one interval late: still");
+        assertEquals(due + MS + 1 + ReadPacing.NO_REST_NANOS, ReadPacing.noRestUntil(due + MS + 1, due, MS, 0));
+        assertEquals(7 * MS, ReadPacing.noRestUntil(due, due, MS, 7 * MS), "an earlier pause is kept");
+    }
+
     @Property(tries = 2000)
     void neverRestsWithDataLeftNorHoldsWhatSomeoneWaitsFor(@ForAll @IntRange(min = 0, max = 40) int datagrams,
             @ForAll boolean urgent, @ForAll @IntRange(min = 0, max = 400) int held,
