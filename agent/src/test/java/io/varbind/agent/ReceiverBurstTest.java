@@ -100,4 +100,57 @@ class ReceiverBurstTest {
         assertEquals(informs, r.statistics().acknowledged());
         assertEquals(total, r.statistics().delivered());
     }
+
+    /**
+     * The Responses of one read's informs leave together once the read's callbacks ran, unless
+     * callbacks are slow: then what was made goes as the next callback returns. With 8 informs in
+     * one burst and callbacks of 30 ms each, the k-th Response must not wait for the callbacks
+     * after the (k+1)-th (without the bound, those of a read all arrived after its last callback).
+     */
+    @Test
+    void slowCallbacksDoNotHoldBackTheResponsesOfTheirReadsEarlierInforms() throws Exception {
+        int total = 8;
+        java.util.concurrent.atomic.AtomicInteger returned = new java.util.concurrent.atomic.AtomicInteger();
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        NotificationReceiver r = NotificationReceiver.builder().listen("udp:127.0.0.1:" + port).community("public")
+                .threads(1).onNotification(n -> {
+                    try {
+                        Thread.sleep(30);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    returned.incrementAndGet(); // counted as the callback returns
+                }).build();
+        List<Integer> late = new ArrayList<>();
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            for (int i = 1; i <= total; i++) {
+                byte[] m = SnmpMessageEncoder.encode(new CommunityMessage(1, "public".getBytes(StandardCharsets.US_ASCII),
+                        new Pdu(BerTags.INFORM, i, 0, 0, List.of(
+                                new VarBind(Oid.parse("1.3.6.1.2.1.1.3.0"), Variable.timeTicks(i)),
+                                new VarBind(Oid.parse("1.3.6.1.6.3.1.1.4.1.0"),
+                                        Variable.objectId(Oid.parse("1.3.6.1.6.3.1.1.5.4")))))));
+                s.send(new DatagramPacket(m, m.length, InetAddress.getLoopbackAddress(), port));
+            }
+            s.setSoTimeout(5000);
+            for (int got = 0; got < total; got++) {
+                DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
+                s.receive(p);
+                int done = returned.get();
+                int id = ((CommunityMessage) SnmpMessageDecoder.decode(p.getData(), 0, p.getLength())).regularPdu()
+                        .requestId();
+                assertTrue(done >= id, "inform " + id + " acknowledged before its callback returned");
+                if (done > id + 2) {
+                    late.add(id);
+                }
+            }
+        } finally {
+            r.close();
+        }
+        assertEquals(List.of(), late, "Responses that waited for later callbacks than the next one");
+        assertEquals(total, r.statistics().acknowledged());
+    }
 }
+

@@ -61,4 +61,70 @@ public final class DatagramWriter {
         channel.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(message, offset, length), to),
                 channel.voidPromise());
     }
+
+    /** Whether {@code batch} was made by this writer (sends through the same channel). */
+    public boolean sameBatch(Batch batch) {
+        return batch.writer() == this;
+    }
+
+    /** A batch of datagrams to send through this writer's channel together ({@link Batch}). */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * Datagrams gathered by one thread (for example the Responses to a read's informs, each made
+     * as its callback returns) and handed to the channel's event loop as one task, which writes
+     * them with one {@code sendmmsg(2)} under epoll: one wake-up of the loop and one system call
+     * for the lot, where a {@code sendto} each costs a system call and, on a peer that reads with
+     * an event loop, can wake it once per datagram. Used by one thread at a time.
+     */
+    public final class Batch {
+        private DatagramPacket[] packets = new DatagramPacket[8];
+        private int count;
+
+        private Batch() {
+        }
+
+        private DatagramWriter writer() {
+            return DatagramWriter.this;
+        }
+
+        /** Adds {@code message[offset, offset + length)} for {@code to}; the caller may reuse its array at once. */
+        public void add(byte[] message, int offset, int length, InetSocketAddress to) {
+            if (count == packets.length) {
+                packets = java.util.Arrays.copyOf(packets, count * 2);
+            }
+            // pooled direct memory, as the event loop would copy a heap buffer into before sending
+            packets[count++] = new DatagramPacket(channel.alloc().directBuffer(length, length)
+                    .writeBytes(message, offset, length), to);
+        }
+
+        /** How many datagrams wait. */
+        public int size() {
+            return count;
+        }
+
+        /** Hands the datagrams added so far to the event loop (nothing when none wait). */
+        public void send() {
+            if (count == 0) {
+                return;
+            }
+            DatagramPacket[] out = java.util.Arrays.copyOf(packets, count);
+            java.util.Arrays.fill(packets, 0, count, null);
+            count = 0;
+            try {
+                channel.eventLoop().execute(() -> {
+                    for (DatagramPacket p : out) {
+                        channel.write(p, channel.voidPromise());
+                    }
+                    channel.flush();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                for (DatagramPacket p : out) { // the channel's loop has stopped: nothing will send them
+                    p.release();
+                }
+            }
+        }
+    }
 }
