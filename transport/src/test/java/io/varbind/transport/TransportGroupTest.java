@@ -175,6 +175,50 @@ class TransportGroupTest {
         }
     }
 
+    /**
+     * A socket of {@link TransportGroup#bindUdpCopyingOut} (the notification receiver's) reads one
+     * datagram per read once datagrams come one at a time, as the engine's sockets do, and every
+     * datagram still arrives whole and in order when a burst follows (the buffer offers the whole
+     * batch again on its probes). Its reads' datagrams were not counted before, so it never did.
+     */
+    @Test
+    void aCopyingOutSocketReadsOneDatagramWhileTheyComeOneAtATime() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(group.isEpoll(), "batched reads are epoll's");
+        BlockingQueue<byte[]> got = new LinkedBlockingQueue<>();
+        io.netty.bootstrap.Bootstrap b = group.udpOptions(new io.netty.bootstrap.Bootstrap().group(group.eventLoops())
+                .channelFactory(group.datagramChannels(false)))
+                .handler(new io.netty.channel.SimpleChannelInboundHandler<io.netty.channel.socket.DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(io.netty.channel.ChannelHandlerContext ctx,
+                            io.netty.channel.socket.DatagramPacket p) {
+                        byte[] m = new byte[p.content().readableBytes()];
+                        p.content().getBytes(p.content().readerIndex(), m);
+                        got.add(m);
+                    }
+                });
+        io.netty.channel.Channel ch = group.bindUdpCopyingOut(b, new InetSocketAddress("127.0.0.1", 0))
+                .syncUninterruptibly().channel();
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress to = (InetSocketAddress) ch.localAddress();
+            ReceiveBuffer kept = (ReceiveBuffer) ch.config().getRecvByteBufAllocator();
+            for (int i = 0; i < 8; i++) {
+                byte[] m = message(100 + i);
+                s.send(new java.net.DatagramPacket(m, m.length, to));
+                assertArrayEquals(m, got.poll(5, TimeUnit.SECONDS), "lone datagram " + i);
+            }
+            assertTrue(kept.oneAtATime(), "one datagram per read after lone reads in a row");
+            for (int i = 0; i < 200; i++) {
+                byte[] m = message(200 + i % 1000);
+                s.send(new java.net.DatagramPacket(m, m.length, to));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertArrayEquals(message(200 + i % 1000), got.poll(5, TimeUnit.SECONDS), "burst datagram " + i);
+            }
+        } finally {
+            ch.close().syncUninterruptibly();
+        }
+    }
+
     /** The content length a {@link #message} header states. */
     private static int contentLength(byte[] m) {
         if ((m[1] & 0x80) == 0) {
