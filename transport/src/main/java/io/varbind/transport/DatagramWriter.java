@@ -80,7 +80,10 @@ public final class DatagramWriter {
      * an event loop, can wake it once per datagram. Used by one thread at a time.
      */
     public final class Batch {
-        private DatagramPacket[] packets = new DatagramPacket[8];
+        /** The datagrams, one after another, in one pooled direct buffer (made on the first add). */
+        private io.netty.buffer.ByteBuf octets;
+        private int[] lengths = new int[8];
+        private InetSocketAddress[] destinations = new InetSocketAddress[8];
         private int count;
 
         private Batch() {
@@ -92,12 +95,18 @@ public final class DatagramWriter {
 
         /** Adds {@code message[offset, offset + length)} for {@code to}; the caller may reuse its array at once. */
         public void add(byte[] message, int offset, int length, InetSocketAddress to) {
-            if (count == packets.length) {
-                packets = java.util.Arrays.copyOf(packets, count * 2);
+            if (count == lengths.length) {
+                lengths = java.util.Arrays.copyOf(lengths, count * 2);
+                destinations = java.util.Arrays.copyOf(destinations, count * 2);
             }
-            // pooled direct memory, as the event loop would copy a heap buffer into before sending
-            packets[count++] = new DatagramPacket(channel.alloc().directBuffer(length, length)
-                    .writeBytes(message, offset, length), to);
+            if (octets == null) {
+                // one allocation per batch, not per datagram (each a pool operation, and the leak
+                // detector's sampled stack trace): the datagrams go out as slices of it
+                octets = channel.alloc().directBuffer(Math.max(1024, length * 8));
+            }
+            octets.writeBytes(message, offset, length);
+            lengths[count] = length;
+            destinations[count++] = to;
         }
 
         /** How many datagrams wait. */
@@ -110,8 +119,13 @@ public final class DatagramWriter {
             if (count == 0) {
                 return;
             }
-            DatagramPacket[] out = java.util.Arrays.copyOf(packets, count);
-            java.util.Arrays.fill(packets, 0, count, null);
+            DatagramPacket[] out = new DatagramPacket[count];
+            for (int i = 0, at = 0; i < count; at += lengths[i], i++) {
+                out[i] = new DatagramPacket(octets.retainedSlice(at, lengths[i]), destinations[i]);
+                destinations[i] = null;
+            }
+            octets.release(); // the slices hold it now
+            octets = null;
             count = 0;
             try {
                 channel.eventLoop().execute(() -> {
