@@ -509,13 +509,14 @@ public final class NotificationReceiver implements AutoCloseable {
                         && d.reply instanceof UdpReply u) {
                     acks = u.writer.batch();
                 }
+                int waiting = acks == null ? 0 : acks.size();
                 d.runOne(acks);
                 if (acks != null && acks.size() > 0) {
                     long now = System.nanoTime();
-                    if (acks.size() == 1) {
-                        firstAck = now;
+                    if (waiting == 0) {
+                        firstAck = now; // the first one since the last send
                     } else if (now - firstAck > ACK_WAIT_NANOS) {
-                        acks.send(); // slow callbacks: what is made leaves now
+                        acks.send(); // slow callbacks (a trap's too): what is made leaves now
                     }
                 }
                 d = n;
