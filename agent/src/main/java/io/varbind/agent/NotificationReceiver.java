@@ -502,27 +502,30 @@ public final class NotificationReceiver implements AutoCloseable {
         public void run() {
             DatagramWriter.Batch acks = null;
             long firstAck = 0;
-            for (Delivery d = this; d != null;) {
-                Delivery n = d.next;
-                d.next = null;
-                if (acks == null && (n != null || d != this) && d.ack != null && deferringCallback == null
-                        && d.reply instanceof UdpReply u) {
-                    acks = u.writer.batch();
-                }
-                int waiting = acks == null ? 0 : acks.size();
-                d.runOne(acks);
-                if (acks != null && acks.size() > 0) {
-                    long now = System.nanoTime();
-                    if (waiting == 0) {
-                        firstAck = now; // the first one since the last send
-                    } else if (now - firstAck > ACK_WAIT_NANOS) {
-                        acks.send(); // slow callbacks (a trap's too): what is made leaves now
+            try {
+                for (Delivery d = this; d != null;) {
+                    Delivery n = d.next;
+                    d.next = null;
+                    if (acks == null && (n != null || d != this) && d.ack != null && deferringCallback == null
+                            && d.reply instanceof UdpReply u) {
+                        acks = u.writer.batch();
                     }
+                    int waiting = acks == null ? 0 : acks.size();
+                    d.runOne(acks);
+                    if (acks != null && acks.size() > 0) {
+                        long now = System.nanoTime();
+                        if (waiting == 0) {
+                            firstAck = now; // the first one since the last send
+                        } else if (now - firstAck > ACK_WAIT_NANOS) {
+                            acks.send(); // slow callbacks (a trap's too): what is made leaves now
+                        }
+                    }
+                    d = n;
                 }
-                d = n;
-            }
-            if (acks != null) {
-                acks.send();
+            } finally {
+                if (acks != null) {
+                    acks.send(); // also when a callback threw an Error past runOne
+                }
             }
         }
 
@@ -565,11 +568,11 @@ public final class NotificationReceiver implements AutoCloseable {
      * How long the first Response of a read's informs may wait for the others' callbacks before the
      * ones made so far are sent (fast callbacks take microseconds; a sender's timeout is a second).
      */
-    static final long ACK_WAIT_NANOS = 200_000;
+    private static final long ACK_WAIT_NANOS = 200_000;
 
     /** Where a UDP notification's Response goes: its sender, through its endpoint's writer. */
     private static final class UdpReply implements NotificationProcessor.Reply {
-        final DatagramWriter writer;
+        private final DatagramWriter writer;
         private final InetSocketAddress to;
 
         UdpReply(DatagramWriter writer, InetSocketAddress to) {
