@@ -16,7 +16,8 @@ package io.varbind.agent;
  *       {@link #COALESCE_MIN} datagrams would arrive within the interval. One timer wake-up
  *       then reads what came meanwhile, where each few traps would have woken the receiver
  *       and callback threads (a NIC's interrupt coalescing, for the same reason). A lone trap,
- *       or a slow stream, is read as soon as it arrives. A rest that ends a whole interval
+ *       or a slow stream, is read as soon as it arrives; a read of one datagram (which may have
+ *       been offered room for one only) never rests. A rest that ends a whole interval
  *       late stops resting for {@link #NO_REST_NANOS} ({@link #noRestUntil}).</li>
  * </ul>
  */
@@ -65,7 +66,9 @@ final class ReadPacing {
             long coalesceNanos) {
         boolean full = readBatch > 0 && datagrams >= readBatch;
         int what = !full || urgent || held >= HOLD_MAX ? HAND_OVER : HOLD;
-        if (coalesceNanos > 0 && readBatch > 0 && !full && !urgent && datagrams > 0
+        // one datagram shows nothing of the socket being empty: the transport offers room for one
+        // only while datagrams come one at a time (ReceiveBuffer), and a rest is for dense streams
+        if (coalesceNanos > 0 && readBatch > 0 && !full && !urgent && datagrams > 1
                 && (double) datagrams * coalesceNanos >= (double) COALESCE_MIN * sinceLastRead) {
             what |= REST;
         }

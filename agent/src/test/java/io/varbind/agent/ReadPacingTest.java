@@ -43,6 +43,8 @@ class ReadPacingTest {
         assertEquals(HAND_OVER, afterRead(10, BATCH, false, 10, 100_000, 0), "coalescing off");
         assertEquals(HAND_OVER, afterRead(10, 0, false, 10, 100_000, MS), "NIO: no batch bound");
         assertEquals(HAND_OVER, afterRead(0, BATCH, false, 0, 100_000, MS), "nothing read");
+        assertEquals(HAND_OVER, afterRead(1, BATCH, false, 1, 10_000, MS),
+                "one datagram (perhaps a read with room for one only) never rests");
     }
 
     @Test
@@ -68,7 +70,7 @@ class ReadPacingTest {
         if (urgent || !full || held >= ReadPacing.HOLD_MAX) {
             assertEquals(HAND_OVER, what & (HAND_OVER | HOLD));
         }
-        if (urgent || coalesce == 0) {
+        if (urgent || coalesce == 0 || datagrams < 2) {
             assertEquals(0, what & REST);
         }
     }
