@@ -5,20 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.varbind.codec.BerTags;
-import io.varbind.codec.CommunityMessage;
-import io.varbind.codec.Oid;
-import io.varbind.codec.Pdu;
-import io.varbind.codec.SnmpMessageEncoder;
-import io.varbind.codec.VarBind;
-import io.varbind.codec.Variable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,12 +31,7 @@ import org.junit.jupiter.api.Test;
 class ReceiverStreamHostileTest {
 
     private static byte[] trap(String community, String text) {
-        List<VarBind> vbs = List.of(
-                new VarBind(Oid.parse("1.3.6.1.2.1.1.3.0"), Variable.timeTicks(42)),
-                new VarBind(Oid.parse("1.3.6.1.6.3.1.1.4.1.0"), Variable.objectId(Oid.parse("1.3.6.1.6.3.1.1.5.4"))),
-                new VarBind(Oid.parse("1.3.6.1.4.1.8072.9999.1"), Variable.octetString(text)));
-        return SnmpMessageEncoder.encode(new CommunityMessage(1, community.getBytes(StandardCharsets.US_ASCII),
-                new Pdu(BerTags.TRAP_V2, 7, 0, 0, vbs)));
+        return TestNotifications.v2c(community, false, 7, text);
     }
 
     private static int tcpPort(NotificationReceiver r) {
