@@ -83,7 +83,8 @@ public final class Notification {
     /**
      * The receiver's address it arrived at: a datagram's own destination address (an endpoint
      * bound to {@code 0.0.0.0} under epoll, as snmptrapd shows it), else the endpoint's bound
-     * address (a TCP connection's local address).
+     * address (a TCP connection's local address). Under NIO, and for IPv6 endpoints bound to
+     * {@code [::]}, no destination can be read: the wildcard address bound is reported.
      */
     public InetSocketAddress destination() {
         return destination;
