@@ -332,8 +332,13 @@ public final class NotificationReceiver implements AutoCloseable {
         return new Builder();
     }
 
+    /** The name of the receiver's own callback thread. */
+    private static final String CALLBACK_THREAD = "varbind-notifications";
+
     private final NotificationProcessor processor;
     private final ReceiverStatistics stats;
+    /** The own executor's thread (made on its first task), or null. */
+    private volatile Thread callbackThread;
     private final Consumer<Notification> callback;
     private final BiConsumer<Notification, Runnable> deferringCallback;
     private final Executor executor;
@@ -361,7 +366,8 @@ public final class NotificationReceiver implements AutoCloseable {
             this.ownExecutor = null;
         } else {
             this.ownExecutor = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "varbind-notifications");
+                Thread t = new Thread(r, CALLBACK_THREAD);
+                callbackThread = t;
                 t.setDaemon(true);
                 return t;
             });
@@ -430,7 +436,16 @@ public final class NotificationReceiver implements AutoCloseable {
         return queued.get();
     }
 
-    /** Stops listening; callbacks already queued still run (on the receiver's own executor, then it stops). */
+    /** The longest {@link #close()} waits for the callbacks already queued on the receiver's own executor. */
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+
+    /**
+     * Stops listening; callbacks already queued still run. On the receiver's own executor, close
+     * returns once they have (at most 5 s, and not when called from a callback), so that what an
+     * application counts or prints after close includes them ({@code trapd}'s
+     * {@code N notifications received}); an executor given to the builder is the application's to
+     * wait for.
+     */
     @Override
     public void close() {
         if (streamServer != null) {
@@ -442,6 +457,13 @@ public final class NotificationReceiver implements AutoCloseable {
         transports.close();
         if (ownExecutor != null) {
             ownExecutor.shutdown();
+            if (Thread.currentThread() != callbackThread) { // a callback closing its receiver: no self-wait
+                try {
+                    ownExecutor.awaitTermination(CLOSE_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

@@ -106,6 +106,50 @@ class ReceiverExecutorTest {
         }
     }
 
+    /** On the receiver's own executor, close returns once the callbacks already queued have run. */
+    @Test
+    void closeWaitsForTheQueuedCallbacks() throws Exception {
+        AtomicInteger done = new AtomicInteger();
+        NotificationReceiver r = NotificationReceiver.builder().listen("udp:127.0.0.1:0").community("public")
+                .onNotification(n -> {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    done.incrementAndGet();
+                }).build();
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            for (int i = 0; i < 4; i++) {
+                byte[] trap = TestNotifications.v2c("public", false, i, "t" + i);
+                s.send(new DatagramPacket(trap, trap.length, InetAddress.getLoopbackAddress(), udpPort(r)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (r.statistics().received() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertEquals(4, r.statistics().received());
+        } finally {
+            r.close();
+        }
+        assertEquals(4, done.get(), "close returned before the queued callbacks ran");
+        // a callback that closes its own receiver does not wait for itself
+        LinkedBlockingQueue<Long> closedIn = new LinkedBlockingQueue<>();
+        NotificationReceiver[] self = new NotificationReceiver[1];
+        self[0] = NotificationReceiver.builder().listen("udp:127.0.0.1:0").community("public").onNotification(n -> {
+            long t0 = System.nanoTime();
+            self[0].close();
+            closedIn.add((System.nanoTime() - t0) / 1_000_000);
+        }).build();
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            byte[] trap = TestNotifications.v2c("public", false, 1, "close me");
+            s.send(new DatagramPacket(trap, trap.length, InetAddress.getLoopbackAddress(), udpPort(self[0])));
+            Long millis = closedIn.poll(10, TimeUnit.SECONDS);
+            assertNotNull(millis, "the callback never returned from close");
+            assertTrue(millis < 4_000, "close from a callback waited " + millis + " ms for itself");
+        }
+    }
+
     @Test
     void runnableRunRunsCallbacksOnTheEventLoop() throws Exception {
         LinkedBlockingQueue<String> threads = new LinkedBlockingQueue<>();
