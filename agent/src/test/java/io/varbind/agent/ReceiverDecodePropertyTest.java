@@ -458,6 +458,32 @@ class ReceiverDecodePropertyTest {
         assertEquals(1, stats.notInTimeWindows());
     }
 
+    /**
+     * A flood of v3 messages from 2,000 unknown engines, and of unknown users of a known one,
+     * keeps no state per sender: what the receiver remembers of senders' clocks is for the
+     * engines given to it only.
+     */
+    @Example
+    void floodsOfUnknownEnginesAndUsersKeepNothingPerSender() throws Exception {
+        NotificationProcessor p = processor();
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 2000; i++) {
+            byte[] engineId = new byte[12];
+            random.nextBytes(engineId);
+            engineId[0] = (byte) 0x80;
+            UsmUser stranger = UsmUser.localized("u" + i, AuthProtocol.parse("SHA"), "stranger-pass", PrivProtocol.NONE,
+                    null, i % 2 == 0 ? engineId : SENDER_ENGINE);
+            byte[] m = v3(stranger, new EngineState(i % 2 == 0 ? engineId : SENDER_ENGINE, 1, 1), BerTags.TRAP_V2,
+                    false);
+            assertNull(p.process(m, m.length, SOURCE, DESTINATION, "udp").notification());
+        }
+        assertEquals(1000, stats.unknownEngineIds());
+        assertEquals(1000, stats.unknownUserNames());
+        java.lang.reflect.Field f = NotificationProcessor.class.getDeclaredField("senders");
+        f.setAccessible(true);
+        assertTrue(((Map<?, ?>) f.get(p)).isEmpty(), "state kept for senders that were refused");
+    }
+
     private Notification deliver(NotificationProcessor p, UsmUser u, int boots, int time) {
         byte[] m = v3(u, new EngineState(SENDER_ENGINE, boots, time), BerTags.TRAP_V2, false);
         NotificationProcessor.Outcome o = p.process(m, m.length, SOURCE, DESTINATION, "udp");
