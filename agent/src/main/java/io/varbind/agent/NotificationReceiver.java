@@ -506,8 +506,8 @@ public final class NotificationReceiver implements AutoCloseable {
         }
     }
 
-    private static String udpTransportName(InetSocketAddress local) {
-        return local.getAddress() instanceof Inet6Address ? "udp6" : "udp";
+    private static String transportName(boolean tcp, InetSocketAddress local) {
+        return (tcp ? "tcp" : "udp") + (local.getAddress() instanceof Inet6Address ? "6" : "");
     }
 
     /**
@@ -592,7 +592,7 @@ public final class NotificationReceiver implements AutoCloseable {
         UdpChannel(Channel ch) {
             writer = new DatagramWriter(ch);
             local = (InetSocketAddress) ch.localAddress();
-            transport = udpTransportName(local);
+            transport = transportName(false, local);
         }
 
         void add(Delivery d) {
