@@ -74,6 +74,11 @@ class ReceiverExecutorTest {
                 assertTrue(t.startsWith("app-callbacks "), t);
             }
             assertEquals(6, tasks.get(), "one task per notification");
+            // counted once each callback has returned, a moment after its last line above
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (r.statistics().delivered() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
             assertEquals(6, r.statistics().delivered());
         } finally {
             pool.shutdownNow();
