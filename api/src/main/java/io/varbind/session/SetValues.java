@@ -241,8 +241,12 @@ public final class SetValues {
             return radix == 8 ? 0L : null;
         }
         try {
-            long v = Long.parseLong(s.substring(i), radix);
-            return neg ? -v : v;
+            String digits = s.substring(i);
+            if (digits.startsWith("-") || digits.startsWith("+")) {
+                return null;
+            }
+            // the sign parsed with the digits: -9223372036854775808 has no positive counterpart
+            return Long.parseLong(neg ? "-" + digits : digits, radix);
         } catch (NumberFormatException e) {
             return null;
         }

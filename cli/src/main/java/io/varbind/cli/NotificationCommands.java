@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -46,8 +47,7 @@ final class NotificationCommands {
                 vars.add(SnmpVariable.of("sysUpTime.0", ticks, "t"));
             }
             for (int i = from; i < words.size(); i += 3) {
-                String type = words.get(i + 1).equals("=") ? null : words.get(i + 1);
-                vars.add(SnmpVariable.of(words.get(i), words.get(i + 2), type));
+                vars.add(typed(words.get(i), words.get(i + 1), words.get(i + 2)));
             }
             return vars;
         }
@@ -83,9 +83,16 @@ final class NotificationCommands {
                     + " AGENT ENTERPRISE AGENT-ADDR GENERIC SPECIFIC UPTIME [OID TYPE VALUE]... (empty UPTIME: now;"
                     + " default port 162).")
     static final class Trap extends NotificationCommand {
+        @Option(names = "-Ci", description = "send an inform and wait for its acknowledgement, as snmpinform")
+        boolean inform;
+
         @Override
         public Integer execute() {
             try (Session s = session(agent)) {
+                if (inform && s.version() != 1) {
+                    s.inform(word(1, "TRAPOID"), variables(word(0, "UPTIME"), 2));
+                    return Main.EXIT_OK;
+                }
                 if (s.version() == 1) {
                     String enterprise = word(0, "ENTERPRISE");
                     String agentAddr = word(1, "AGENT-ADDR");

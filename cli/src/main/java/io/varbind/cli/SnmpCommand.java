@@ -1,12 +1,15 @@
 package io.varbind.cli;
 
 import io.varbind.Session;
+import io.varbind.SnmpVariable;
 import io.varbind.codec.VarBind;
 import io.varbind.codec.VarBindCursor;
 import io.varbind.codec.Variable;
 import io.varbind.engine.Response;
 import io.varbind.engine.VarBindSink;
 import io.varbind.format.OutputOptions;
+import io.varbind.mib.DisplayHint;
+import io.varbind.mib.MibNode;
 import io.varbind.mib.MibTree;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,6 +97,65 @@ abstract class SnmpCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    /**
+     * An OID TYPE VALUE triple of snmpset/snmptrap as Net-SNMP's snmp_add_var reads it: {@code =}
+     * takes the MIB's type, and an OCTET STRING with a DISPLAY-HINT is read through the hint
+     * ({@code ifPhysAddress.1 = 0:11:22:33:44:55} is six octets), BITS through {@code b}; {@code b}
+     * is a list of bit numbers or the MIB's bit names ({@code 1 3 9} is {@code 50 40}); the other
+     * letters as the session reads them.
+     */
+    SnmpVariable typed(String name, String type, String value) {
+        if (!type.equals("=") && !type.equals("b")) {
+            return SnmpVariable.of(name, value, type);
+        }
+        MibNode node = null;
+        try {
+            int[] oid = tree().resolve(name, 0).oid();
+            io.varbind.mib.Match m = tree().lookup(oid, oid.length);
+            node = m == null ? null : m.node();
+        } catch (RuntimeException unknown) {
+            // the session reports the name it cannot read
+        }
+        if (type.equals("b") || node != null && "BITS".equals(node.baseType())) {
+            return SnmpVariable.of(name, bits(name, value, node), "s");
+        }
+        if (node != null && "OCTET STRING".equals(node.baseType()) && node.hint() != null
+                && !DisplayHint.isText(node.hint())) {
+            byte[] octets = DisplayHint.parseOctets(node.hint(), value);
+            if (octets != null) {
+                return SnmpVariable.of(name, octets, null);
+            }
+        }
+        return SnmpVariable.of(name, value, null);
+    }
+
+    /** Net-SNMP's BITS notation: bit numbers or names, separated by spaces, tabs or commas. */
+    static byte[] bits(String name, String value, MibNode node) {
+        java.util.BitSet set = new java.util.BitSet();
+        for (String word : value.split("[ ,\t]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            Integer bit = node != null && node.bits() != null ? node.bits().get(word) : null;
+            if (bit == null) {
+                try {
+                    bit = Integer.parseInt(word);
+                } catch (NumberFormatException e) {
+                    bit = -1;
+                }
+            }
+            if (bit < 0 || bit > 65535) {
+                throw new IllegalArgumentException(name + ": Bad value notation (" + word + ")");
+            }
+            set.set(bit);
+        }
+        byte[] out = new byte[set.isEmpty() ? 0 : set.length() / 8 + (set.length() % 8 == 0 ? 0 : 1)];
+        for (int b = set.nextSetBit(0); b >= 0; b = set.nextSetBit(b + 1)) {
+            out[b / 8] |= (byte) (0x80 >>> (b % 8));
+        }
+        return out;
     }
 
     MibTree tree() {
