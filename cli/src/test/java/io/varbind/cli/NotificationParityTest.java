@@ -1,0 +1,438 @@
+package io.varbind.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.varbind.cli.ToolRuns.Run;
+import io.varbind.testing.NetSnmpTools;
+import io.varbind.testing.SnmpdAgent;
+import io.varbind.testing.SnmptrapdReceiver;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Notifications both ways beside Net-SNMP 5.9 (issue 17), each case run both ways and compared:
+ * <ul>
+ * <li>receiving: snmptrap/snmpinform send the same notification to {@code snmptrapd -f -Lo} and to
+ * {@code ./varbind trapd} (in this JVM) started with the same {@code -O}, {@code -m} and {@code -M};
+ * everything after the time stamp must be identical (the senders' ports masked): every {@code -O}
+ * letter and interacting pairs, MIB sets ({@code -m ''}, {@code -m ALL}, lists, a corpus vendor
+ * folder with its TRAP-TYPE), every value type letter, v1 generic and specific codes, v2c, v3 users
+ * of every auth and priv protocol, contexts, UDP, TCP and IPv6;</li>
+ * <li>sending: {@code ./varbind trap}/{@code inform} and snmptrap/snmpinform with the same arguments
+ * into one snmptrapd: the same entry (the source port masked) and exit status;</li>
+ * <li>{@code trapd --json}: each field against snmptrapd's entry for the same notification;</li>
+ * <li>errors: snmptrap's exit status family for bad arguments.</li>
+ * </ul>
+ * One snmptrapd per flag set (snmptrapd reads its flags once); {@code -Dvarbind.parity.full=true}
+ * sweeps every letter pair of {@link NetSnmpParityTest} too.
+ */
+@Tag("agent")
+class NotificationParityTest {
+    private static final boolean FULL = Boolean.getBoolean("varbind.parity.full");
+    private static final String ENTERPRISE = ".1.3.6.1.4.1.8072.9999";
+    private static final String A = "udp:127.0.0.1:PORT";
+    /** snmptrap's and varbind's v3 traps come from different engines: snmptrapd keeps one clock per engine. */
+    private static final String THEIR_ENGINE = SnmptrapdReceiver.SENDER_ENGINE_IDS.get(0);
+    private static final String OUR_ENGINE = SnmptrapdReceiver.SENDER_ENGINE_IDS.get(1);
+    /** Users covering each auth (MD5, SHA-1/224/256/384/512) and priv (DES, AES-128/192/256, both key extensions). */
+    private static final List<String> USERS = List.of("noauth", "md5_none", "md5_des", "sha_aes", "sha224_aes192",
+            "sha256_aes256", "sha384_aes192c", "sha512_aes256c", "md5_aes256c", "sha_des");
+
+    /** Every snmptrap value type letter, with edge values: empty, non-printable, UTF-8, long, quotes, hex. */
+    private static final List<String[]> TYPES = List.of(new String[] {"i", "-5"}, new String[] {"i", "2147483647"},
+            new String[] {"u", "4294967295"}, new String[] {"c", "7"}, new String[] {"t", "12345"},
+            new String[] {"a", "10.1.2.3"}, new String[] {"o", "IF-MIB::ifTable"}, new String[] {"o", ".1.3.6.1.2.1.1"},
+            new String[] {"s", "hello"}, new String[] {"s", ""}, new String[] {"s", "caf\u00e9 \u2603"},
+            new String[] {"s", "tab\there\nnewline"}, new String[] {"s", "x".repeat(300)},
+            new String[] {"s", "quote \" back\\"}, new String[] {"s", "\u0001\u0002\tbin\n"}, new String[] {"x", "00 01 ff"},
+            new String[] {"x", ""}, new String[] {"x", "41 42 43"}, new String[] {"d", "1.2.3"},
+            new String[] {"d", "65 66"}, new String[] {"n", ""}, new String[] {"b", "1 3 9"},
+            new String[] {"U", "18446744073709551615"}, new String[] {"I", "-9223372036854775808"},
+            new String[] {"F", "1.5"}, new String[] {"D", "-2.25"});
+
+    private static List<String> payload(List<String[]> types) {
+        List<String> p = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            p.addAll(List.of(ENTERPRISE + "." + i, types.get(i)[0], types.get(i)[1]));
+        }
+        return p;
+    }
+
+    private static List<String> cmd(String... words) {
+        return new ArrayList<>(List.of(words));
+    }
+
+    private static List<String> with(List<String> c, List<String> more) {
+        List<String> out = new ArrayList<>(c);
+        out.addAll(more);
+        return out;
+    }
+
+    /** {@code -v3} and the security options of an interop user. */
+    private static List<String> v3(String name) {
+        SnmpdAgent.User u = SnmpdAgent.user(name);
+        if (u.auth() == null) {
+            return cmd("-v3", "-l", "noAuthNoPriv", "-u", name);
+        }
+        if (u.priv() == null) {
+            return cmd("-v3", "-l", "authNoPriv", "-u", name, "-a", u.auth(), "-A", u.authPassword());
+        }
+        return cmd("-v3", "-l", "authPriv", "-u", name, "-a", u.auth(), "-A", u.authPassword(), "-x", u.priv(), "-X",
+                u.privPassword());
+    }
+
+    private static List<String> tool(String tool, List<String> options, String agent, String... fields) {
+        List<String> c = cmd(tool);
+        c.addAll(options);
+        c.add(agent);
+        c.addAll(List.of(fields));
+        return c;
+    }
+
+    private static final List<String> V2C = List.of("-v2c", "-c", "public");
+    private static final List<String> V1 = List.of("-v1", "-c", "public");
+
+    // ---------------------------------------------------------------- receiving
+
+    /** One snmptrapd and one trapd (in this JVM, on a thread) started with the same flags. */
+    private static final class Receivers implements AutoCloseable {
+        final SnmptrapdReceiver netSnmp;
+        final int port = SnmpdAgent.freePort();
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final Thread trapd;
+        final Path dir;
+
+        Receivers(List<String> flags) throws Exception {
+            dir = Files.createTempDirectory("varbind-notification-parity");
+            // the same MIB folders on both sides, unless the flags name theirs
+            netSnmp = SnmptrapdReceiver.startDefaultFormatWithIpv6(flags.contains("-M") ? flags
+                    : with(flags, List.of("-M", NetSnmpTools.mibDirs())));
+            List<String> args = cmd("trapd", "--listen", "udp:127.0.0.1:" + port + ",tcp:127.0.0.1:" + port
+                    + ",udp6:[::1]:" + port + ",tcp6:[::1]:" + port, "-c", "public", "--engine-id",
+                    SnmptrapdReceiver.ENGINE_ID_HEX);
+            if (!flags.contains("-M")) {
+                args.addAll(List.of("-M", NetSnmpTools.mibDirs()));
+            }
+            for (String name : USERS) {
+                SnmpdAgent.User u = SnmpdAgent.user(name);
+                String keys = u.auth() == null ? "" : ":" + u.auth() + ":" + u.authPassword()
+                        + (u.priv() == null ? "" : ":" + u.priv() + ":" + u.privPassword());
+                args.addAll(List.of("--user", THEIR_ENGINE + "@" + name + keys, "--user", name + keys));
+            }
+            args.addAll(flags);
+            PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+            PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+            trapd = new Thread(() -> Main.run(args.toArray(String[]::new), o, e), "trapd " + flags);
+            trapd.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!err().contains("listening") && System.nanoTime() < deadline) {
+                assertTrue(trapd.isAlive(), err());
+                Thread.sleep(20);
+            }
+            assertTrue(err().contains("listening"), err());
+        }
+
+        String out() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            trapd.interrupt();
+            trapd.join(20_000);
+            netSnmp.close();
+        }
+    }
+
+    /** What a receiver printed after its start-up lines, time stamps cut and the senders' ports masked. */
+    static String normalized(String out) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : out.split("\n", -1)) {
+            if (line.startsWith("NET-SNMP version") || line.startsWith("Created directory")
+                    || line.contains("NET-SNMP version")) {
+                continue;
+            }
+            String l = line.matches("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d .*") ? line.substring(20) : line;
+            sb.append(l).append('\n');
+        }
+        return sb.toString().replaceAll("\\]:\\d+->", "]:SPORT->").replaceAll("(IPv6: \\[[0-9a-f:.]+\\]):\\d+", "$1:SPORT")
+                .strip();
+    }
+
+    /** Waits until {@code text} grows past {@code before} and stays so for a moment; returns it. */
+    private static String awaitGrowth(Supplier<String> text, int before) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String s = text.get();
+        while (s.length() <= before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            s = text.get();
+        }
+        Thread.sleep(30);
+        return text.get();
+    }
+
+    private static void send(Path dir, List<String> c, int port) {
+        List<String> line = new ArrayList<>(c);
+        line.replaceAll(w -> w.replace("PORT", String.valueOf(port)));
+        NetSnmpTools.Result r = NetSnmpTools.run(dir, line);
+        assertEquals(0, r.exitCode(), line + ": " + r.err());
+    }
+
+    /** Sends each case to snmptrapd, then to trapd, and compares everything they printed. */
+    private static void receiveBoth(List<String> flags, List<List<String>> cases) throws Exception {
+        NetSnmpTools.requireInstalled();
+        try (Receivers r = new Receivers(flags)) {
+            StringBuilder trail = new StringBuilder();
+            for (List<String> c : cases) {
+                int theirs = r.netSnmp.log().length();
+                send(r.dir, c, r.netSnmp.port());
+                awaitGrowth(r.netSnmp::log, theirs);
+                int ours = r.out().length();
+                send(r.dir, c, r.port);
+                awaitGrowth(r::out, ours);
+                trail.append(String.join(" ", c)).append('\n');
+                String expected = normalized(r.netSnmp.log()).replace(":" + r.netSnmp.port(), ":LPORT");
+                String actual = normalized(r.out()).replace(":" + r.port, ":LPORT");
+                if (!expected.equals(actual)) {
+                    // the first case that differs, named
+                    assertEquals(expected, actual, "flags " + flags + ", after:\n" + trail);
+                }
+            }
+        }
+    }
+
+    /** A v2c trap with every value type, a v1 trap with MIB-named variables, an inform with MIB types. */
+    private static List<List<String>> flagCases() {
+        return List.of(
+                with(tool("snmptrap", V2C, A, "100", "IF-MIB::linkUp"), payload(TYPES)),
+                with(tool("snmptrap", V1, A, ENTERPRISE, "192.0.2.5", "6", "17", "4321"), payload(TYPES.subList(0, 9))),
+                tool("snmptrap", V1, A, "SNMPv2-MIB::snmpTraps", "192.0.2.6", "2", "0", "77", "ifIndex.2", "i", "2",
+                        "ifAdminStatus.2", "i", "1", "ifDescr.2", "s", "eth1"),
+                tool("snmpinform", V2C, A, "100", "IF-MIB::linkUp", "ifIndex.3", "i", "3", "ifAdminStatus.3", "=", "up",
+                        "ifDescr.3", "=", "eth0", "ifPhysAddress.3", "x", "00 11 22 33 44 55", "ifSpeed.3", "=",
+                        "100000000", "sysLocation.0", "s", "a \"b\""));
+    }
+
+    private static final List<String> FLAGS = FULL
+            ? List.of("", "-Oa", "-Ob", "-Oe", "-OE", "-Of", "-On", "-Oq", "-OQ", "-Os", "-OS", "-Ot", "-OT", "-Ou",
+                    "-OU", "-Ov", "-Ox", "-OX", "-Oqq", "-OqQ", "-Ovq", "-OvQ", "-Otq", "-Oqv", "-Oxa", "-Oax", "-OxT",
+                    "-OaT", "-OEb", "-OXb", "-OXq", "-OXf", "-Oteq", "-Obn", "-Ovv", "-Ofs", "-Oen", "-OQv", "-OUx")
+            : List.of("-Oa", "-Of", "-On", "-Oq", "-OQ", "-Ot", "-Ov", "-OX", "-OxT", "-Oteq");
+
+    @Test
+    void everyOutputLetterAndInteractingPairsPrintAsSnmptrapd() throws Exception {
+        for (String f : FLAGS) {
+            receiveBoth(f.isEmpty() ? List.of() : List.of(f), flagCases());
+        }
+    }
+
+    /** The vendor folders of the corpus: akcp (an SMIv1 TRAP-TYPE) and allied (an SMIv2 NOTIFICATION-TYPE). */
+    private static String corpus(String vendor, String module) {
+        String env = System.getenv("VARBIND_MIB_CORPUS");
+        String root = System.getenv("VARBIND_REPO_ROOT");
+        Path corpus = env != null && !env.isEmpty() ? Path.of(env)
+                : Path.of(root == null ? "." : root).resolve("../shared/mibs-corpus");
+        Path dir = corpus.resolve(vendor).toAbsolutePath().normalize();
+        assertTrue(Files.isDirectory(dir) && dir.toFile().list((d, n) -> n.startsWith(module)).length > 0,
+                "the MIB corpus holds " + module + " under " + dir);
+        return dir.toString();
+    }
+
+    @Test
+    void mibSetsVendorTrapsAndUnknownOidsPrintAsSnmptrapd() throws Exception {
+        String akcp = corpus("akcp", "HHMSAGENT-MIB");
+        String allied = corpus("allied", "AT-LINKTRAP-MIB");
+        String mibs = NetSnmpTools.mibDirs();
+        String e = ".1.3.6.1.4.1.3854.1"; // HHMSAGENT-MIB::hhmsagent
+        List<List<String>> cases = List.of(
+                tool("snmptrap", V1, A, e, "192.0.2.5", "6", "3", "5", e + ".1.2.0", "i", "4", e + ".1.1.0", "s", "rack 9",
+                        "ifIndex.2", "i", "2"),
+                tool("snmptrap", V1, A, e, "192.0.2.5", "6", "77", "5"),
+                tool("snmptrap", V2C, A, "5", e + ".0.3", e + ".1.2.0", "i", "4", "ifAdminStatus.2", "i", "2"),
+                tool("snmptrap", V2C, A, "5", ".1.3.6.1.4.1.207.8.4.4.3.25.1", "ifDescr.2", "s", "eth2",
+                        "ifOperStatus.2", "i", "2"),
+                tool("snmptrap", V2C, A, "5", ".1.3.6.1.4.1.8072.4.0.2", ".1.3.6.1.4.1.99999.1.2.3", "i", "2",
+                        ".1.3.6.1.2.1.1.5.0", "s", "h"),
+                tool("snmptrap", V1, A, ".1.3.6.1.4.1.99999", "192.0.2.5", "2", "0", "5", ".1.3.6.1.4.1.99999.1", "s", "x"),
+                tool("snmptrap", V1, A, ".1.3.6.1.4.1.8072.4", "192.0.2.5", "6", "2", "5"));
+        List<List<String>> sets = new ArrayList<>(List.of(List.of("-m", ""), List.of("-m", "", "-Of"),
+                List.of("-m", "ALL", "-M", akcp + ":" + allied + ":" + mibs),
+                List.of("-m", "ALL", "-M", akcp + ":" + mibs, "-Of"),
+                List.of("-m", "SNMPv2-MIB:IF-MIB", "-Oe"),
+                List.of("-M", akcp + ":" + allied + ":" + mibs, "-m", "HHMSAGENT-MIB:AT-LINKTRAP-MIB"),
+                List.of("-M", allied + ":" + mibs, "-m", "+AT-LINKTRAP-MIB", "-Ou")));
+        if (FULL) {
+            sets.addAll(List.of(List.of("-m", "", "-Os", "-Oe"), List.of("-m", "", "-On"), List.of("-m", "IF-MIB"),
+                    List.of("-m", "ALL", "-M", akcp + ":" + mibs, "-Os"),
+                    List.of("-m", "ALL", "-M", akcp + ":" + mibs, "-Ob"), List.of("-m", "IF-MIB", "-Of")));
+        }
+        for (List<String> set : sets) {
+            receiveBoth(set, cases);
+        }
+    }
+
+    @Test
+    void typesVersionsUsersAndTransportsPrintAsSnmptrapd() throws Exception {
+        List<List<String>> cases = new ArrayList<>();
+        // each value type alone (the flag sweep sends them all in one trap)
+        for (String[] t : FULL ? TYPES : List.<String[]>of()) {
+            cases.add(tool("snmptrap", V2C, A, "100", "IF-MIB::linkUp", ENTERPRISE + ".1", t[0], t[1]));
+        }
+        for (int g = 0; g <= 6; g++) {
+            cases.add(tool("snmptrap", V1, A, ENTERPRISE, "192.0.2.5", String.valueOf(g), "0", "5"));
+        }
+        for (String[] es : new String[][] {{".1.3.6.1.4.1.8072.3.2.10", "99"}, {"NET-SNMP-MIB::netSnmpAgentOIDs.10", "0"},
+            {"SNMPv2-MIB::snmpTraps", "1"}, {".1.3.6.1.4.1.99999.1.2", "2147483647"}, {"", "5"}, {".1.3", "-1"},
+            {ENTERPRISE, "4294967295"}, {"IF-MIB::ifMIB", "7"}}) {
+            cases.add(tool("snmptrap", V1, A, es[0], "192.0.2.5", "6", es[1], "5", "ifIndex.1", "i", "1"));
+        }
+        for (String[] gs : new String[][] {{"7", "0"}, {"-1", "0"}, {"255", "1"}}) {
+            cases.add(tool("snmptrap", V1, A, ENTERPRISE, "192.0.2.5", gs[0], gs[1], "5"));
+        }
+        for (String agentAddr : List.of("", "0.0.0.0", "10.20.30.40")) {
+            cases.add(tool("snmptrap", V1, A, ENTERPRISE, agentAddr, "6", "1", "5"));
+        }
+        for (String up : List.of("4294967295", "0", "8640000")) {
+            cases.add(tool("snmptrap", V1, A, ENTERPRISE, "192.0.2.5", "0", "0", up));
+            cases.add(tool("snmptrap", V2C, A, up, "IF-MIB::linkUp"));
+        }
+        for (String agent : List.of("tcp:127.0.0.1:PORT", "udp6:[::1]:PORT", "tcp6:[::1]:PORT")) {
+            cases.add(tool("snmptrap", V2C, agent, "100", "IF-MIB::linkUp", "ifIndex.1", "i", "1"));
+            cases.add(tool("snmpinform", V2C, agent, "100", "IF-MIB::linkUp", "ifIndex.1", "i", "1"));
+            cases.add(tool("snmptrap", V1, agent, ENTERPRISE, "192.0.2.9", "2", "0", "10", "ifIndex.1", "i", "1"));
+        }
+        cases.add(tool("snmptrap", with(List.of("-Ci"), V2C), A, "5", "IF-MIB::linkDown", "ifIndex.1", "i", "1"));
+        cases.add(tool("snmpinform", with(List.of("-r", "2", "-t", "1"), V2C), A, "5", "IF-MIB::linkDown"));
+        cases.add(tool("snmptrap", V2C, A, "5", ".1.3.6.1.4.1.99999.0.7"));
+        cases.add(tool("snmptrap", V2C, A, "5", "NET-SNMP-AGENT-MIB::nsNotifyShutdown", "sysUpTime.0", "t", "5"));
+        for (String user : USERS) {
+            cases.add(tool("snmptrap", with(v3(user), List.of("-e", THEIR_ENGINE)), A, "5", "IF-MIB::linkUp", "ifIndex.1",
+                    "i", "1"));
+            cases.add(tool("snmpinform", v3(user), A, "6", "IF-MIB::linkDown", "ifIndex.1", "i", "1"));
+        }
+        cases.add(tool("snmptrap", with(v3("sha_aes"), List.of("-e", "0x" + THEIR_ENGINE, "-n", "ctxA")),
+                "tcp:127.0.0.1:PORT", "5", "IF-MIB::linkUp"));
+        cases.add(tool("snmpinform", with(v3("sha256_aes256"), List.of("-n", "ctx B")), "udp6:[::1]:PORT", "5",
+                "IF-MIB::linkUp"));
+        cases.add(tool("snmptrap", with(List.of("-Ci"), v3("md5_des")), A, "5", "IF-MIB::linkUp"));
+        receiveBoth(List.of(), cases);
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** The uptime snmptrapd printed first in an entry (a v2 sysUpTime.0 or a v1 Uptime). */
+    private static final Pattern UPTIME = Pattern.compile("Timeticks: \\((\\d+)\\) [^\\t\\n]*|Uptime: [^\\n]*");
+
+    @Test
+    void trapAndInformSendWhatSnmptrapAndSnmpinformSend() throws Exception {
+        NetSnmpTools.requireInstalled();
+        List<List<String>> cases = new ArrayList<>();
+        cases.add(with(tool("snmptrap", V2C, A, "100", "IF-MIB::linkUp"), payload(TYPES)));
+        for (String[] t : FULL ? TYPES : TYPES.subList(20, 26)) {
+            cases.add(tool("snmptrap", V2C, A, "100", "IF-MIB::linkUp", ENTERPRISE + ".1", t[0], t[1]));
+        }
+        // MIB types (=), a DISPLAY-HINT read back (PhysAddress 1x:), enumeration labels, named OID values
+        cases.add(tool("snmptrap", V2C, A, "100", "IF-MIB::linkUp", "ifIndex.3", "i", "3", "ifAdminStatus.3", "=", "up",
+                "ifDescr.3", "=", "eth0", "sysLocation.0", "=", "room", "ifPhysAddress.3", "=", "00:11:22:33:44:55",
+                "ifSpeed.3", "=", "100000000", "sysObjectID.0", "=", "IF-MIB::ifTable", "ifLastChange.3", "=", "500"));
+        cases.add(tool("snmpinform", V2C, A, "7", ".1.3.6.1.6.3.1.1.5.4", "ifIndex.3", "i", "3"));
+        cases.add(tool("snmptrap", with(List.of("-Ci"), V2C), A, "7", ".1.3.6.1.6.3.1.1.5.4", "ifIndex.3", "i", "3"));
+        cases.add(tool("snmpinform", with(List.of("-r", "1", "-t", "2"), V2C), A, "7", "SNMPv2-MIB::coldStart"));
+        for (int g = 0; g <= 6; g++) {
+            cases.add(tool("snmptrap", List.of("-v", "1", "-c", "public"), A, ENTERPRISE, "192.0.2.7", String.valueOf(g),
+                    "0", "55"));
+        }
+        cases.add(tool("snmptrap", V1, A, ENTERPRISE, "", "6", "99", "55", "ifIndex.1", "i", "1"));
+        cases.add(tool("snmptrap", V1, A, "NET-SNMP-MIB::netSnmpNotificationPrefix", "10.0.0.1", "6", "2", "55"));
+        cases.add(tool("snmptrap", V1, A, "", "10.0.0.1", "6", "2", "55"));
+        cases.add(tool("snmptrap", V2C, A, "", "IF-MIB::linkDown"));
+        cases.add(tool("snmptrap", V1, A, ENTERPRISE, "192.0.2.1", "6", "1", ""));
+        for (String agent : List.of("tcp:127.0.0.1:PORT", "udp6:[::1]:PORT", "tcp6:[::1]:PORT")) {
+            cases.add(tool("snmptrap", V2C, agent, "100", "IF-MIB::linkUp", "ifIndex.1", "i", "1"));
+            cases.add(tool("snmpinform", V2C, agent, "100", "IF-MIB::linkUp", "ifIndex.1", "i", "1"));
+            cases.add(tool("snmptrap", V1, agent, ENTERPRISE, "10.0.0.1", "6", "2", "55"));
+        }
+        for (String user : USERS) {
+            cases.add(tool("snmptrap", with(v3(user), List.of("-e", THEIR_ENGINE)), A, "5", "IF-MIB::linkUp", "ifIndex.1",
+                    "i", "1"));
+            cases.add(tool("snmpinform", v3(user), A, "6", "IF-MIB::linkDown", "ifIndex.1", "i", "1"));
+        }
+        cases.add(tool("snmptrap", with(v3("sha_aes"), List.of("-e", THEIR_ENGINE, "-n", "ctxA")), "tcp:127.0.0.1:PORT",
+                "5", "IF-MIB::linkUp"));
+        cases.add(tool("snmpinform", with(v3("sha_aes"), List.of("-n", "ctx B")), "udp6:[::1]:PORT", "5",
+                "IF-MIB::linkUp"));
+        cases.add(tool("snmptrap", with(List.of("-Ci"), v3("md5_des")), A, "5", "IF-MIB::linkUp"));
+
+        try (SnmptrapdReceiver netSnmp = SnmptrapdReceiver.startDefaultFormatWithIpv6(List.of())) {
+            Path dir = Files.createTempDirectory("varbind-notification-send");
+            for (List<String> c : cases) {
+                List<String> theirs = new ArrayList<>(c);
+                theirs.replaceAll(w -> w.replace("PORT", String.valueOf(netSnmp.port())));
+                int before = netSnmp.log().length();
+                NetSnmpTools.Result t = NetSnmpTools.run(dir, theirs);
+                String expected = lastEntry(awaitGrowth(netSnmp::log, before), netSnmp.port());
+                List<String> ours = new ArrayList<>(theirs.subList(1, theirs.size()));
+                ours.replaceAll(w -> w.equals(THEIR_ENGINE) ? OUR_ENGINE : w);
+                ours.add(0, c.get(0).equals("snmptrap") ? "trap" : "inform");
+                ours.addAll(1, List.of("-M", NetSnmpTools.mibDirs()));
+                before = netSnmp.log().length();
+                Run o = ToolRuns.ours(ours);
+                String actual = lastEntry(awaitGrowth(netSnmp::log, before), netSnmp.port());
+                String what = String.join(" ", ours) + "\nstderr: " + o.err();
+                assertEquals(t.exitCode(), o.code(), what);
+                if (c.contains("")) {
+                    // an empty UPTIME is now: the host's uptime, read a moment apart
+                    long e = ticks(expected);
+                    long a = ticks(actual);
+                    assertTrue(a >= e && a - e < 3000, what + ": " + expected + "\n" + actual);
+                    expected = UPTIME.matcher(expected).replaceFirst("UPTIME");
+                    actual = UPTIME.matcher(actual).replaceFirst("UPTIME");
+                }
+                assertEquals(expected, actual, what);
+            }
+        }
+    }
+
+    private static long ticks(String entry) {
+        Matcher m = Pattern.compile("Timeticks: \\((\\d+)\\)").matcher(entry);
+        if (m.find()) {
+            return Long.parseLong(m.group(1));
+        }
+        Matcher up = Pattern.compile("Uptime: (?:(\\d+) days?, )?(\\d+):(\\d\\d):(\\d\\d)\\.(\\d\\d)").matcher(entry);
+        assertTrue(up.find(), entry);
+        long days = up.group(1) == null ? 0 : Long.parseLong(up.group(1));
+        return (((days * 24 + Long.parseLong(up.group(2))) * 60 + Long.parseLong(up.group(3))) * 60
+                + Long.parseLong(up.group(4))) * 100 + Long.parseLong(up.group(5));
+    }
+
+    /** The last entry of a snmptrapd output, normalized (its listening port too). */
+    private static String lastEntry(String log, int port) {
+        String n = normalized(log).replace(":" + port, ":LPORT");
+        int last = -1;
+        for (String start : List.of("\nlocalhost [", "\n<UNKNOWN> [")) {
+            last = Math.max(last, n.lastIndexOf(start));
+        }
+        Matcher v1 = Pattern.compile("\n[0-9.]+ \\[[0-9.]+\\] \\(via ").matcher(n);
+        while (v1.find()) {
+            last = Math.max(last, v1.start());
+        }
+        return last < 0 ? n : n.substring(last + 1);
+    }
+}
