@@ -218,6 +218,11 @@ public final class SetValues {
         }
     }
 
+    /** Whether {@code s} is a whole number as C's strtol(s, 0) reads one (decimal, 0x hex, leading-0 octal). */
+    public static boolean isInteger(String s) {
+        return strtol(s.trim()) != null;
+    }
+
     /** C's strtol(s, 0) on the whole string: decimal, 0x hex, leading-0 octal; null if it is not all a number. */
     static Long strtol(String s) {
         if (s.isEmpty()) {

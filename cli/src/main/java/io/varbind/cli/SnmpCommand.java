@@ -106,9 +106,11 @@ abstract class SnmpCommand implements Callable<Integer> {
      * is a list of bit numbers or the MIB's bit names ({@code 1 3 9} is {@code 50 40}); the other
      * letters as the session reads them.
      */
-    SnmpVariable typed(String name, String type, String value) {
-        if (!type.equals("=") && !type.equals("b")) {
-            return SnmpVariable.of(name, value, type);
+    SnmpVariable typed(String name, String typeWord, String value) {
+        // Net-SNMP reads the first letter of TYPE alone
+        String type = typeWord.isEmpty() ? "" : typeWord.substring(0, 1);
+        if (type.isEmpty() || "=iuctaosxdbnUIFDC".indexOf(type.charAt(0)) < 0) {
+            throw CliException.verbatim(name + ": Bad variable type (\"" + typeWord + "\")", null);
         }
         MibNode node = null;
         try {
@@ -117,6 +119,16 @@ abstract class SnmpCommand implements Callable<Integer> {
             node = m == null ? null : m.node();
         } catch (RuntimeException unknown) {
             // the session reports the name it cannot read
+        }
+        String mibType = node == null ? null : netSnmpType(node.baseType());
+        String given = GIVEN_TYPES.get(type);
+        if (mibType != null && given != null && !compatible(type.charAt(0), mibType)) {
+            throw CliException.verbatim(name + ": Bad variable type (Type of attribute is " + mibType + ", not " + given
+                    + ")", null);
+        }
+        checkValue(name, type.equals("=") ? mibLetter(mibType) : type.charAt(0), value, node);
+        if (!type.equals("=") && !type.equals("b")) {
+            return SnmpVariable.of(name, value, type);
         }
         if (type.equals("b") || node != null && "BITS".equals(node.baseType())) {
             return SnmpVariable.of(name, bits(name, value, node), "s");
@@ -129,6 +141,85 @@ abstract class SnmpCommand implements Callable<Integer> {
             }
         }
         return SnmpVariable.of(name, value, null);
+    }
+
+    /** The letters snmp_add_var checks against the MIB's type, by the type name it prints. */
+    private static final java.util.Map<String, String> GIVEN_TYPES = java.util.Map.of("i", "INTEGER", "u", "Unsigned32",
+            "c", "Counter32", "t", "Timeticks", "a", "IpAddress", "o", "OBJECT IDENTIFIER", "s", "OCTET STRING", "x",
+            "OCTET STRING", "d", "OCTET STRING", "b", "BITS");
+
+    /** A MIB syntax as Net-SNMP names it in "Type of attribute is ...", or null when it checks nothing. */
+    private static String netSnmpType(String base) {
+        if (base == null) {
+            return null;
+        }
+        return switch (base) {
+            case "INTEGER", "Integer32", "Unsigned32", "Gauge32", "Counter32", "Counter64", "IpAddress", "OCTET STRING",
+                    "OBJECT IDENTIFIER", "BITS", "Opaque" -> base;
+            case "TimeTicks" -> "Timeticks";
+            case "NetworkAddress" -> "IpAddress";
+            default -> null;
+        };
+    }
+
+    /** The letter whose value check {@code =} gets for an object of MIB type {@code mib}. */
+    private static char mibLetter(String mib) {
+        return mib == null ? '=' : switch (mib) {
+            case "INTEGER", "Integer32" -> 'i';
+            case "Unsigned32", "Gauge32" -> 'u';
+            case "Counter32" -> 'c';
+            case "Timeticks" -> 't';
+            case "OBJECT IDENTIFIER" -> 'o';
+            default -> '=';
+        };
+    }
+
+    /** Whether snmp_add_var accepts letter {@code t} for an object of MIB type {@code mib}. */
+    private static boolean compatible(char t, String mib) {
+        return switch (t) {
+            case 'i' -> mib.equals("INTEGER") || mib.equals("Integer32");
+            case 'u' -> mib.equals("Unsigned32") || mib.equals("Gauge32");
+            case 'c' -> mib.equals("Counter32");
+            case 't' -> mib.equals("Timeticks");
+            case 'a' -> mib.equals("IpAddress");
+            case 'o' -> mib.equals("OBJECT IDENTIFIER");
+            case 's', 'x', 'd' -> mib.equals("OCTET STRING") || mib.equals("BITS");
+            case 'b' -> mib.equals("BITS") || mib.equals("OCTET STRING");
+            default -> true;
+        };
+    }
+
+    /**
+     * snmp_add_var's complaints about a value, in its words: numbers that are none ({@code Value out
+     * of range (abc)}), notations that do not read ({@code Bad value notation (zz)}), OID values no
+     * MIB names.
+     */
+    private void checkValue(String name, char t, String value, MibNode node) {
+        String v = value.trim();
+        boolean ok = switch (t) {
+            case 'i' -> io.varbind.session.SetValues.isInteger(v) || node != null && node.enumValue(v) != null;
+            case 'u', 'c' -> io.varbind.session.SetValues.isInteger(v);
+            case 't' -> v.matches("\\d+");
+            case 'x' -> v.replaceAll("[\\s:]", "").matches("([0-9a-fA-F]{2})*");
+            case 'd' -> v.matches("\\d{1,3}([.\\s]+\\d{1,3})*") && java.util.Arrays.stream(v.split("[.\\s]+"))
+                    .allMatch(p -> Integer.parseInt(p) < 256);
+            case 'F', 'D' -> v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+            default -> true;
+        };
+        if (!ok) {
+            throw CliException.verbatim(name + ": " + (t == 'i' || t == 'u' || t == 'c' ? "Value out of range"
+                    : "Bad value notation") + " (" + value + ")", null);
+        }
+        if (t == 'o' && !v.isEmpty() && Character.isLetter(v.charAt(0))) {
+            try {
+                tree().resolve(v, 0);
+            } catch (RuntimeException unknown) {
+                int dot = v.indexOf('.');
+                String label = v.contains("::") ? v : dot < 0 ? v : v.substring(0, dot);
+                throw CliException.verbatim(name + ": Unknown Object Identifier (Sub-id not found: (top) -> " + label
+                        + ")", null);
+            }
+        }
     }
 
     /** Net-SNMP's BITS notation: bit numbers or names, separated by spaces, tabs or commas. */
@@ -147,7 +238,7 @@ abstract class SnmpCommand implements Callable<Integer> {
                 }
             }
             if (bit < 0 || bit > 65535) {
-                throw new IllegalArgumentException(name + ": Bad value notation (" + word + ")");
+                throw CliException.verbatim(name + ": Value out of range (" + word + ")", null);
             }
             set.set(bit);
         }
