@@ -74,8 +74,8 @@ class NotificationParityTest {
         return new ArrayList<>(List.of(words));
     }
 
-    private static List<String> with(List<String> c, List<String> more) {
-        List<String> out = new ArrayList<>(c);
+    private static <T> List<T> with(List<T> c, List<? extends T> more) {
+        List<T> out = new ArrayList<>(c);
         out.addAll(more);
         return out;
     }
@@ -116,6 +116,11 @@ class NotificationParityTest {
         final Path dir;
 
         Receivers(List<String> flags) throws Exception {
+            this(flags, List.of());
+        }
+
+        /** With {@code trapdOnly}, options given to trapd alone ({@code --json}). */
+        Receivers(List<String> flags, List<String> trapdOnly) throws Exception {
             dir = Files.createTempDirectory("varbind-notification-parity");
             // the same MIB folders on both sides, unless the flags name theirs
             netSnmp = SnmptrapdReceiver.startDefaultFormatWithIpv6(flags.contains("-M") ? flags
@@ -133,6 +138,7 @@ class NotificationParityTest {
                 args.addAll(List.of("--user", THEIR_ENGINE + "@" + name + keys, "--user", name + keys));
             }
             args.addAll(flags);
+            args.addAll(trapdOnly);
             PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
             trapd = new Thread(() -> Main.run(args.toArray(String[]::new), o, e), "trapd " + flags);
@@ -434,5 +440,164 @@ class NotificationParityTest {
             last = Math.max(last, v1.start());
         }
         return last < 0 ? n : n.substring(last + 1);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /**
+     * Bad command lines: snmptrap's first stderr line, and its exit status in CLI.md's families (its
+     * usage errors and a missing TYPE/VALUE are bad usage, 2; the others 1).
+     */
+    @Test
+    void badArgumentsFailAsSnmptrapDoes() throws Exception {
+        NetSnmpTools.requireInstalled();
+        String agent = "udp:127.0.0.1:" + SnmpdAgent.freePort();
+        List<List<String>> cases = List.of(List.of(), List.of("0"), List.of("0", "linkUp", "ifIndex.1"),
+                List.of("0", "linkUp", "ifIndex.1", "i"), List.of("0", "linkUp", "ifIndex.1", "z", "1"),
+                List.of("0", "linkUp", "ifIndex.1", "INTEGER", "1"), List.of("0", "bogusTrap"),
+                List.of("0", "linkUp", "bogus.1", "i", "1"), List.of("0", "linkUp", "ifIndex.1", "i", "abc"),
+                List.of("0", "linkUp", "ifAdminStatus.1", "=", "sideways"), List.of("0", "linkUp", "ifIndex.1", "a", "1.2.3"),
+                List.of("0", "linkUp", "sysDescr.0", "i", "1"), List.of("0", "linkUp", "sysObjectID.0", "s", "x"),
+                List.of("0", "linkUp", "ifSpeed.1", "i", "1"), List.of("0", "linkUp", "ifInOctets.1", "u", "1"),
+                List.of("0", "linkUp", "ifLastChange.1", "i", "1"), List.of("0", "linkUp", "ifHCInOctets.1", "i", "1"),
+                List.of("0", "linkUp", "ifIndex.1", "b", "x"), List.of("0", "linkUp", "sysLocation.0", "x", "zz"),
+                List.of("0", "linkUp", "sysLocation.0", "d", "1.2.x"), List.of("0", "linkUp", "sysObjectID.0", "o", "bogus"),
+                List.of("0", "linkUp", ENTERPRISE, "t", "abc"), List.of("0", "linkUp", ENTERPRISE, "F", "abc"),
+                List.of("0", "linkUp", ENTERPRISE, "x", "zz"), List.of("0", "linkUp", ENTERPRISE, "d", "300"),
+                List.of("0", "linkUp", ENTERPRISE, "b", "x"), List.of("0", "linkUp", ENTERPRISE, "i", "abc"));
+        List<List<String>> v1 = List.of(List.of(ENTERPRISE), List.of(ENTERPRISE, "1.2.3.4"),
+                List.of(ENTERPRISE, "1.2.3.4", "6"), List.of(ENTERPRISE, "1.2.3.4", "6", "1"),
+                List.of("bogusEnt", "1.2.3.4", "6", "1", "0"), List.of(ENTERPRISE, "1.2.3.4", "6", "1", "0", "ifIndex.1"));
+        Path dir = Files.createTempDirectory("varbind-notification-errors");
+        for (List<String> fields : with(cases, v1.stream().map(f -> with(List.of("-v1"), f)).toList())) {
+            List<String> args = fields.contains("-v1") ? with(List.of("-c", "public", agent), fields.subList(1, fields.size()))
+                    : with(List.of("-c", "public", agent), fields);
+            args.add(0, fields.contains("-v1") ? "-v1" : "-v2c");
+            NetSnmpTools.Result t = NetSnmpTools.run(dir, with(List.of("snmptrap"), args));
+            Run o = ToolRuns.ours(with(List.of("trap", "-M", NetSnmpTools.mibDirs()), args));
+            String theirLine = t.err().lines().filter(l -> !l.startsWith("Created directory")).findFirst().orElse("");
+            String what = String.join(" ", args) + "\ntheirs: " + t.err() + "\nours: " + o.err();
+            assertEquals(theirLine, o.err().lines().findFirst().orElse(""), what);
+            boolean usage = theirLine.startsWith("Missing ") || theirLine.startsWith("No enterprise")
+                    || theirLine.endsWith("Missing type/value for variable");
+            assertEquals(t.exitCode() == 0 ? 0 : usage ? Main.EXIT_USAGE : Main.EXIT_ERROR, o.code(), what);
+        }
+    }
+
+    // ---------------------------------------------------------------- --json
+
+    /** snmptrapd's -On type labels as easysnmp's snmp_type names ({@code trapd --json}). */
+    private static String easyType(String label) {
+        return switch (label) {
+            case "INTEGER" -> "INTEGER";
+            case "STRING", "Hex-STRING", "\"\"" -> "OCTETSTR";
+            case "Gauge32" -> "GAUGE";
+            case "Counter32" -> "COUNTER";
+            case "Counter64" -> "COUNTER64";
+            case "Timeticks" -> "TICKS";
+            case "IpAddress" -> "IPADDR";
+            case "OID" -> "OBJECTID";
+            case "NULL" -> "NULL";
+            default -> "OPAQUE";
+        };
+    }
+
+    /**
+     * {@code trapd --json} beside {@code snmptrapd -On}: for the same notifications each JSON field
+     * agrees with what snmptrapd printed: version, kind, community, the v1 fields, the uptime, the
+     * trap OID (for v1 traps RFC 3584 section 3.1's translation of what snmptrapd shows), and each
+     * variable's OID, type and (for numbers and OIDs) value, in order.
+     */
+    @Test
+    void jsonFieldsAgreeWithWhatSnmptrapdPrinted() throws Exception {
+        NetSnmpTools.requireInstalled();
+        List<List<String>> cases = List.of(
+                tool("snmptrap", V1, A, ENTERPRISE, "192.0.2.5", "6", "17", "4321", "ifIndex.2", "i", "2",
+                        ENTERPRISE + ".1", "o", ".1.3.6.1.2.1.1", ENTERPRISE + ".2", "s", "text"),
+                tool("snmptrap", V1, A, ENTERPRISE, "192.0.2.6", "2", "0", "77", "ifIndex.2", "i", "2"),
+                tool("snmptrap", V1, A, "SNMPv2-MIB::snmpTraps", "192.0.2.6", "0", "0", "1"),
+                with(tool("snmptrap", V2C, A, "100", "IF-MIB::linkUp"), payload(TYPES.subList(0, 9))),
+                tool("snmpinform", V2C, A, "200", ".1.3.6.1.4.1.99999.0.7", "ifAdminStatus.3", "=", "up", ENTERPRISE + ".9",
+                        "u", "9"),
+                tool("snmptrap", with(v3("sha_aes"), List.of("-e", THEIR_ENGINE, "-n", "ctxA")), A, "300",
+                        "IF-MIB::linkDown", "ifIndex.4", "i", "4"));
+        Pattern v1Header = Pattern.compile("^([0-9.]+) \\[.*TRAP, SNMP v1, community (\\S+)\n\t(\\S+) .* Trap \\((\\d+)\\)"
+                + " Uptime: .*$", Pattern.MULTILINE);
+        Pattern variable = Pattern.compile("(\\.[0-9.]+) = (?:([A-Za-z0-9-]+): )?(.*)");
+        try (Receivers r = new Receivers(List.of("-On"), List.of("--json"))) {
+            for (List<String> c : cases) {
+                int theirs = r.netSnmp.log().length();
+                send(r.dir, c, r.netSnmp.port());
+                String entry = normalized(awaitGrowth(r.netSnmp::log, theirs).substring(theirs));
+                int ours = r.out().length();
+                send(r.dir, c, r.port);
+                String json = awaitGrowth(r::out, ours).substring(ours).strip();
+                String what = String.join(" ", c) + "\n" + entry + "\n" + json;
+                boolean v1 = c.contains("-v1");
+                String version = v1 ? "1" : c.contains("-v3") ? "3" : "2c";
+                assertTrue(json.contains("\"version\":\"" + version + "\""), what);
+                assertTrue(json.contains("\"kind\":\"" + (v1 ? "trap1" : c.get(0).equals("snmpinform") ? "inform" : "trap")
+                        + "\""), what);
+                String body = entry;
+                if (v1) {
+                    Matcher h = v1Header.matcher(entry);
+                    assertTrue(h.find(), what);
+                    int generic = Integer.parseInt(c.get(c.indexOf(A) + 3));
+                    assertTrue(json.contains("\"community\":\"" + h.group(2) + "\""), what);
+                    assertTrue(json.contains("\"enterprise\":\"" + h.group(3) + "\",\"agent_address\":\"" + h.group(1)
+                            + "\",\"generic_trap\":" + generic + ",\"specific_trap\":" + h.group(4) + ","), what);
+                    // RFC 3584 3.1: enterprise.0.specific for generic 6, else snmpTraps.(generic + 1)
+                    String trapOid = generic == 6 ? h.group(3) + ".0." + h.group(4) : ".1.3.6.1.6.3.1.1.5." + (generic + 1);
+                    assertTrue(json.contains("\"trap_oid\":\"" + trapOid + "\""), what);
+                    assertTrue(json.contains("\"uptime\":" + c.get(c.indexOf(A) + 5) + ","), what);
+                    int end = entry.indexOf('\n', entry.indexOf("Uptime:"));
+                    body = end < 0 ? "" : entry.substring(end + 1).strip();
+                } else {
+                    Matcher up = Pattern.compile("\\.1\\.3\\.6\\.1\\.2\\.1\\.1\\.3\\.0 = Timeticks: \\((\\d+)\\)").matcher(entry);
+                    Matcher oid = Pattern.compile("\\.1\\.3\\.6\\.1\\.6\\.3\\.1\\.1\\.4\\.1\\.0 = OID: (\\S+)").matcher(entry);
+                    assertTrue(up.find() && oid.find(), what);
+                    assertTrue(json.contains("\"uptime\":" + up.group(1) + ","), what);
+                    assertTrue(json.contains("\"trap_oid\":\"" + oid.group(1) + "\""), what);
+                    if (version.equals("3")) {
+                        assertTrue(json.contains("\"security_name\":\"sha_aes\",\"security_level\":\"authPriv\","
+                                + "\"context\":\"ctxA\""), what);
+                    } else {
+                        assertTrue(json.contains("\"community\":\"public\""), what);
+                    }
+                    body = entry.substring(entry.indexOf('\n') + 1);
+                }
+                String[] theirVars = body.isEmpty() ? new String[0] : body.split("\t");
+                Matcher ours2 = Pattern.compile("\\{\"oid\":\"([^\"]*)\",\"oid_index\":\"([^\"]*)\",\"value\":\"((?:[^\"\\\\]|\\\\.)*)\","
+                        + "\"snmp_type\":\"([A-Z0-9]+)\"\\}").matcher(json);
+                for (String tv : theirVars) {
+                    Matcher m = variable.matcher(tv.strip());
+                    assertTrue(m.matches() && ours2.find(), what + "\n" + tv);
+                    String type = m.group(2) == null ? m.group(3) : m.group(2);
+                    assertEquals(easyType(type), ours2.group(4), what + "\n" + tv);
+                    String index = ours2.group(2);
+                    assertTrue(index.isEmpty() ? true : m.group(1).endsWith("." + index), what + "\n" + tv);
+                    if (type.equals("INTEGER") || type.equals("Gauge32") || type.equals("Counter32")) {
+                        String v = m.group(3).replaceAll(".*\\((\\d+)\\)$", "$1");
+                        assertEquals(v, ours2.group(3), what + "\n" + tv);
+                    } else if (type.equals("Timeticks")) {
+                        assertEquals(m.group(3).replaceAll("^\\((\\d+)\\).*", "$1"), ours2.group(3), what + "\n" + tv);
+                    } else if (type.equals("OID") || type.equals("IpAddress")) {
+                        assertEquals(m.group(3), ours2.group(3), what + "\n" + tv);
+                    }
+                }
+                assertTrue(!ours2.find(), "trapd printed more variables than snmptrapd: " + what);
+            }
+        }
+    }
+
+    /** Sender addresses as snmptrapd prints them (C's inet_ntop), not as Java spells them. */
+    @Test
+    void ipv6SendersAreWrittenAsInetNtopWritesThem() throws Exception {
+        String[][] cases = {{"::1", "::1"}, {"0:0:0:0:0:0:0:0", "::"}, {"2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"},
+            {"fe80:0:0:0:0:0:0:1", "fe80::1"}, {"2001:DB8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1"},
+            {"1:0:0:0:0:0:0:0", "1::"}, {"::1.2.3.4", "::1.2.3.4"}, {"1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8"}};
+        for (String[] c : cases) {
+            assertEquals(c[1], TrapdFormat.address(java.net.InetAddress.getByName(c[0])), c[0]);
+        }
     }
 }
