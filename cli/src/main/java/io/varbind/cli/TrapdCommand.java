@@ -47,7 +47,7 @@ final class TrapdCommand implements Callable<Integer> {
     @Option(names = "-O", paramLabel = "FLAGS", description = "output flags, as the other commands (n f s q v e x)")
     List<String> outputFlags = new ArrayList<>();
 
-    @Option(names = "-n", description = "print the sender's address instead of its name (as snmptrapd -n)")
+    @Option(names = "-n", description = "no name lookups: the sender shown by its transport, as snmptrapd -n")
     boolean numericHosts;
 
     @Option(names = "--json", description = "one JSON object per notification")

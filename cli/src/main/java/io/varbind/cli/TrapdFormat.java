@@ -85,7 +85,9 @@ final class TrapdFormat {
         if (secure != null) {
             sb.append(secure).append(" [").append(secure).append("]:\n");
         } else {
-            sb.append(senderName(n.source())).append(" [").append(transport(n)).append("]:\n");
+            // with -n snmptrapd 5.9 names the sender by its transport text, as in the brackets
+            String transport = transport(n);
+            sb.append(resolveNames ? senderName(n.source()) : transport).append(" [").append(transport).append("]:\n");
         }
         if (valueOnly && !n.varBinds().isEmpty()) {
             // the variables share one buffer, emptied before each value under -Ov (as for v1 above)
@@ -220,7 +222,7 @@ final class TrapdFormat {
         if (a instanceof Inet6Address) {
             return "<UNKNOWN>";
         }
-        return resolveNames ? a.getHostName() : a.getHostAddress();
+        return a.getHostName();
     }
 
     /** One JSON object: the notification's fields and its variables with easysnmp's fields. */

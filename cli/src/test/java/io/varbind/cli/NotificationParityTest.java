@@ -339,6 +339,14 @@ class NotificationParityTest {
                 "IF-MIB::linkUp"));
         cases.add(tool("snmptrap", with(List.of("-Ci"), v3("md5_des")), A, "5", "IF-MIB::linkUp"));
         receiveBoth(List.of(), cases);
+        // -n: no name lookups, the sender shown by its transport (IPv4 and IPv6, UDP and TCP, v1 and v2c)
+        List<List<String>> numeric = new ArrayList<>();
+        for (String agent : List.of(A, "tcp:127.0.0.1:PORT", "udp6:[::1]:PORT", "tcp6:[::1]:PORT")) {
+            numeric.add(tool("snmptrap", V2C, agent, "1", "IF-MIB::linkUp", "ifIndex.1", "i", "1"));
+            numeric.add(tool("snmptrap", V1, agent, ENTERPRISE, "192.0.2.1", "6", "1", "1"));
+        }
+        numeric.add(tool("snmpinform", V2C, A, "1", "IF-MIB::linkUp"));
+        receiveBoth(List.of("-n"), numeric);
     }
 
     // ---------------------------------------------------------------- sending
