@@ -25,6 +25,8 @@ final class NotificationCommands {
     abstract static class NotificationCommand extends SnmpCommand {
         static final String MISSING_UPTIME = "Missing up-time parameter";
         static final String MISSING_TRAP_OID = "Missing trap-oid parameter";
+        /** snmpinform's line for -v 1 (there is no SNMPv1 InformRequest). */
+        static final String NO_V1_INFORM = "Cannot send INFORM as SNMPv1 PDU";
 
         @Override
         boolean timeoutAsSnmpget() {
@@ -109,7 +111,10 @@ final class NotificationCommands {
         @Override
         public Integer execute() {
             try (Session s = session(agent)) {
-                if (inform && s.version() != 1) {
+                if (inform && s.version() == 1) {
+                    throw CliException.verbatim(NO_V1_INFORM, null);
+                }
+                if (inform) {
                     s.inform(trapOid(), variables(word(0, MISSING_UPTIME), 2));
                     return Main.EXIT_OK;
                 }
@@ -137,7 +142,7 @@ final class NotificationCommands {
         public Integer execute() {
             try (Session s = session(agent)) {
                 if (s.version() == 1) {
-                    throw new UsageException("inform needs SNMPv2c or SNMPv3 (-v 2c or -v 3)");
+                    throw CliException.verbatim(NO_V1_INFORM, null);
                 }
                 s.inform(trapOid(), variables(word(0, MISSING_UPTIME), 2));
             }

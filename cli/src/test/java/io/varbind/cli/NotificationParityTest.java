@@ -477,12 +477,27 @@ class NotificationParityTest {
                 List.of(ENTERPRISE, "1.2.3.4", "6"), List.of(ENTERPRISE, "1.2.3.4", "6", "1"),
                 List.of("bogusEnt", "1.2.3.4", "6", "1", "0"), List.of(ENTERPRISE, "1.2.3.4", "6", "1", "0", "ifIndex.1"));
         Path dir = Files.createTempDirectory("varbind-notification-errors");
-        for (List<String> fields : with(cases, v1.stream().map(f -> with(List.of("-v1"), f)).toList())) {
-            List<String> args = fields.contains("-v1") ? with(List.of("-c", "public", agent), fields.subList(1, fields.size()))
-                    : with(List.of("-c", "public", agent), fields);
-            args.add(0, fields.contains("-v1") ? "-v1" : "-v2c");
-            NetSnmpTools.Result t = NetSnmpTools.run(dir, with(List.of("snmptrap"), args));
-            Run o = ToolRuns.ours(with(List.of("trap", "-M", NetSnmpTools.mibDirs()), args));
+        List<List<String>> all = with(cases, v1.stream().map(f -> with(List.of("-v1"), f)).toList());
+        // an inform cannot be SNMPv1: snmpinform -v1, snmptrap -v1 -Ci
+        all = with(all, List.of(List.of("-v1", "-Ci", ENTERPRISE, "1.2.3.4", "6", "1", "0"),
+                List.of("INFORM", "0", "linkUp")));
+        for (List<String> fields : all) {
+            boolean inform = !fields.isEmpty() && fields.get(0).equals("INFORM");
+            if (inform) {
+                fields = with(List.of("-v1"), fields.subList(1, fields.size()));
+            }
+            // leading options (-v1, -Ci) before the community and the agent
+            int o1 = 0;
+            while (o1 < fields.size() && fields.get(o1).startsWith("-v1") || o1 < fields.size() && fields.get(o1).equals("-Ci")) {
+                o1++;
+            }
+            List<String> args = with(with(fields.subList(0, o1), List.of("-c", "public", agent)),
+                    fields.subList(o1, fields.size()));
+            if (!fields.contains("-v1")) {
+                args.add(0, "-v2c");
+            }
+            NetSnmpTools.Result t = NetSnmpTools.run(dir, with(List.of(inform ? "snmpinform" : "snmptrap"), args));
+            Run o = ToolRuns.ours(with(List.of(inform ? "inform" : "trap", "-M", NetSnmpTools.mibDirs()), args));
             String theirLine = t.err().lines().filter(l -> !l.startsWith("Created directory")).findFirst().orElse("");
             String what = String.join(" ", args) + "\ntheirs: " + t.err() + "\nours: " + o.err();
             assertEquals(theirLine, o.err().lines().findFirst().orElse(""), what);
