@@ -50,7 +50,7 @@ final class NotificationCommands {
             List<SnmpVariable> vars = new ArrayList<>(n / 3 + 1);
             String ticks = uptime.isEmpty() ? hostUptime() : Long.toString(atol(uptime));
             if (ticks != null) {
-                vars.add(SnmpVariable.of("sysUpTime.0", ticks, "t"));
+                vars.add(SnmpVariable.of(".1.3.6.1.2.1.1.3.0", ticks, "t")); // sysUpTime.0, by number: -m '' knows no name
             }
             for (int i = from; i < words.size(); i += 3) {
                 vars.add(typed(words.get(i), words.get(i + 1), words.get(i + 2)));

@@ -120,6 +120,10 @@ abstract class SnmpCommand implements Callable<Integer> {
         } catch (RuntimeException unknown) {
             // the session reports the name it cannot read
         }
+        if (type.equals("=") && (node == null || node.baseType() == null)) {
+            // no MIB type to take: snmp_add_var refuses '=' as a type of its own
+            throw CliException.verbatim(name + ": Bad variable type (\"" + typeWord + "\")", null);
+        }
         String mibType = node == null ? null : netSnmpType(node.baseType());
         String given = GIVEN_TYPES.get(type);
         if (mibType != null && given != null && !compatible(type.charAt(0), mibType)) {

@@ -377,6 +377,11 @@ class NotificationParityTest {
         cases.add(tool("snmptrap", V1, A, "NET-SNMP-MIB::netSnmpNotificationPrefix", "10.0.0.1", "6", "2", "55"));
         cases.add(tool("snmptrap", V1, A, "", "10.0.0.1", "6", "2", "55"));
         cases.add(tool("snmptrap", V2C, A, "", "IF-MIB::linkDown"));
+        // no MIBs: numeric names only
+        cases.add(tool("snmptrap", with(List.of("-m", ""), V2C), A, "5", ".1.3.6.1.6.3.1.1.5.4", ".1.3.6.1.2.1.2.2.1.1.1",
+                "i", "5", ENTERPRISE + ".1", "s", "no MIBs"));
+        cases.add(tool("snmptrap", with(List.of("-m", ""), V1), A, ENTERPRISE, "192.0.2.3", "6", "4", "9",
+                ".1.3.6.1.2.1.2.2.1.1.1", "i", "5"));
         cases.add(tool("snmptrap", V1, A, ENTERPRISE, "192.0.2.1", "6", "1", ""));
         for (String agent : List.of("tcp:127.0.0.1:PORT", "udp6:[::1]:PORT", "tcp6:[::1]:PORT")) {
             cases.add(tool("snmptrap", V2C, agent, "100", "IF-MIB::linkUp", "ifIndex.1", "i", "1"));
@@ -472,7 +477,9 @@ class NotificationParityTest {
                 List.of("0", "linkUp", "sysLocation.0", "d", "1.2.x"), List.of("0", "linkUp", "sysObjectID.0", "o", "bogus"),
                 List.of("0", "linkUp", ENTERPRISE, "t", "abc"), List.of("0", "linkUp", ENTERPRISE, "F", "abc"),
                 List.of("0", "linkUp", ENTERPRISE, "x", "zz"), List.of("0", "linkUp", ENTERPRISE, "d", "300"),
-                List.of("0", "linkUp", ENTERPRISE, "b", "x"), List.of("0", "linkUp", ENTERPRISE, "i", "abc"));
+                List.of("0", "linkUp", ENTERPRISE, "b", "x"), List.of("0", "linkUp", ENTERPRISE, "i", "abc"),
+                List.of("0", "linkUp", ENTERPRISE, "=", "1"), List.of("0", "linkUp", "ifIndex.1", "=", "1"),
+                List.of("0", "linkUp", "ifIndex.1", "abc", "1"), List.of("abc", "linkUp"));
         List<List<String>> v1 = List.of(List.of(ENTERPRISE), List.of(ENTERPRISE, "1.2.3.4"),
                 List.of(ENTERPRISE, "1.2.3.4", "6"), List.of(ENTERPRISE, "1.2.3.4", "6", "1"),
                 List.of("bogusEnt", "1.2.3.4", "6", "1", "0"), List.of(ENTERPRISE, "1.2.3.4", "6", "1", "0", "ifIndex.1"));
