@@ -220,7 +220,12 @@ public final class SetValues {
 
     /** Whether {@code s} is a whole number as C's strtol(s, 0) reads one (decimal, 0x hex, leading-0 octal). */
     public static boolean isInteger(String s) {
-        return strtol(s.trim()) != null;
+        return integer(s) != null;
+    }
+
+    /** {@code s} as C's strtol(s, 0) reads a whole number, or null when it is none. */
+    public static Long integer(String s) {
+        return strtol(s.trim());
     }
 
     /** C's strtol(s, 0) on the whole string: decimal, 0x hex, leading-0 octal; null if it is not all a number. */

@@ -214,6 +214,9 @@ abstract class SnmpCommand implements Callable<Integer> {
             throw CliException.verbatim(name + ": " + (t == 'i' || t == 'u' || t == 'c' ? "Value out of range"
                     : "Bad value notation") + " (" + value + ")", null);
         }
+        if (node != null) {
+            checkRange(name, t, v, node);
+        }
         if (t == 'o' && !v.isEmpty() && Character.isLetter(v.charAt(0))) {
             try {
                 tree().resolve(v, 0);
@@ -224,6 +227,54 @@ abstract class SnmpCommand implements Callable<Integer> {
                         + ")", null);
             }
         }
+    }
+
+    /**
+     * The MIB's ranges and sizes, as snmp_add_var checks them: {@code Value out of range (0 ::
+     * {(1..2147483647)})} for a number, {@code (Value does not match DISPLAY-HINT :: {(0..255)})} for
+     * a hinted string given as text, {@code (Bad string length :: {(0..255)})} for other octets.
+     */
+    private static void checkRange(String name, char t, String v, MibNode node) {
+        // (an enumeration label is not checked against the ranges, as in snmp_add_var)
+        if ((t == 'i' || t == 'u') && !node.ranges().isEmpty()) {
+            Long n = node.enumValue(v);
+            Long value = io.varbind.session.SetValues.integer(v);
+            if (n == null && value != null && !inRanges(node.ranges(), value)) {
+                throw CliException.verbatim(name + ": Value out of range (" + v + " :: " + ranges(node.ranges()) + ")", null);
+            }
+        }
+        if ((t == 's' || t == 'x' || t == 'd') && !node.sizes().isEmpty()) {
+            int length;
+            if (t == 's') {
+                length = v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            } else if (t == 'x') {
+                length = v.replaceAll("[\\s:]", "").length() / 2;
+            } else {
+                length = v.isEmpty() ? 0 : v.split("[.\\s]+").length;
+            }
+            if (!inRanges(node.sizes(), length)) {
+                String why = t == 's' && node.hint() != null ? "Value does not match DISPLAY-HINT" : "Bad string length";
+                throw CliException.verbatim(name + ": Value out of range (" + why + " :: " + ranges(node.sizes()) + ")",
+                        null);
+            }
+        }
+    }
+
+    private static boolean inRanges(List<long[]> ranges, long value) {
+        for (long[] r : ranges) {
+            if (value >= r[0] && value <= r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String ranges(List<long[]> ranges) {
+        StringBuilder sb = new StringBuilder("{");
+        for (long[] r : ranges) {
+            sb.append(sb.length() > 1 ? ", " : "").append('(').append(r[0]).append("..").append(r[1]).append(')');
+        }
+        return sb.append('}').toString();
     }
 
     /** Net-SNMP's BITS notation: bit numbers or names, separated by spaces, tabs or commas. */

@@ -479,7 +479,12 @@ class NotificationParityTest {
                 List.of("0", "linkUp", ENTERPRISE, "x", "zz"), List.of("0", "linkUp", ENTERPRISE, "d", "300"),
                 List.of("0", "linkUp", ENTERPRISE, "b", "x"), List.of("0", "linkUp", ENTERPRISE, "i", "abc"),
                 List.of("0", "linkUp", ENTERPRISE, "=", "1"), List.of("0", "linkUp", "ifIndex.1", "=", "1"),
-                List.of("0", "linkUp", "ifIndex.1", "abc", "1"), List.of("abc", "linkUp"));
+                List.of("0", "linkUp", "ifIndex.1", "abc", "1"), List.of("abc", "linkUp"),
+                // the MIB's ranges and sizes
+                List.of("0", "linkUp", "ifIndex.1", "i", "0"), List.of("0", "linkUp", "ifIndex.1", "i", "2147483647"),
+                List.of("0", "linkUp", "ifDescr.1", "s", "x".repeat(256)), List.of("0", "linkUp", "ifDescr.1", "s",
+                "x".repeat(255)), List.of("0", "linkUp", "sysLocation.0", "x", "41".repeat(256)),
+                List.of("0", "linkUp", "ifAdminStatus.1", "i", "7"));
         List<List<String>> v1 = List.of(List.of(ENTERPRISE), List.of(ENTERPRISE, "1.2.3.4"),
                 List.of(ENTERPRISE, "1.2.3.4", "6"), List.of(ENTERPRISE, "1.2.3.4", "6", "1"),
                 List.of("bogusEnt", "1.2.3.4", "6", "1", "0"), List.of(ENTERPRISE, "1.2.3.4", "6", "1", "0", "ifIndex.1"));
