@@ -1,6 +1,7 @@
 #!/bin/sh
 # Inform benchmark of issue 17: acknowledged v2c informs per second with 1 and 64 in flight,
-# Varbind to Varbind against SNMP4J 3.8.2 to SNMP4J, sender and receiver in one JVM, CPU per inform.
+# Varbind to Varbind against SNMP4J 3.8.2 to SNMP4J, sender and receiver in one JVM, CPU, bytes allocated
+# and context switches per inform.
 # Usage (from the repository root, after `mvn -B -ntp -q package -DskipTests`):
 #   benchmarks/scripts/informs.sh [in-flight list [seconds [rounds [pairs]]]]   e.g. 1,64 3 3 varbind,snmp4j
 set -eu

@@ -490,19 +490,47 @@ public final class NotificationReceiver implements AutoCloseable {
             this.reply = reply;
         }
 
-        /** On the executor: this one and those linked after it, in arrival order. */
+        /**
+         * On the executor: this one and those linked after it, in arrival order. The informs of one
+         * UDP read are each acknowledged as its callback returns, and their Responses leave together
+         * ({@link DatagramWriter.Batch}: one task for the event loop, one {@code sendmmsg}) once the
+         * read's callbacks have run, or as soon as {@link #ACK_WAIT_NANOS} have passed since the
+         * first of them was made: a {@code sendto} each cost the callback thread a system call per
+         * inform and woke the sender's event loop up to once per Response.
+         */
         @Override
         public void run() {
-            for (Delivery d = this; d != null;) {
-                Delivery n = d.next;
-                d.next = null;
-                d.runOne();
-                d = n;
+            DatagramWriter.Batch acks = null;
+            long firstAck = 0;
+            try {
+                for (Delivery d = this; d != null;) {
+                    Delivery n = d.next;
+                    d.next = null;
+                    if (acks == null && (n != null || d != this) && d.ack != null && deferringCallback == null
+                            && d.reply instanceof UdpReply u) {
+                        acks = u.writer.batch();
+                    }
+                    int waiting = acks == null ? 0 : acks.size();
+                    d.runOne(acks);
+                    if (acks != null && acks.size() > 0) {
+                        long now = System.nanoTime();
+                        if (waiting == 0) {
+                            firstAck = now; // the first one since the last send
+                        } else if (now - firstAck > ACK_WAIT_NANOS) {
+                            acks.send(); // slow callbacks (a trap's too): what is made leaves now
+                        }
+                    }
+                    d = n;
+                }
+            } finally {
+                if (acks != null) {
+                    acks.send(); // also when a callback threw an Error past runOne
+                }
             }
         }
 
-        /** The callback, then (unless deferred) the acknowledgement. */
-        private void runOne() {
+        /** The callback, then (unless deferred) the acknowledgement, into {@code acks} when given. */
+        private void runOne(DatagramWriter.Batch acks) {
             try {
                 if (deferringCallback != null) {
                     deferringCallback.accept(notification, ack == null ? NO_ACK : this::acknowledge);
@@ -516,20 +544,52 @@ public final class NotificationReceiver implements AutoCloseable {
                 stats.delivered.increment();
             }
             if (deferringCallback == null) {
-                acknowledge();
+                acknowledge(acks);
             }
         }
 
         void acknowledge() {
+            acknowledge(null);
+        }
+
+        private void acknowledge(DatagramWriter.Batch acks) {
             if (ack != null && compareAndSet(false, true)) {
                 // counted first: a sender that sees the Response also sees it counted
                 stats.acknowledged.increment();
-                ack.sendTo(reply);
+                ack.sendTo(acks != null && reply instanceof UdpReply u && u.writer.sameBatch(acks) ? u.into(acks)
+                        : reply);
             }
         }
     }
 
     private static final Runnable NO_ACK = () -> { };
+
+    /**
+     * How long the first Response of a read's informs may wait for the others' callbacks before the
+     * ones made so far are sent (fast callbacks take microseconds; a sender's timeout is a second).
+     */
+    private static final long ACK_WAIT_NANOS = 200_000;
+
+    /** Where a UDP notification's Response goes: its sender, through its endpoint's writer. */
+    private static final class UdpReply implements NotificationProcessor.Reply {
+        private final DatagramWriter writer;
+        private final InetSocketAddress to;
+
+        UdpReply(DatagramWriter writer, InetSocketAddress to) {
+            this.writer = writer;
+            this.to = to;
+        }
+
+        @Override
+        public void send(byte[] message, int offset, int length) {
+            writer.send(message, offset, length, to);
+        }
+
+        /** The same destination, added to {@code acks} instead of sent at once. */
+        NotificationProcessor.Reply into(DatagramWriter.Batch acks) {
+            return (message, offset, length) -> acks.add(message, offset, length, to);
+        }
+    }
 
     /** Each UDP channel's state, made on its first datagram. */
     private static final AttributeKey<UdpChannel> UDP_CHANNEL = AttributeKey.valueOf(NotificationReceiver.class,
@@ -624,8 +684,7 @@ public final class NotificationReceiver implements AutoCloseable {
             // the datagram's own destination where the socket asked for it (bound to 0.0.0.0), else the bound address
             InetSocketAddress dst = packet.recipient();
             InetSocketAddress local = dst != null && !dst.getAddress().isAnyLocalAddress() ? dst : state.local;
-            onMessage(msg, sender, local, state.transport, (out, off, len) -> w.send(out, off, len, sender),
-                    state);
+            onMessage(msg, sender, local, state.transport, new UdpReply(w, sender), state);
         }
 
         @Override

@@ -100,4 +100,70 @@ class ReceiverBurstTest {
         assertEquals(informs, r.statistics().acknowledged());
         assertEquals(total, r.statistics().delivered());
     }
+
+    /**
+     * The Responses of one read's informs leave together once the read's callbacks ran, unless
+     * callbacks are slow: then what was made goes as the next callback returns, a trap's too. With
+     * 8 informs in one burst, then informs and traps mixed, and callbacks of 30 ms each, the
+     * Response to the notification at position k must not wait for the callbacks after the
+     * (k+1)-th (without the bound, those of a read all arrived after its last callback; with a
+     * bound measured from the last callback rather than the first waiting Response, a run of slow
+     * trap callbacks held an inform's Response back).
+     */
+    @Test
+    void slowCallbacksDoNotHoldBackTheResponsesOfTheirReadsEarlierInforms() throws Exception {
+        assertSlowCallbacksDoNotHoldBack(new boolean[] {true, true, true, true, true, true, true, true});
+        assertSlowCallbacksDoNotHoldBack(new boolean[] {false, true, false, false, false, true, false, true});
+    }
+
+    /** One burst, {@code inform[k]} telling whether position k + 1 is an inform or a trap. */
+    private static void assertSlowCallbacksDoNotHoldBack(boolean[] inform) throws Exception {
+        int total = inform.length;
+        int informs = 0;
+        for (boolean i : inform) {
+            informs += i ? 1 : 0;
+        }
+        java.util.concurrent.atomic.AtomicInteger returned = new java.util.concurrent.atomic.AtomicInteger();
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        NotificationReceiver r = NotificationReceiver.builder().listen("udp:127.0.0.1:" + port).community("public")
+                .threads(1).onNotification(n -> {
+                    try {
+                        Thread.sleep(30);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    returned.incrementAndGet(); // counted as the callback returns
+                }).build();
+        List<Integer> late = new ArrayList<>();
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            for (int i = 1; i <= total; i++) {
+                byte[] m = SnmpMessageEncoder.encode(new CommunityMessage(1, "public".getBytes(StandardCharsets.US_ASCII),
+                        new Pdu(inform[i - 1] ? BerTags.INFORM : BerTags.TRAP_V2, i, 0, 0, List.of(
+                                new VarBind(Oid.parse("1.3.6.1.2.1.1.3.0"), Variable.timeTicks(i)),
+                                new VarBind(Oid.parse("1.3.6.1.6.3.1.1.4.1.0"),
+                                        Variable.objectId(Oid.parse("1.3.6.1.6.3.1.1.5.4")))))));
+                s.send(new DatagramPacket(m, m.length, InetAddress.getLoopbackAddress(), port));
+            }
+            s.setSoTimeout(5000);
+            for (int got = 0; got < informs; got++) {
+                DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
+                s.receive(p);
+                int done = returned.get();
+                int id = ((CommunityMessage) SnmpMessageDecoder.decode(p.getData(), 0, p.getLength())).regularPdu()
+                        .requestId();
+                assertTrue(done >= id, "inform " + id + " acknowledged before its callback returned");
+                if (done > id + 2) {
+                    late.add(id);
+                }
+            }
+        } finally {
+            r.close();
+        }
+        assertEquals(List.of(), late, "Responses that waited for later callbacks than the next one");
+        assertEquals(informs, r.statistics().acknowledged());
+    }
 }
+

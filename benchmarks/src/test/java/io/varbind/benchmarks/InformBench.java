@@ -57,15 +57,16 @@ public final class InformBench {
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<String> pairs = List.of((args.length > 3 ? args[3] : "varbind,snmp4j").split(","));
-        System.out.printf("%-8s %6s %5s %12s %14s %10s%n", "pair", "window", "round", "informs/s", "CPU us/inform",
-                "B/inform");
+        System.out.printf("%-8s %6s %5s %12s %14s %10s %10s%n", "pair", "window", "round", "informs/s", "CPU us/inform",
+                "B/inform", "cs/inform");
         for (int round = 1; round <= rounds; round++) {
             for (String w : windows) {
                 for (String name : pairs) {
                     try (Pair p = name.equals("varbind") ? varbind() : snmp4j()) {
                         run(p, Integer.parseInt(w), 1.0); // warm-up
                         double[] r = run(p, Integer.parseInt(w), seconds);
-                        System.out.printf("%-8s %6s %5d %12.0f %14.2f %10.0f%n", name, w, round, r[0], r[1], r[2]);
+                        System.out.printf("%-8s %6s %5d %12.0f %14.2f %10.0f %10.2f%n", name, w, round, r[0], r[1], r[2],
+                                r[3]);
                     }
                 }
             }
@@ -74,7 +75,8 @@ public final class InformBench {
 
     /**
      * Keeps {@code window} informs in flight for {@code seconds}: informs/s, CPU us per inform and
-     * bytes allocated per inform (every thread: sender, engine, receiver, callback).
+     * bytes allocated per inform (every thread: sender, engine, receiver, callback) and context
+     * switches per inform (every thread of the process, voluntary and not; -1 without /proc).
      */
     private static double[] run(Pair p, int window, double seconds) throws InterruptedException {
         Semaphore slots = new Semaphore(window);
@@ -82,6 +84,7 @@ public final class InformBench {
         AtomicLong failed = new AtomicLong();
         long cpu0 = cpu();
         long bytes0 = NetworkBench.allocatedBytes();
+        long cs0 = contextSwitches();
         long t0 = System.nanoTime();
         long end = t0 + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
@@ -95,11 +98,13 @@ public final class InformBench {
         long t1 = System.nanoTime();
         long cpu = cpu() - cpu0;
         long bytes = NetworkBench.allocatedBytes() - bytes0;
+        long cs = contextSwitches() - cs0;
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " informs failed: the figures would be wrong");
         }
         long n = Math.max(1, done.get());
-        return new double[] {done.get() / ((t1 - t0) / 1e9), cpu / 1000.0 / n, (double) bytes / n};
+        return new double[] {done.get() / ((t1 - t0) / 1e9), cpu / 1000.0 / n, (double) bytes / n,
+            cs0 < 0 ? -1 : (double) cs / n};
     }
 
     private static List<SnmpVariable> payload() {
@@ -207,6 +212,31 @@ public final class InformBench {
         try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /**
+     * Context switches so far of the process's live threads ({@code /proc/self/task/N/status}), -1
+     * where /proc is absent: a hand-off between threads that finds its consumer asleep costs a
+     * wake-up and a switch, the part of an inform's cost that batching removes.
+     */
+    static long contextSwitches() {
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return -1;
+        }
+        long n = 0;
+        for (java.io.File t : tasks) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(t.toPath().resolve("status"))) {
+                    if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                        n += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // a thread that ended meanwhile
+            }
+        }
+        return n;
     }
 
     private static long cpu() {

@@ -43,9 +43,14 @@ final class ReceiveBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
         lone = datagrams == 1 ? lone + 1 : 0;
     }
 
+    /** Whether reads take one datagram now (datagrams came one per read lately). */
+    boolean oneAtATime() {
+        return size > ONE && lone >= LONE_READS;
+    }
+
     /** The room the next read offers: one datagram's or the whole batch's. */
     private int nextRoom() {
-        if (size > ONE && lone >= LONE_READS && ++reads % PROBE_EVERY != 0) {
+        if (oneAtATime() && ++reads % PROBE_EVERY != 0) {
             return ONE;
         }
         return size;

@@ -149,16 +149,49 @@ public final class TransportGroup implements AutoCloseable {
      * socket reads as many datagrams per {@code recvmmsg} as the engine's sockets (32 by default)
      * into one buffer kept for its life ({@link ReceiveBuffer}), given back when it closes. A
      * receiver of dense traffic makes a quarter of the reads, and of the hand-offs that follow
-     * each read, of a batch of 8.
+     * each read, of a batch of 8. While datagrams come one per read (informs one at a time), reads
+     * take one datagram ({@link ReceiveBuffer#readEnded}, as the engine's sockets): a
+     * {@code recvmsg} instead of a {@code getsockopt} and a {@code recvmmsg} that tries the
+     * queue again.
      */
     public ChannelFuture bindUdpCopyingOut(Bootstrap b, InetSocketAddress address) {
         if (!epoll) {
             return b.bind(address);
         }
         ReceiveBuffer kept = new ReceiveBuffer(65536 * batch);
-        ChannelFuture f = b.clone().option(ChannelOption.RCVBUF_ALLOCATOR, kept).bind(address);
+        io.netty.channel.ChannelHandler application = b.config().handler();
+        ChannelFuture f = b.clone().option(ChannelOption.RCVBUF_ALLOCATOR, kept)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new ReadCounter(kept), application);
+                    }
+                }).bind(address);
         f.channel().closeFuture().addListener(c -> kept.release()); // on the channel's event loop
         return f;
+    }
+
+    /** Counts each read's datagrams for its {@link ReceiveBuffer}, in front of the application's handler. */
+    private static final class ReadCounter extends io.netty.channel.ChannelInboundHandlerAdapter {
+        private final ReceiveBuffer kept;
+        private int datagrams;
+
+        ReadCounter(ReceiveBuffer kept) {
+            this.kept = kept;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            datagrams++;
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            kept.readEnded(datagrams);
+            datagrams = 0;
+            ctx.fireChannelReadComplete();
+        }
     }
 
     /** Binds a UDP socket on the wildcard address of the family, at {@code localPort} (0: any). */

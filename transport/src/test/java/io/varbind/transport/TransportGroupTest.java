@@ -175,6 +175,89 @@ class TransportGroupTest {
         }
     }
 
+    /**
+     * A socket of {@link TransportGroup#bindUdpCopyingOut} (the notification receiver's) reads one
+     * datagram per read once datagrams come one at a time, as the engine's sockets do, and every
+     * datagram still arrives whole and in order when a burst follows (the buffer offers the whole
+     * batch again on its probes). Its reads' datagrams were not counted before, so it never did.
+     */
+    @Test
+    void aCopyingOutSocketReadsOneDatagramWhileTheyComeOneAtATime() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(group.isEpoll(), "batched reads are epoll's");
+        BlockingQueue<byte[]> got = new LinkedBlockingQueue<>();
+        io.netty.bootstrap.Bootstrap b = group.udpOptions(new io.netty.bootstrap.Bootstrap().group(group.eventLoops())
+                .channelFactory(group.datagramChannels(false)))
+                .handler(new io.netty.channel.SimpleChannelInboundHandler<io.netty.channel.socket.DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(io.netty.channel.ChannelHandlerContext ctx,
+                            io.netty.channel.socket.DatagramPacket p) {
+                        byte[] m = new byte[p.content().readableBytes()];
+                        p.content().getBytes(p.content().readerIndex(), m);
+                        got.add(m);
+                    }
+                });
+        io.netty.channel.Channel ch = group.bindUdpCopyingOut(b, new InetSocketAddress("127.0.0.1", 0))
+                .syncUninterruptibly().channel();
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress to = (InetSocketAddress) ch.localAddress();
+            ReceiveBuffer kept = (ReceiveBuffer) ch.config().getRecvByteBufAllocator();
+            for (int i = 0; i < 8; i++) {
+                byte[] m = message(100 + i);
+                s.send(new java.net.DatagramPacket(m, m.length, to));
+                assertArrayEquals(m, got.poll(5, TimeUnit.SECONDS), "lone datagram " + i);
+            }
+            assertTrue(kept.oneAtATime(), "one datagram per read after lone reads in a row");
+            for (int i = 0; i < 200; i++) {
+                byte[] m = message(200 + i % 1000);
+                s.send(new java.net.DatagramPacket(m, m.length, to));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertArrayEquals(message(200 + i % 1000), got.poll(5, TimeUnit.SECONDS), "burst datagram " + i);
+            }
+        } finally {
+            ch.close().syncUninterruptibly();
+        }
+    }
+
+    /**
+     * A {@link DatagramWriter.Batch} sends every datagram added, whole and to its own destination,
+     * from one buffer that grows past its first guess (sizes from 5 octets to near the largest
+     * datagram), and a batch can be filled again after it was sent.
+     */
+    @Test
+    void aBatchOfDatagramsArrivesWholeAtEachDestination() throws Exception {
+        io.netty.bootstrap.Bootstrap b = group.udpOptions(new io.netty.bootstrap.Bootstrap().group(group.eventLoops())
+                .channelFactory(group.datagramChannels(false)))
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter());
+        io.netty.channel.Channel ch = b.bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+        try (java.net.DatagramSocket x = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress());
+                java.net.DatagramSocket y = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            x.setReceiveBufferSize(1 << 20);
+            y.setReceiveBufferSize(1 << 20);
+            x.setSoTimeout(5000);
+            y.setSoTimeout(5000);
+            DatagramWriter.Batch batch = new DatagramWriter(ch).batch();
+            int[] sizes = {5, 1400, 60_000, 7, 30_000, 200, 9, 100, 64_000, 3};
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < sizes.length; i++) {
+                    byte[] m = message(sizes[i]);
+                    batch.add(m, 0, m.length, (InetSocketAddress) (i % 2 == 0 ? x : y).getLocalSocketAddress());
+                }
+                assertEquals(sizes.length, batch.size());
+                batch.send();
+                assertEquals(0, batch.size());
+                for (int i = 0; i < sizes.length; i++) {
+                    java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[65536], 65536);
+                    (i % 2 == 0 ? x : y).receive(p);
+                    assertArrayEquals(message(sizes[i]), java.util.Arrays.copyOf(p.getData(), p.getLength()),
+                            "datagram " + i + " of round " + round);
+                }
+            }
+        } finally {
+            ch.close().syncUninterruptibly();
+        }
+    }
+
     /** The content length a {@link #message} header states. */
     private static int contentLength(byte[] m) {
         if ((m[1] & 0x80) == 0) {
