@@ -28,7 +28,7 @@ public final class SnmptrapdReceiver implements Closeable {
     public static final String ENGINE_ID_HEX = "80001f880476617262696e642d7472617064";
     /** Engine ids v3 trap senders may use: "senderA", "senderB" (text format), one per sender under test. */
     public static final List<String> SENDER_ENGINE_IDS = List.of("80001f880473656e64657241",
-            "80001f880473656e64657242");
+            "80001f880473656e64657242", "80001f880473656e64657243");
 
     private final Path dir;
     private final Process process;
