@@ -1647,7 +1647,7 @@ public final class Session implements AutoCloseable {
                 Validated c = s.config();
                 boolean v3usm = t.version() == 3 && t.processing().tls() == null;
                 // made from one state: updateSession and close drop it with the state it belongs to
-                notifier = new io.varbind.session.NotificationSender(s.engine(), t, c.target().port() != 0,
+                notifier = new io.varbind.session.NotificationSender(s.engine(), t, c.target().portGiven(),
                         v3usm ? V3Support.trapProcessing(c) : null,
                         t.version() == 3 ? V3Support.informProcessing(c, t.processing()) : null,
                         (name, value, type) -> setBinding(s, name, value, type), spec -> boundName(s, spec).oid());

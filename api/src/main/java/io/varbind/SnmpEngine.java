@@ -656,7 +656,11 @@ public final class SnmpEngine implements AutoCloseable {
                 }
             }
         };
-        int connectMillis = (int) Math.max(1000, t.timeoutNanos() / 1_000_000);
+        // The connection and (D)TLS handshake may take the request's whole budget (every try's
+        // timeout), as Net-SNMP's tools wait in their blocking connect: a 1 s timeout with 5
+        // retries gives a loaded agent's handshake 6 s, not one try's 1 s.
+        int connectMillis = (int) Math.min(Integer.MAX_VALUE,
+                Math.max(1000, t.timeoutNanos() / 1_000_000 * (t.retries() + 1L)));
         TlsSecurity tls = t.processing().tls();
         CompletableFuture<Endpoint> opened;
         if (tls == null) {

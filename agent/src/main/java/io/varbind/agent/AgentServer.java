@@ -507,7 +507,11 @@ public final class AgentServer implements AutoCloseable {
                 stats.tcpConnectionsRefused.increment();
                 return false;
             }
-            ch.closeFuture().addListener(f -> release(source));
+            stats.tcpConnectionsOpen.incrementAndGet();
+            ch.closeFuture().addListener(f -> {
+                release(source);
+                stats.tcpConnectionsOpen.decrementAndGet();
+            });
             return true;
         }
 

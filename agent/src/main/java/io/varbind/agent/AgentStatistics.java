@@ -34,6 +34,8 @@ public final class AgentStatistics implements AgentStatisticsMXBean {
     public final LongAdder tcpConnectionsRefused = new LongAdder();
     /** TCP connections closed for being idle. */
     public final LongAdder tcpIdleClosed = new LongAdder();
+    /** TCP (and TLS) connections open now, those admitted under the caps. */
+    public final java.util.concurrent.atomic.AtomicInteger tcpConnectionsOpen = new java.util.concurrent.atomic.AtomicInteger();
     /** snmpTsmInvalidCaches (RFC 5591): TSM messages that came over no authorized (D)TLS session. */
     public final LongAdder tsmInvalidCaches = new LongAdder();
     /**

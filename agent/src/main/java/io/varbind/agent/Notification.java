@@ -30,6 +30,8 @@ public final class Notification {
     private static final Oid SNMP_TRAPS = Oid.of(1, 3, 6, 1, 6, 3, 1, 1, 5);
     private static final Oid SYS_UPTIME_0 = Oid.of(1, 3, 6, 1, 2, 1, 1, 3, 0);
     private static final Oid SNMP_TRAP_OID_0 = Oid.of(1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0);
+    /** snmpTrapEnterprise.0 (RFC 3418): a translated v1 trap's enterprise. */
+    private static final Oid SNMP_TRAP_ENTERPRISE_0 = Oid.of(1, 3, 6, 1, 6, 3, 1, 1, 4, 3, 0);
 
     private final InetSocketAddress source;
     private final InetSocketAddress destination;
@@ -81,7 +83,8 @@ public final class Notification {
     /**
      * The receiver's address it arrived at: a datagram's own destination address (an endpoint
      * bound to {@code 0.0.0.0} under epoll, as snmptrapd shows it), else the endpoint's bound
-     * address (a TCP connection's local address).
+     * address (a TCP connection's local address). Under NIO, and for IPv6 endpoints bound to
+     * {@code [::]}, no destination can be read: the wildcard address bound is reported.
      */
     public InetSocketAddress destination() {
         return destination;
@@ -133,8 +136,7 @@ public final class Notification {
      */
     public String trapOid() {
         if (kind == Kind.TRAP_V1) {
-            Oid o = genericTrap == 6 ? enterprise.append(0).append(specificTrap) : SNMP_TRAPS.append(genericTrap + 1);
-            return "." + o;
+            return "." + trapOidValue();
         }
         for (VarBind vb : varBinds) {
             if (vb.oid().equals(SNMP_TRAP_OID_0) && vb.value().tag() == io.varbind.codec.BerTags.OBJECT_IDENTIFIER) {
@@ -142,6 +144,11 @@ public final class Notification {
             }
         }
         return "";
+    }
+
+    /** A v1 trap's RFC 3584 translation (the processor drops one whose enterprise leaves no room for it). */
+    private Oid trapOidValue() {
+        return genericTrap == 6 ? enterprise.append(0, specificTrap) : SNMP_TRAPS.append(genericTrap + 1);
     }
 
     /** Hundredths of a second: the v1 time-stamp, or sysUpTime.0's value; -1 when a v2 notification lacks it. */
@@ -184,6 +191,31 @@ public final class Notification {
     /** The varbinds as received (v2: sysUpTime.0 and snmpTrapOID.0 included, as snmptrapd prints them). */
     public List<VarBind> varBinds() {
         return varBinds;
+    }
+
+    /**
+     * The notification as an SNMPv2-Trap's varbinds. For a v1 trap, RFC 3584 section 3.1's
+     * translation: sysUpTime.0 (the time-stamp), snmpTrapOID.0 ({@link #trapOid()}), the trap's own
+     * varbinds, and snmpTrapEnterprise.0 (the enterprise) appended unless one is among them (a
+     * proxy's snmpTrapAddress.0 and snmpTrapCommunity.0 are not added: {@link #agentAddress()} and
+     * {@link #community()} give them). For v2c and v3, {@link #varBinds()} itself.
+     */
+    public List<VarBind> v2VarBinds() {
+        if (kind != Kind.TRAP_V1) {
+            return varBinds;
+        }
+        List<VarBind> out = new ArrayList<>(varBinds.size() + 3);
+        out.add(new VarBind(SYS_UPTIME_0, io.varbind.codec.Variable.timeTicks(v1Timestamp)));
+        out.add(new VarBind(SNMP_TRAP_OID_0, io.varbind.codec.Variable.objectId(trapOidValue())));
+        out.addAll(varBinds);
+        boolean given = false;
+        for (VarBind vb : varBinds) {
+            given |= vb.oid().equals(SNMP_TRAP_ENTERPRISE_0);
+        }
+        if (!given) {
+            out.add(new VarBind(SNMP_TRAP_ENTERPRISE_0, io.varbind.codec.Variable.objectId(enterprise)));
+        }
+        return List.copyOf(out);
     }
 
     /** The varbinds as easysnmp-style variables, under the receiver's display flags. */

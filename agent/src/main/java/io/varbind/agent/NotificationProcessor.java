@@ -2,6 +2,7 @@ package io.varbind.agent;
 
 import io.varbind.codec.BerTags;
 import io.varbind.codec.CommunityMessage;
+import io.varbind.codec.Oid;
 import io.varbind.codec.OidCache;
 import io.varbind.codec.Pdu;
 import io.varbind.codec.ScopedPdu;
@@ -164,6 +165,12 @@ final class NotificationProcessor {
         int version = cm.version() == 0 ? 1 : 2;
         TrapV1Pdu t = cm.trapV1();
         if (t != null) {
+            if (t.genericTrap() == 6 && t.enterprise().size() > Oid.MAX_ARCS - 2) {
+                // enterprise.0.specific (RFC 3584 section 3.1) would pass the 128 arcs an OID may have
+                // (RFC 2578 section 3.5): no notification OID to give it
+                stats.malformed.increment();
+                return Outcome.NOTHING;
+            }
             return new Outcome(null, new Notification(source, destination, transport, 1, community, community,
                     "noAuthNoPriv", NO_OCTETS, "", Notification.Kind.TRAP_V1, t.enterprise(), t.agentAddr(),
                     t.genericTrap(), t.specificTrap(), t.timestamp(), t.varBinds(), display), null);
@@ -275,7 +282,7 @@ final class NotificationProcessor {
         boolean auth = e.isAuth();
         boolean priv = e.isPriv();
         if (eid.length == 0) { // discovery (RFC 3414 section 4): our engine id, boots and time in a report
-            return report(UsmStats.UNKNOWN_ENGINE_IDS, msgId, reportable, null);
+            return report(UsmStats.UNKNOWN_ENGINE_IDS, msgId, reportable && !unconfirmed(msg, e), null);
         }
         boolean own = Arrays.equals(eid, engineId);
         String hex = HexFormat.of().formatHex(eid);
@@ -369,6 +376,29 @@ final class NotificationProcessor {
             reply.send(out, 0, TsmAgentProcessor.encodeAnswer(m, response(p), out));
         };
         return new Outcome(null, n, ack);
+    }
+
+    /**
+     * Whether an unencrypted message carries a PDU of the Response or Unconfirmed class (a Report,
+     * Response or Trap), which is never answered with a Report whatever its reportable flag says
+     * (RFC 3412 section 6.4): two receivers that a spoofed Report set answering each other get
+     * nothing to answer.
+     */
+    private static boolean unconfirmed(byte[] msg, V3Envelope e) {
+        if (e.encrypted()) {
+            return false; // the class cannot be seen; an unknown engine's encrypted data is rare and answered
+        }
+        int end = e.dataOffset() + e.dataLength();
+        int i = headerEnd(msg, e.dataOffset(), end); // inside the scoped PDU
+        for (int skip = 0; skip < 2 && i > 0; skip++) { // contextEngineID, contextName
+            int h = headerEnd(msg, i, end);
+            i = h < 0 ? -1 : h + contentLength(msg, i);
+        }
+        if (i < 0 || i >= end) {
+            return false;
+        }
+        int tag = msg[i] & 0xFF;
+        return tag == BerTags.REPORT || tag == BerTags.RESPONSE || tag == BerTags.TRAP_V2;
     }
 
     /** A USM error: reported when the message was to this receiver's engine (an inform), else counted. */

@@ -1,22 +1,15 @@
 package io.varbind.agent;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.buffer.Unpooled;
 import io.netty.util.AttributeKey;
 import io.varbind.mib.MibTree;
 import io.varbind.session.SecurityNames;
-import io.varbind.transport.BerFrameDecoder;
 import io.varbind.transport.DatagramWriter;
 import io.varbind.transport.TransportGroup;
 import io.varbind.usm.AuthProtocol;
@@ -82,6 +75,9 @@ public final class NotificationReceiver implements AutoCloseable {
         private int queueCapacity = 10_000;
         private long coalesceNanos = DEFAULT_COALESCE.toNanos();
         private int threads;
+        private java.time.Duration tcpIdleTimeout = AgentServer.Limits.DEFAULT.tcpIdleTimeout();
+        private int maxTcpConnections = AgentServer.Limits.DEFAULT.maxTcpConnections();
+        private int maxTcpConnectionsPerSource = AgentServer.Limits.DEFAULT.maxTcpConnectionsPerSource();
         private MibTree mibs;
         private boolean useLongNames;
         private boolean useNumeric;
@@ -240,6 +236,27 @@ public final class NotificationReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a {@code tcp:} or {@code tls:} connection may stay silent (also in the middle of
+         * a message) before the receiver closes it (default one minute; counted,
+         * {@link ReceiverStatistics#tcpIdleClosed}); as {@link SnmpAgent.Builder#tcpIdleTimeout}.
+         */
+        public Builder tcpIdleTimeout(java.time.Duration timeout) {
+            this.tcpIdleTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * At most this many {@code tcp:}/{@code tls:} connections at once, and this many from one
+         * source address (default 256 and 16); further ones are closed at accept and counted
+         * ({@link ReceiverStatistics#tcpConnectionsRefused}); as {@link SnmpAgent.Builder#maxTcpConnections}.
+         */
+        public Builder maxTcpConnections(int total, int perSource) {
+            this.maxTcpConnections = total;
+            this.maxTcpConnectionsPerSource = perSource;
+            return this;
+        }
+
         /** The MIBs {@link Notification#variables()} names with (default {@link MibTree#defaultTree()}). */
         public Builder mibs(MibTree mibs) {
             this.mibs = mibs;
@@ -310,7 +327,9 @@ public final class NotificationReceiver implements AutoCloseable {
                     senders, secure.access.keySet(), stats, display);
             io.varbind.transport.TlsServerSecurity tls = parsed.stream().anyMatch(Endpoint::secure)
                     ? secure.security() : null;
-            return new NotificationReceiver(this, parsed, processor, stats, tls);
+            AgentServer.Limits limits = new AgentServer.Limits(tcpIdleTimeout, maxTcpConnections,
+                    maxTcpConnectionsPerSource, AgentServer.Limits.DEFAULT.unauthenticatedUdpMax());
+            return new NotificationReceiver(this, parsed, processor, stats, tls, limits);
         }
 
         private static boolean none(String p) {
@@ -337,9 +356,13 @@ public final class NotificationReceiver implements AutoCloseable {
 
     /** {@link Builder#coalesceReads}'s default. */
     private static final java.time.Duration DEFAULT_COALESCE = java.time.Duration.ofMillis(1);
+    /** The name of the receiver's own callback thread. */
+    private static final String CALLBACK_THREAD = "varbind-notifications";
 
     private final NotificationProcessor processor;
     private final ReceiverStatistics stats;
+    /** The own executor's thread (made on its first task), or null. */
+    private volatile Thread callbackThread;
     private final Consumer<Notification> callback;
     private final BiConsumer<Notification, Runnable> deferringCallback;
     private final Executor executor;
@@ -350,11 +373,14 @@ public final class NotificationReceiver implements AutoCloseable {
     private final TransportGroup transports;
     private final List<Channel> channels = new ArrayList<>();
 
-    /** The {@code tls:} and {@code dtls:} endpoints, on the command responder's machinery; null without. */
-    private AgentServer secureServer;
+    /**
+     * The {@code tcp:}, {@code tls:} and {@code dtls:} endpoints, on the command responder's
+     * machinery (its idle timeout and connection caps, its (D)TLS); null without.
+     */
+    private AgentServer streamServer;
 
     private NotificationReceiver(Builder b, List<Endpoint> endpoints, NotificationProcessor processor,
-            ReceiverStatistics stats, io.varbind.transport.TlsServerSecurity tls) {
+            ReceiverStatistics stats, io.varbind.transport.TlsServerSecurity tls, AgentServer.Limits limits) {
         this.processor = processor;
         this.stats = stats;
         this.callback = b.callback;
@@ -366,7 +392,8 @@ public final class NotificationReceiver implements AutoCloseable {
             this.ownExecutor = null;
         } else {
             this.ownExecutor = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "varbind-notifications");
+                Thread t = new Thread(r, CALLBACK_THREAD);
+                callbackThread = t;
                 t.setDaemon(true);
                 return t;
             });
@@ -374,12 +401,12 @@ public final class NotificationReceiver implements AutoCloseable {
         }
         this.transports = TransportGroup.create(b.threads, "varbind-receiver");
         try {
-            bind(endpoints.stream().filter(e -> !e.secure()).toList());
-            List<Endpoint> secureEndpoints = endpoints.stream().filter(Endpoint::secure).toList();
-            if (!secureEndpoints.isEmpty()) {
+            bind(endpoints.stream().filter(e -> !e.secure() && !e.tcp()).toList());
+            List<Endpoint> others = endpoints.stream().filter(e -> e.secure() || e.tcp()).toList();
+            if (!others.isEmpty()) {
                 Arrivals arrivals = new Arrivals();
-                secureServer = AgentServer.start(secureEndpoints, port -> arrivals, stats.sockets, b.threads,
-                        AgentServer.Limits.DEFAULT, tls, b.secure.dtlsLimits);
+                streamServer = AgentServer.start(others, port -> arrivals, stats.sockets, b.threads, limits, tls,
+                        b.secure.dtlsLimits);
             }
         } catch (RuntimeException e) {
             close();
@@ -387,21 +414,12 @@ public final class NotificationReceiver implements AutoCloseable {
         }
     }
 
+    /** Binds the UDP endpoints (the others go to {@link AgentServer}). */
     private void bind(List<Endpoint> endpoints) {
         UdpHandler udp = new UdpHandler();
         Bootstrap ub = transports.udpOptions(new Bootstrap().group(transports.eventLoops())).handler(udp);
-        ServerBootstrap tb = new ServerBootstrap().group(transports.eventLoops())
-                .channel(transports.serverSocketChannel())
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new BerFrameDecoder(AgentServer.MAX_MESSAGE_SIZE), new TcpHandler());
-                    }
-                });
-        Endpoint.bindEach(endpoints, (e, addr) -> channels.add((e.tcp() ? tb.bind(addr)
-                : transports.bindUdpCopyingOut(udpBootstrap(ub, addr), addr)).syncUninterruptibly().channel()));
+        Endpoint.bindEach(endpoints, (e, addr) -> channels.add(
+                transports.bindUdpCopyingOut(udpBootstrap(ub, addr), addr).syncUninterruptibly().channel()));
     }
 
     /**
@@ -414,14 +432,18 @@ public final class NotificationReceiver implements AutoCloseable {
         return addr.getAddress().isAnyLocalAddress() ? transports.udpDestinationOption(b) : b;
     }
 
-    /** The addresses bound, as {@code udp:host:port} / {@code tcp:host:port} (a {@code :0} endpoint shows its port). */
+    /**
+     * The addresses bound, as {@code udp:host:port}, {@code tcp:host:port}, {@code tls:...},
+     * {@code dtls:...} (a {@code :0} endpoint shows its port): the UDP ones first, then the others,
+     * each in the order given.
+     */
     public List<String> endpoints() {
         List<String> out = new ArrayList<>();
         for (Channel ch : channels) {
-            out.add((ch instanceof DatagramChannel ? "udp:" : "tcp:") + Endpoint.hostPort((InetSocketAddress) ch.localAddress()));
+            out.add("udp:" + Endpoint.hostPort((InetSocketAddress) ch.localAddress()));
         }
-        if (secureServer != null) {
-            out.addAll(secureServer.boundEndpoints());
+        if (streamServer != null) {
+            out.addAll(streamServer.boundEndpoints());
         }
         return out;
     }
@@ -440,11 +462,20 @@ public final class NotificationReceiver implements AutoCloseable {
         return queued.get();
     }
 
-    /** Stops listening; callbacks already queued still run (on the receiver's own executor, then it stops). */
+    /** The longest {@link #close()} waits for the callbacks already queued on the receiver's own executor. */
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+
+    /**
+     * Stops listening; callbacks already queued still run. On the receiver's own executor, close
+     * returns once they have (at most 5 s, and not when called from a callback), so that what an
+     * application counts or prints after close includes them ({@code trapd}'s
+     * {@code N notifications received}); an executor given to the builder is the application's to
+     * wait for.
+     */
     @Override
     public void close() {
-        if (secureServer != null) {
-            secureServer.close();
+        if (streamServer != null) {
+            streamServer.close();
         }
         for (Channel ch : channels) {
             ch.close();
@@ -452,6 +483,13 @@ public final class NotificationReceiver implements AutoCloseable {
         transports.close(); // no event loop hands anything over after this
         if (ownExecutor != null) {
             ownExecutor.shutdown();
+            if (Thread.currentThread() != callbackThread) { // a callback closing its receiver: no self-wait
+                try {
+                    ownExecutor.awaitTermination(CLOSE_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -731,9 +769,9 @@ public final class NotificationReceiver implements AutoCloseable {
     }
 
     /**
-     * The {@code tls:} and {@code dtls:} endpoints' messages (on an event loop, or a DTLS session's
-     * thread), from {@link AgentServer}: processed as the session's securityName, informs
-     * acknowledged later over the same session.
+     * The {@code tcp:}, {@code tls:} and {@code dtls:} endpoints' messages (on an event loop, or a
+     * DTLS session's thread), from {@link AgentServer}: over (D)TLS processed as the session's
+     * securityName; informs acknowledged later over the same stream or session.
      */
     private final class Arrivals implements IncomingMessageProcessor {
         @Override
@@ -791,24 +829,6 @@ public final class NotificationReceiver implements AutoCloseable {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             stats.malformed.increment(); // e.g. an ICMP error on a reply: keep receiving
-        }
-    }
-
-    private final class TcpHandler extends SimpleChannelInboundHandler<ByteBuf> {
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-            byte[] msg = new byte[frame.readableBytes()];
-            frame.getBytes(frame.readerIndex(), msg);
-            Channel ch = ctx.channel();
-            InetSocketAddress local = (InetSocketAddress) ch.localAddress();
-            onMessage(msg, (InetSocketAddress) ch.remoteAddress(), local, transportName(true, local),
-                    (out, off, len) -> ch.writeAndFlush(Unpooled.copiedBuffer(out, off, len), ch.voidPromise()), null);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            stats.malformed.increment(); // a framing error or a reset ends this connection only
-            ctx.close();
         }
     }
 }

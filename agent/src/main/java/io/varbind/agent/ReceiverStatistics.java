@@ -57,6 +57,21 @@ public final class ReceiverStatistics {
         return sockets.tlsSessionsRefused.sum();
     }
 
+    /** {@code tcp:}/{@code tls:} connections closed at accept: over the total or per-source cap. */
+    public long tcpConnectionsRefused() {
+        return sockets.tcpConnectionsRefused.sum();
+    }
+
+    /** {@code tcp:}/{@code tls:} connections open now. */
+    public int tcpConnections() {
+        return sockets.tcpConnectionsOpen.get();
+    }
+
+    /** {@code tcp:}/{@code tls:} connections closed after the idle timeout (also in the middle of a message). */
+    public long tcpIdleClosed() {
+        return sockets.tcpIdleClosed.sum();
+    }
+
     /** Messages received, accepted or not. */
     public long received() {
         return received.sum();
@@ -132,6 +147,7 @@ public final class ReceiverStatistics {
                 + badCommunities() + " unsupportedPdus=" + unsupportedPdus() + " unknownEngineIds="
                 + unknownEngineIds() + " unknownUserNames=" + unknownUserNames() + " unsupportedSecLevels="
                 + unsupportedSecLevels() + " wrongDigests=" + wrongDigests() + " decryptionErrors="
-                + decryptionErrors() + " notInTimeWindows=" + notInTimeWindows();
+                + decryptionErrors() + " notInTimeWindows=" + notInTimeWindows() + " tcpConnectionsRefused="
+                + tcpConnectionsRefused() + " tcpIdleClosed=" + tcpIdleClosed();
     }
 }

@@ -109,6 +109,13 @@ class NotificationReceiverTest {
             assertEquals(1, n.version());
             assertEquals("public", n.community());
             assertEquals(t, n.transport());
+            assertEquals("127.0.0.1", n.source().getAddress().getHostAddress());
+            assertTrue(n.source().getPort() > 0);
+            assertEquals(new java.net.InetSocketAddress("127.0.0.1", port), n.destination());
+            assertEquals("public", n.securityName()); // RFC 3584: the community as the securityName
+            assertEquals("noAuthNoPriv", n.securityLevel());
+            assertEquals("", n.context());
+            assertEquals("", n.contextEngineId());
             assertEquals(".1.3.6.1.4.1.8072.9999.0.17", n.trapOid()); // RFC 3584 section 3.1
             assertEquals(4321, n.uptime());
             assertEquals("192.0.2.5", n.agentAddress());
@@ -155,6 +162,9 @@ class NotificationReceiverTest {
             assertEquals(3, n.version());
             assertEquals(u.name(), n.securityName());
             assertEquals(u.level(), n.securityLevel());
+            assertEquals(null, n.community());
+            assertEquals(t, n.transport());
+            assertEquals("", n.context());
             assertFalse(n.contextEngineId().isEmpty()); // snmptrap's own engine, not the -e one
             checkPayload(n, "v3 trap " + u.name());
 

@@ -318,6 +318,11 @@ class SecureListeningTest {
                 assertEquals("tlsmanager", n.securityName());
                 assertEquals(Notification.Kind.TRAP, n.kind());
                 assertEquals("authPriv", n.securityLevel());
+                assertEquals(3, n.version());
+                assertEquals(null, n.community());
+                assertEquals("127.0.0.1", n.source().getAddress().getHostAddress());
+                assertEquals(receiverPort(transport), n.destination().getPort());
+                assertEquals("", n.context());
                 assertEquals("trap over " + transport, n.variables().get(n.variables().size() - 1).value());
                 // an inform returns only once acknowledged over the same session
                 s.inform("1.3.6.1.6.3.1.1.5.2", List.of(io.varbind.SnmpVariable.of("1.3.6.1.4.1.8072.9999.1",

@@ -161,13 +161,18 @@ public final class ValueFormat {
     private static boolean printable(byte[] b) {
         for (int i = 0; i < b.length; i++) {
             int c = b[i] & 0xFF;
-            boolean ok = (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
+            boolean ok = printableOrSpace(c);
             // Net-SNMP also accepts a trailing NUL
             if (!ok && !(c == 0 && i == b.length - 1)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** C's {@code isprint(c) || isspace(c)} in the C locale, Net-SNMP's test for showing an octet as itself. */
+    private static boolean printableOrSpace(int c) {
+        return c >= 0x20 && c < 0x7F || c >= '\t' && c <= '\r';
     }
 
     /**
@@ -225,7 +230,8 @@ public final class ValueFormat {
                     case FLOAT:
                         return (q ? "" : "Opaque: Float: ") + opaqueNumber(v);
                     case DOUBLE:
-                        return (q ? "" : "Opaque: Double: ") + opaqueNumber(v);
+                        // Net-SNMP 5.9 labels a double "Float" too (mib.c sprint_realloc_double)
+                        return (q ? "" : "Opaque: Float: ") + opaqueNumber(v);
                     case INT64:
                         return (q ? "" : "Opaque: Int64: ") + opaqueNumber(v);
                     case UINT64:
@@ -236,7 +242,7 @@ public final class ValueFormat {
                         return (q ? "" : "OPAQUE: ") + hex(v.bytes());
                 }
             case BerTags.NULL:
-                return q ? "" : "NULL";
+                return "NULL"; // under quick print too (mib.c sprint_realloc_null)
             case BerTags.NSAP_ADDRESS:
                 return (q ? "" : "NsapAddress: ") + hex(v.bytes());
             case BerTags.NO_SUCH_OBJECT:
@@ -280,7 +286,7 @@ public final class ValueFormat {
             StringBuilder sb = new StringBuilder(b.length + 12).append(q ? "\"" : "STRING: \"");
             for (byte x : b) {
                 int c = x & 0xFF;
-                sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
+                sb.append(printableOrSpace(c) ? (char) c : '.');
             }
             return sb.append('"').toString();
         }
@@ -315,7 +321,7 @@ public final class ValueFormat {
             sb.append("  [");
             for (int i = line; i < end; i++) {
                 int c = b[i] & 0xFF;
-                sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
+                sb.append(printableOrSpace(c) ? (char) c : '.');
             }
             sb.append(']');
         }

@@ -213,12 +213,7 @@ public final class NotificationSender {
 
     private static byte[] agentAddress(String text) {
         if (text == null || text.isEmpty()) {
-            try {
-                InetAddress local = InetAddress.getLocalHost();
-                return local instanceof Inet4Address ? local.getAddress() : new byte[4];
-            } catch (UnknownHostException e) {
-                return new byte[4];
-            }
+            return hostAddress();
         }
         try {
             InetAddress a = InetAddress.getByName(text);
@@ -229,6 +224,31 @@ public final class NotificationSender {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("agent-addr " + text + " is not an address", e);
         }
+    }
+
+    /**
+     * This host's address as snmptrap fills an empty agent-addr (Net-SNMP's get_myaddr): the first
+     * IPv4 address of the first interface, by index, that is up and not the loopback; else 0.0.0.0.
+     */
+    private static byte[] hostAddress() {
+        try {
+            List<java.net.NetworkInterface> all = new ArrayList<>(
+                    java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()));
+            all.sort(java.util.Comparator.comparingInt(java.net.NetworkInterface::getIndex));
+            for (java.net.NetworkInterface i : all) {
+                if (!i.isUp() || i.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : java.util.Collections.list(i.getInetAddresses())) {
+                    if (a instanceof Inet4Address) {
+                        return a.getAddress();
+                    }
+                }
+            }
+        } catch (java.net.SocketException | RuntimeException e) {
+            // no interface list: as Net-SNMP without one
+        }
+        return new byte[4];
     }
 
     /** Drops the localized keys of the v3 processings this sender made. */

@@ -218,6 +218,16 @@ public final class SetValues {
         }
     }
 
+    /** Whether {@code s} is a whole number as C's strtol(s, 0) reads one (decimal, 0x hex, leading-0 octal). */
+    public static boolean isInteger(String s) {
+        return integer(s) != null;
+    }
+
+    /** {@code s} as C's strtol(s, 0) reads a whole number, or null when it is none. */
+    public static Long integer(String s) {
+        return strtol(s.trim());
+    }
+
     /** C's strtol(s, 0) on the whole string: decimal, 0x hex, leading-0 octal; null if it is not all a number. */
     static Long strtol(String s) {
         if (s.isEmpty()) {
@@ -241,8 +251,12 @@ public final class SetValues {
             return radix == 8 ? 0L : null;
         }
         try {
-            long v = Long.parseLong(s.substring(i), radix);
-            return neg ? -v : v;
+            String digits = s.substring(i);
+            if (digits.startsWith("-") || digits.startsWith("+")) {
+                return null;
+            }
+            // the sign parsed with the digits: -9223372036854775808 has no positive counterpart
+            return Long.parseLong(neg ? "-" + digits : digits, radix);
         } catch (NumberFormatException e) {
             return null;
         }

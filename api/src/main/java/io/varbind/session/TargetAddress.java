@@ -4,9 +4,16 @@ import java.util.Locale;
 
 /**
  * Where a session sends: the transport ({@code udp udp6 tcp tcp6 tls dtls}), the host alone and the
- * port, parsed from a Net-SNMP style address ({@code tcp:host:port}, {@code [::1]:161}, {@code ::1}).
+ * port, parsed from a Net-SNMP style address ({@code tcp:host:port}, {@code [::1]:161}, {@code ::1}),
+ * and whether that port was given (else it is the requests' default, 161 or 10161, and
+ * notifications go to 162 or 10162).
  */
-public record TargetAddress(String transport, String host, int port) {
+public record TargetAddress(String transport, String host, int port, boolean portGiven) {
+
+    /** An address whose port was given. */
+    public TargetAddress(String transport, String host, int port) {
+        this(transport, host, port, true);
+    }
 
     /** Net-SNMP's transport prefixes and the transport each one names. */
     private static final String[][] PREFIXES = {
@@ -91,7 +98,7 @@ public record TargetAddress(String transport, String host, int port) {
         } else {
             port = transport.equals("tls") || transport.equals("dtls") ? 10161 : 161;
         }
-        return new TargetAddress(transport, host, port);
+        return new TargetAddress(transport, host, port, portText != null || remotePort != 0);
     }
 
     /** True for the stream transports (tcp, tcp6, tls). */

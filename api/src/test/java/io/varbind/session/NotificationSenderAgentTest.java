@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.varbind.Easy;
 import io.varbind.Session;
+import io.varbind.SnmpEngine;
 import io.varbind.SnmpConnectionException;
 import io.varbind.SnmpException;
 import io.varbind.SnmpTimeoutException;
@@ -212,6 +213,42 @@ class NotificationSenderAgentTest {
             }
         }
         assertEquals(before + 3, trapd.awaitLines(before + 3, 10).size(), trapd.log());
+    }
+
+    /**
+     * A sender that restarts (a new {@code SnmpEngine}, the same {@code securityEngineId}) is still
+     * heard: with nothing persisted its clock is the wall clock, which never goes back. One that
+     * counts its own boots must raise them on restart (RFC 3414 section 2.2.2): the same boots
+     * with its time begun again is more than 150 s behind what snmptrapd cached, and snmptrapd
+     * drops that trap without a word; boots + 1 is heard.
+     */
+    @Test
+    void aSenderThatRestartsIsStillHeard() {
+        String engine = SnmptrapdReceiver.SENDER_ENGINE_IDS.get(2); // this test's own: snmptrapd caches its clock
+        SnmpdAgent.User u = SnmpdAgent.user("sha_aes");
+        int before = trapd.lines().size();
+        for (String run : List.of("first run", "after a restart")) {
+            sendFromFreshEngine(engine, u, 0, 0, "wall clock, " + run);
+        }
+        List<String> lines = trapd.awaitLines(before + 2, 10);
+        assertEquals(before + 2, lines.size(), trapd.log());
+        assertTrue(lines.get(before + 1).contains("wall clock, after a restart"), lines.get(before + 1));
+        // counted boots (higher than the wall clock's 1): boots 5 at 1000 s, then a restart
+        sendFromFreshEngine(engine, u, 5, 1000, "boots 5");
+        sendFromFreshEngine(engine, u, 5, 1, "boots 5 again, time begun again");
+        sendFromFreshEngine(engine, u, 6, 1, "boots 6");
+        lines = trapd.awaitLines(before + 4, 10);
+        assertEquals(before + 4, lines.size(), trapd.log());
+        assertTrue(lines.get(before + 2).contains("boots 5") && lines.get(before + 3).contains("boots 6"),
+                "the trap 999 s behind was heard: " + trapd.log());
+    }
+
+    private static void sendFromFreshEngine(String engineId, SnmpdAgent.User u, int boots, int time, String text) {
+        try (SnmpEngine fresh = SnmpEngine.create();
+                Session s = session("udp", b -> v3(b, u).engine(fresh).securityEngineId(engineId).engineBoots(boots)
+                        .engineTime(time))) {
+            s.trap(TRAP_OID, List.of(SnmpVariable.of(".1.3.6.1.4.1.8072.9999.1", text, "s")));
+        }
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class SnmptrapdReceiver implements Closeable {
     public static final String ENGINE_ID_HEX = "80001f880476617262696e642d7472617064";
     /** Engine ids v3 trap senders may use: "senderA", "senderB" (text format), one per sender under test. */
     public static final List<String> SENDER_ENGINE_IDS = List.of("80001f880473656e64657241",
-            "80001f880473656e64657242");
+            "80001f880473656e64657242", "80001f880473656e64657243");
 
     private final Path dir;
     private final Process process;
@@ -67,6 +67,14 @@ public final class SnmptrapdReceiver implements Closeable {
     }
 
     /**
+     * As {@link #startDefaultFormat(List)}, listening also on {@code udp6:[::1]} and {@code tcp6:[::1]}
+     * at the same port; {@code flags} may hold {@code -m} and {@code -M}, which win over the defaults.
+     */
+    public static SnmptrapdReceiver startDefaultFormatWithIpv6(List<String> flags) {
+        return start(flags, "127.0.0.1", false, true);
+    }
+
+    /**
      * One on {@code dtlsudp:} and {@code tlstcp:} of 127.0.0.1 (the same port), printing in the
      * default format with {@code flags}: {@link TlsAgent}'s PKI, the agent's certificate, the CA
      * trusted, the manager's certificate (by fingerprint) named {@code tlsmanager}, whose
@@ -86,6 +94,11 @@ public final class SnmptrapdReceiver implements Closeable {
     }
 
     private static SnmptrapdReceiver start(List<String> defaultFormatFlags, String host, boolean secure) {
+        return start(defaultFormatFlags, host, secure, false);
+    }
+
+    private static SnmptrapdReceiver start(List<String> defaultFormatFlags, String host, boolean secure,
+            boolean ipv6) {
         if (!Files.isExecutable(binary())) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("snmptrapd is not installed at " + binary()
@@ -96,7 +109,7 @@ public final class SnmptrapdReceiver implements Closeable {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                SnmptrapdReceiver r = tryStart(SnmpdAgent.freePort(), defaultFormatFlags, host, secure);
+                SnmptrapdReceiver r = tryStart(SnmpdAgent.freePort(), defaultFormatFlags, host, secure, ipv6);
                 if (r != null) {
                     return r;
                 }
@@ -107,8 +120,8 @@ public final class SnmptrapdReceiver implements Closeable {
         throw new IllegalStateException("snmptrapd did not start after 5 attempts", last);
     }
 
-    private static SnmptrapdReceiver tryStart(int port, List<String> defaultFormatFlags, String host, boolean secure)
-            throws IOException {
+    private static SnmptrapdReceiver tryStart(int port, List<String> defaultFormatFlags, String host, boolean secure,
+            boolean ipv6) throws IOException {
         Path dir = Files.createTempDirectory("varbind-snmptrapd-");
         Path persist = Files.createDirectories(dir.resolve("persist"));
         Path conf = dir.resolve("snmptrapd.conf");
@@ -117,21 +130,24 @@ public final class SnmptrapdReceiver implements Closeable {
             TlsAgent.certificateCopy(dir); // snmptrapd finds tls/ under its SNMPCONFPATH, which is dir
             settings = secureConfig(port, host, TlsAgent.fingerprintOf(dir.resolve("tls/certs/manager.crt")));
         } else {
-            settings = config(port, defaultFormatFlags == null, host);
+            settings = config(port, defaultFormatFlags == null, host, ipv6);
         }
         Files.writeString(conf, settings, StandardCharsets.UTF_8);
         Path log = dir.resolve("traps.log");
         List<String> cmd = new ArrayList<>(List.of(binary().toString(), "-f", "-C", "-c", conf.toString(),
                 "-p", dir.resolve("snmptrapd.pid").toString()));
+        String mibDirs = System.getenv("VARBIND_MIB_DIRS");
+        boolean defaultDirs = mibDirs != null && !mibDirs.isEmpty() && Files.isDirectory(Path.of(mibDirs.split(":")[0]));
         if (defaultFormatFlags == null) {
             cmd.addAll(List.of("-Lf", log.toString(), "-On", "-n"));
         } else {
             cmd.addAll(List.of("-Lo", "-m", "+ALL")); // Net-SNMP's default modules first, as Varbind's tree
             cmd.addAll(defaultFormatFlags);
+            // a -M among the flags replaces the test MIB folders (snmptrapd reads -M after -m: it goes last)
+            defaultDirs &= !defaultFormatFlags.contains("-M");
             log = dir.resolve("stdout");
         }
-        String mibDirs = System.getenv("VARBIND_MIB_DIRS");
-        if (mibDirs != null && !mibDirs.isEmpty() && Files.isDirectory(Path.of(mibDirs.split(":")[0]))) {
+        if (defaultDirs) {
             cmd.add("-M");
             cmd.add(mibDirs);
         }
@@ -163,11 +179,15 @@ public final class SnmptrapdReceiver implements Closeable {
         }
     }
 
-    private static String config(int port, boolean oneLine, String host) {
+    private static String config(int port, boolean oneLine, String host, boolean ipv6) {
         StringBuilder c = new StringBuilder("# written by io.varbind.testing.SnmptrapdReceiver\n");
         c.append("exactEngineID 0x").append(ENGINE_ID_HEX).append('\n');
         c.append("snmpTrapdAddr udp:").append(host).append(':').append(port).append(",tcp:").append(host).append(':')
-                .append(port).append('\n');
+                .append(port);
+        if (ipv6) {
+            c.append(",udp6:[::1]:").append(port).append(",tcp6:[::1]:").append(port);
+        }
+        c.append('\n');
         c.append("authCommunity log public\n");
         c.append("doNotRetainNotificationLogs yes\n");
         if (oneLine) {

@@ -28,7 +28,8 @@ final class Errors {
                 || t instanceof java.util.concurrent.ExecutionException)) {
             t = t.getCause();
         }
-        return t instanceof CliException c && c.isVerbatim() ? c.getMessage() : "varbind: " + describe(ex);
+        boolean verbatim = t instanceof CliException c && c.isVerbatim() || t instanceof UsageException u && u.isVerbatim();
+        return verbatim ? t.getMessage() : "varbind: " + describe(ex);
     }
 
     /** Net-SNMP's reason text for an error status (snmp_errstring): the SNMPv1 ones in its own words. */

@@ -24,6 +24,10 @@ public final class MibOptions {
      * adds them to Net-SNMP's default modules and everything else found.
      */
     public MibTree tree() {
+        if (modules != null && modules.isEmpty()) {
+            // -m '': Net-SNMP loads no module at all; names are numbers under its built-in roots (iso.3.6.1...)
+            return MibTree.of(List.of(), false, List.of(), true);
+        }
         if (dirs == null) {
             return modules == null ? MibTree.defaultTree() : MibTree.defaultTree(modules);
         }

@@ -24,8 +24,7 @@ final class SetCommand extends SnmpCommand {
         }
         List<SnmpVariable> vars = new ArrayList<>();
         for (int i = 0; i < triples.size(); i += 3) {
-            String type = triples.get(i + 1).equals("=") ? null : triples.get(i + 1);
-            vars.add(SnmpVariable.of(triples.get(i), triples.get(i + 2), type));
+            vars.add(typed(triples.get(i), triples.get(i + 1), triples.get(i + 2)));
         }
         try (Session s = session(agent)) {
             // snmpset prints the variables of the agent's answer, as received; it never asks again

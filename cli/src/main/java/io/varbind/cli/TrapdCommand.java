@@ -47,7 +47,7 @@ final class TrapdCommand implements Callable<Integer> {
     @Option(names = "-O", paramLabel = "FLAGS", description = "output flags, as the other commands (n f s q v e x)")
     List<String> outputFlags = new ArrayList<>();
 
-    @Option(names = "-n", description = "print the sender's address instead of its name (as snmptrapd -n)")
+    @Option(names = "-n", description = "no name lookups: the sender shown by its transport, as snmptrapd -n")
     boolean numericHosts;
 
     @Option(names = "--json", description = "one JSON object per notification")
@@ -107,16 +107,24 @@ final class TrapdCommand implements Callable<Integer> {
         }
         format.boundEndpoints(receiver.endpoints());
         CountDownLatch stop = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable finish = () -> {
-            receiver.close();
-            parent.err.println(count.get() + " notifications received");
-            parent.err.flush();
+            if (finished.compareAndSet(false, true)) {
+                receiver.close();
+                parent.err.println(count.get() + " notifications received");
+                parent.err.flush();
+            }
             stop.countDown();
         };
         StopSignals.onStop(finish);
         parent.err.println("varbind trapd: listening on " + String.join(", ", receiver.endpoints())
                 + " (engine id " + receiver.engineId() + "); Ctrl-C stops");
-        stop.await();
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            // run in a thread of a larger program (the tests): an interrupt stops it as a signal would
+            finish.run();
+        }
         return Main.EXIT_OK;
     }
 

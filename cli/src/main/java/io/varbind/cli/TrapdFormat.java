@@ -2,6 +2,7 @@ package io.varbind.cli;
 
 import io.varbind.agent.Notification;
 import io.varbind.codec.VarBind;
+import io.varbind.format.OutputOptions;
 import io.varbind.format.ValueFormat;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -62,14 +63,19 @@ final class TrapdFormat {
     /** The whole entry, ending with a newline. */
     String format(Notification n, LocalDateTime when) {
         StringBuilder sb = new StringBuilder(256).append(TIME.format(when)).append(' ');
+        boolean valueOnly = output.options().valueOnly();
         if (n.kind() == Notification.Kind.TRAP_V1) {
+            if (valueOnly && !n.varBinds().isEmpty()) {
+                // snmptrapd writes a v1 entry into one buffer, and under -Ov each variable empties that
+                // buffer before its value (mib.c sprint_realloc_variable): the last value alone is left
+                return output.line(n.varBinds().get(n.varBinds().size() - 1)) + "\n";
+            }
             String agent = n.agentAddress();
             sb.append(agent).append(" [").append(agent).append("] (via ").append(transport(n))
                     .append(") TRAP, SNMP v1, community ").append(n.community()).append("\n\t")
                     .append(output.name(io.varbind.codec.Oid.parse(n.enterprise()).toArray())).append(' ')
-                    .append(GENERIC[Math.min(6, Math.max(0, n.genericTrap()))]).append(" Trap (")
-                    .append(n.specificTrap()).append(") Uptime: ").append(ValueFormat.timeticks(n.uptime(), false))
-                    .append('\n');
+                    .append(generic(n.genericTrap())).append(" Trap (")
+                    .append(specific(n)).append(") Uptime: ").append(uptime(n.uptime())).append('\n');
             for (VarBind vb : n.varBinds()) {
                 sb.append('\t').append(output.line(vb));
             }
@@ -79,7 +85,13 @@ final class TrapdFormat {
         if (secure != null) {
             sb.append(secure).append(" [").append(secure).append("]:\n");
         } else {
-            sb.append(senderName(n.source())).append(" [").append(transport(n)).append("]:\n");
+            // with -n snmptrapd 5.9 names the sender by its transport text, as in the brackets
+            String transport = transport(n);
+            sb.append(resolveNames ? senderName(n.source()) : transport).append(" [").append(transport).append("]:\n");
+        }
+        if (valueOnly && !n.varBinds().isEmpty()) {
+            // the variables share one buffer, emptied before each value under -Ov (as for v1 above)
+            return sb.append(output.line(n.varBinds().get(n.varBinds().size() - 1))).append('\n').toString();
         }
         boolean first = true;
         for (VarBind vb : n.varBinds()) {
@@ -90,6 +102,35 @@ final class TrapdFormat {
             sb.append(output.line(vb));
         }
         return sb.append('\n').toString();
+    }
+
+    /**
+     * The specific code as snmptrapd prints it: the last label of ENTERPRISE.0.SPECIFIC in the output
+     * style, so a TRAP-TYPE or NOTIFICATION-TYPE defined there shows its name
+     * ({@code HHMSAGENT-MIB::hhmsCriticalStatus}, {@code hhmsCriticalStatus} under -Of/-Os) and an
+     * unknown one its number; a negative code as an unsigned long (-1: 18446744073709551615).
+     */
+    private String specific(Notification n) {
+        long code = n.specificTrap();
+        if (code < 0) {
+            return Long.toUnsignedString(code);
+        }
+        int[] e = io.varbind.codec.Oid.parse(n.enterprise()).toArray();
+        int[] oid = java.util.Arrays.copyOf(e, e.length + 2);
+        oid[e.length + 1] = (int) code;
+        String name = output.name(oid);
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** The generic trap's name, snmptrapd's {@code Unknown Type} outside 0-6. */
+    private static String generic(int code) {
+        return code >= 0 && code < GENERIC.length ? GENERIC[code] : "Unknown Type";
+    }
+
+    /** A v1 trap's time stamp as snmptrapd prints it: as a Timeticks value's text under -Oq and -Ot. */
+    private String uptime(long ticks) {
+        OutputOptions o = output.options();
+        return o.numericTimeticks() ? Long.toString(ticks) : ValueFormat.timeticks(ticks, o.bareValues());
     }
 
     /**
@@ -109,7 +150,7 @@ final class TrapdFormat {
         }
         String host = tlsHosts.get(d.getPort());
         if (host == null) {
-            host = d.getAddress() instanceof Inet6Address ? "[" + d.getAddress().getHostAddress() + "]"
+            host = d.getAddress() instanceof Inet6Address ? "[" + address(d.getAddress()) + "]"
                     : d.getAddress().getHostAddress();
         }
         return "TLSTCP: " + host + ":" + d.getPort();
@@ -120,7 +161,7 @@ final class TrapdFormat {
         InetSocketAddress s = n.source();
         boolean v6 = s.getAddress() instanceof Inet6Address;
         boolean tcp = n.transport().startsWith("tcp");
-        String src = "[" + s.getAddress().getHostAddress().replaceFirst("%.*$", "") + "]:" + s.getPort();
+        String src = "[" + address(s.getAddress()) + "]:" + s.getPort();
         if (v6) {
             return (tcp ? "TCP/IPv6: " : "UDP/IPv6: ") + src;
         }
@@ -129,12 +170,59 @@ final class TrapdFormat {
         return (tcp ? "TCP: " : "UDP: ") + src + "->" + dst;
     }
 
+    /**
+     * An address as snmptrapd prints it: IPv4 dotted, IPv6 as C's {@code inet_ntop} writes it (lower
+     * case, the longest run of two or more zero groups as {@code ::}, the first of equal runs,
+     * IPv4-mapped and IPv4-compatible addresses with their last 32 bits dotted), no scope.
+     */
+    static String address(InetAddress a) {
+        if (!(a instanceof Inet6Address)) {
+            return a.getHostAddress();
+        }
+        byte[] b = a.getAddress();
+        int[] w = new int[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = (b[2 * i] & 0xFF) << 8 | b[2 * i + 1] & 0xFF;
+        }
+        int best = -1;
+        int bestLen = 0;
+        for (int i = 0; i < 8;) {
+            int j = i;
+            while (j < 8 && w[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen && j - i >= 2) {
+                best = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder sb = new StringBuilder(40);
+        for (int i = 0; i < 8; i++) {
+            if (i == best) {
+                sb.append(i == 0 ? "::" : ":");
+                i += bestLen - 1;
+                continue;
+            }
+            if (i == 6 && best == 0 && (bestLen == 6 || bestLen == 5 && w[5] == 0xFFFF)) {
+                sb.append(b[12] & 0xFF).append('.').append(b[13] & 0xFF).append('.').append(b[14] & 0xFF).append('.')
+                        .append(b[15] & 0xFF);
+                break;
+            }
+            sb.append(Integer.toHexString(w[i]));
+            if (i < 7) {
+                sb.append(':');
+            }
+        }
+        return sb.toString();
+    }
+
     private String senderName(InetSocketAddress s) {
         InetAddress a = s.getAddress();
         if (a instanceof Inet6Address) {
             return "<UNKNOWN>";
         }
-        return resolveNames ? a.getHostName() : a.getHostAddress();
+        return a.getHostName();
     }
 
     /** One JSON object: the notification's fields and its variables with easysnmp's fields. */

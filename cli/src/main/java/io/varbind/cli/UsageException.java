@@ -7,4 +7,18 @@ public final class UsageException extends RuntimeException {
     public UsageException(String message) {
         super(message);
     }
+
+    /** Whether the message is printed as it is (a line Net-SNMP's tool prints in the same case). */
+    private boolean verbatim;
+
+    /** A usage error whose message is Net-SNMP's own line, printed without the {@code varbind: } prefix. */
+    static UsageException verbatim(String message) {
+        UsageException e = new UsageException(message);
+        e.verbatim = true;
+        return e;
+    }
+
+    boolean isVerbatim() {
+        return verbatim;
+    }
 }

@@ -204,9 +204,16 @@ class TrapdCommandTest {
                     assertTrue(actual.contains("->[" + host + "]:DPORT"), actual);
                 }
             } finally {
-                mine.destroy();
+                // SIGINT here (the others send SIGTERM): the same count line and exit status
+                new ProcessBuilder("kill", "-INT", Long.toString(mine.pid())).inheritIO().start().waitFor();
                 assertTrue(mine.waitFor(20, TimeUnit.SECONDS));
             }
+            assertEquals(0, mine.exitValue(), read(dir.resolve("err")));
+            // every entry printed is counted (an inform retried under load is printed and counted twice)
+            int printed = entries(read(dir.resolve("out")));
+            assertTrue(printed >= n, read(dir.resolve("out")));
+            String err = read(dir.resolve("err"));
+            assertTrue(err.contains("\n" + printed + " notifications received"), err);
         }
     }
 

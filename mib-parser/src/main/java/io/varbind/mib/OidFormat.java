@@ -81,8 +81,10 @@ public final class OidFormat {
                 StringBuilder sb = new StringBuilder();
                 OidTrie.Entry e = node.entry;
                 java.util.ArrayDeque<String> labels = new java.util.ArrayDeque<>();
+                OidTrie.Entry below = null;
                 while (e != null && e.parent != null) {
-                    labels.addFirst(e.node != null ? e.node.name() : Integer.toUnsignedString(e.arc));
+                    labels.addFirst(e.node != null ? e.node.name() : trapArc(e, below));
+                    below = e;
                     e = e.parent;
                 }
                 for (String l : labels) {
@@ -98,6 +100,19 @@ public final class OidFormat {
                 }
                 return node.module() + "::" + node.name() + suffix;
         }
+    }
+
+    /**
+     * The label of an arc no module names: its number, except the 0 between an SMIv1 enterprise and
+     * the TRAP-TYPEs under it, which Net-SNMP's parser creates as {@code ENTERPRISE#}
+     * ({@code hhmsagent.hhmsagent#.hhmsCriticalStatus}).
+     */
+    private static String trapArc(OidTrie.Entry e, OidTrie.Entry below) {
+        if (e.arc == 0 && below != null && below.node != null && below.node.mibKind() == MibKind.NOTIFICATION
+                && e.parent.node != null) {
+            return e.parent.node.name() + "#";
+        }
+        return Integer.toUnsignedString(e.arc);
     }
 
     /** {@code snmptranslate}'s translation of any OID spelling in the given style. */

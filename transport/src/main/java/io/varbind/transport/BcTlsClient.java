@@ -23,10 +23,24 @@ final class BcTlsClient extends DefaultTlsClient {
     private final TransportGroup.CertificateVerifier verifier;
     volatile boolean handshakeDone;
 
+    /** The cipher suites to offer, in order; null for Bouncy Castle's defaults. */
+    private final int[] suites;
+
     BcTlsClient(JcaTlsCrypto crypto, BcTlsEnd end, TransportGroup.CertificateVerifier verifier) {
+        this(crypto, end, verifier, null);
+    }
+
+    BcTlsClient(JcaTlsCrypto crypto, BcTlsEnd end, TransportGroup.CertificateVerifier verifier, int[] suites) {
         super(crypto);
         this.end = end;
         this.verifier = verifier;
+        this.suites = suites;
+    }
+
+    @Override
+    protected int[] getSupportedCipherSuites() {
+        return suites == null ? super.getSupportedCipherSuites()
+                : org.bouncycastle.tls.TlsUtils.getSupportedCipherSuites(getCrypto(), suites);
     }
 
     @Override

@@ -76,10 +76,13 @@ public final class TlsServerSecurity {
         });
     }
 
-    /** A DTLS client presenting our own chain, trusting any server: the other end of {@link #newWarmUpServer()}. */
-    BcTlsClient newWarmUpClient() {
+    /**
+     * A DTLS client presenting our own chain, trusting any server: the other end of
+     * {@link #newWarmUpServer()}, offering {@code suites} (null: Bouncy Castle's defaults).
+     */
+    BcTlsClient newWarmUpClient(int[] suites) {
         return new BcTlsClient(crypto(), new BcTlsEnd(chain, key, handshakeMillis, ProtocolVersion.DTLSv12.only()),
-                c -> { });
+                c -> { }, suites);
     }
 
     /**
