@@ -7,9 +7,11 @@
 # Usage (from the repository root, after `mvn -B -ntp -q package -DskipTests`):
 #   benchmarks/scripts/traps.sh [rates [seconds-per-rate [receivers [v2c|v3 [sender-threads]]]]]
 #   e.g. 20000,50000,100000,200000 3 varbind,snmp4j,snmptrapd v2c 2
+# JAVA_OPTS="-Dtrapbench.threads=true" adds each Java receiver's CPU per trap by thread group.
+# JAVA_OPTS="-Dtrapbench.coalesceMicros=0" turns Varbind's read coalescing off (default 1 ms).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 blaster="$here/target/trapblast"
 gcc -O2 -pthread -o "$blaster" "$here/src/test/c/trapblast.c"
-exec java -Xms512m -Xmx512m -XX:-UseDynamicNumberOfCompilerThreads -cp "$here/target/benchmarks.jar" \
+exec java -Xms512m -Xmx512m -XX:-UseDynamicNumberOfCompilerThreads ${JAVA_OPTS:-} -cp "$here/target/benchmarks.jar" \
   io.varbind.benchmarks.TrapBench "$blaster" "$@"

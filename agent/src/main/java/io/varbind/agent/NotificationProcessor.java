@@ -43,6 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NotificationProcessor {
     private static final ThreadLocal<V3Envelope> ENVELOPE = ThreadLocal.withInitial(V3Envelope::new);
     private static final int MAX_SIZE = 65507;
+    /** The context engine id of every v1/v2c notification (never handed out: Notification gives it as hex). */
+    private static final byte[] NO_OCTETS = new byte[0];
     /** Where acknowledgements are encoded before their exact-size copy (one per executor thread). */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[MAX_SIZE + 1024]);
 
@@ -170,7 +172,7 @@ final class NotificationProcessor {
                 return Outcome.NOTHING;
             }
             return new Outcome(null, new Notification(source, destination, transport, 1, community, community,
-                    "noAuthNoPriv", new byte[0], "", Notification.Kind.TRAP_V1, t.enterprise(), t.agentAddr(),
+                    "noAuthNoPriv", NO_OCTETS, "", Notification.Kind.TRAP_V1, t.enterprise(), t.agentAddr(),
                     t.genericTrap(), t.specificTrap(), t.timestamp(), t.varBinds(), display), null);
         }
         Pdu p = cm.regularPdu();
@@ -180,7 +182,7 @@ final class NotificationProcessor {
         }
         boolean inform = p.type() == BerTags.INFORM;
         Notification n = new Notification(source, destination, transport, 2, community, community, "noAuthNoPriv",
-                new byte[0], "", inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0,
+                NO_OCTETS, "", inform ? Notification.Kind.INFORM : Notification.Kind.TRAP, null, null, 0, 0, 0,
                 p.varBinds(), display);
         Acknowledgement ack = null;
         if (inform) {

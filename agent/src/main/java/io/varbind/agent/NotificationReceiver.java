@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -72,6 +73,7 @@ public final class NotificationReceiver implements AutoCloseable {
         private BiConsumer<Notification, Runnable> deferringCallback;
         private Executor executor;
         private int queueCapacity = 10_000;
+        private long coalesceNanos = DEFAULT_COALESCE.toNanos();
         private int threads;
         private java.time.Duration tcpIdleTimeout = AgentServer.Limits.DEFAULT.tcpIdleTimeout();
         private int maxTcpConnections = AgentServer.Limits.DEFAULT.maxTcpConnections();
@@ -208,6 +210,26 @@ public final class NotificationReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Under a dense stream of traps, how long a UDP endpoint may leave arriving datagrams in
+         * its socket before reading them, so that one wake-up reads many (default 1 ms; zero
+         * reads each as soon as it arrives). It applies only while traps come faster than
+         * about eight per such interval and only after a read that emptied the socket and held
+         * no inform or discovery (those, and the reads after them, go at once); a lone trap is
+         * read at once. Each trap then waits at most this long more before its callback, and
+         * the receiver and callback threads wake once per interval rather than once per few
+         * traps (NICs' interrupt coalescing, for the same reason). Under NIO it does nothing.
+         *
+         * @throws IllegalArgumentException for a negative duration
+         */
+        public Builder coalesceReads(java.time.Duration maxDelay) {
+            if (maxDelay.isNegative()) {
+                throw new IllegalArgumentException("coalesceReads must not be negative");
+            }
+            this.coalesceNanos = maxDelay.toNanos();
+            return this;
+        }
+
         /** Event-loop threads (0, the default: one per core). */
         public Builder threads(int n) {
             this.threads = n;
@@ -332,6 +354,8 @@ public final class NotificationReceiver implements AutoCloseable {
         return new Builder();
     }
 
+    /** {@link Builder#coalesceReads}'s default. */
+    private static final java.time.Duration DEFAULT_COALESCE = java.time.Duration.ofMillis(1);
     /** The name of the receiver's own callback thread. */
     private static final String CALLBACK_THREAD = "varbind-notifications";
 
@@ -344,6 +368,7 @@ public final class NotificationReceiver implements AutoCloseable {
     private final Executor executor;
     private final ExecutorService ownExecutor;
     private final int capacity;
+    private final long coalesceNanos;
     private final AtomicInteger queued = new AtomicInteger();
     private final TransportGroup transports;
     private final List<Channel> channels = new ArrayList<>();
@@ -361,6 +386,7 @@ public final class NotificationReceiver implements AutoCloseable {
         this.callback = b.callback;
         this.deferringCallback = b.deferringCallback;
         this.capacity = b.queueCapacity;
+        this.coalesceNanos = b.coalesceNanos;
         if (b.executor != null) {
             this.executor = b.executor;
             this.ownExecutor = null;
@@ -454,7 +480,7 @@ public final class NotificationReceiver implements AutoCloseable {
         for (Channel ch : channels) {
             ch.close();
         }
-        transports.close();
+        transports.close(); // no event loop hands anything over after this
         if (ownExecutor != null) {
             ownExecutor.shutdown();
             if (Thread.currentThread() != callbackThread) { // a callback closing its receiver: no self-wait
@@ -467,7 +493,11 @@ public final class NotificationReceiver implements AutoCloseable {
         }
     }
 
-    /** On an event loop: process, answer a report at once, queue a notification (or add it to {@code batch}). */
+    /**
+     * On an event loop: process, answer a report at once, queue a notification (or add it to
+     * {@code batch}, a UDP channel's state). {@code reply} may be null when {@code batch} is given:
+     * it is then made from the batch's writer, only for a message that is answered.
+     */
     private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
             NotificationProcessor.Reply reply, UdpChannel batch) {
         onMessage(msg, source, local, transport, null, reply, batch);
@@ -477,6 +507,12 @@ public final class NotificationReceiver implements AutoCloseable {
     private void onMessage(byte[] msg, InetSocketAddress source, InetSocketAddress local, String transport,
             String tmSecurityName, NotificationProcessor.Reply reply, UdpChannel batch) {
         NotificationProcessor.Outcome o = processor.process(msg, msg.length, source, local, transport, tmSecurityName);
+        if (batch != null && (o.report() != null || o.ack() != null)) {
+            batch.urgent = true; // someone waits for an answer: the next read goes at once
+        }
+        if (reply == null && (o.report() != null || o.ack() != null)) {
+            reply = batch.replyTo(source); // a trap needs none: made only for what is answered
+        }
         if (o.report() != null) {
             reply.send(o.report(), 0, o.report().length);
         }
@@ -636,23 +672,78 @@ public final class NotificationReceiver implements AutoCloseable {
 
     /**
      * What the event loop keeps of one UDP channel: its writer, address and transport name (once,
-     * not per datagram), and the notifications of the current read, handed to the receiver's own
-     * executor as one task when the read ends: one queue insertion and at most one wake-up of the
-     * callback thread per read (up to a recvmmsg batch of datagrams) rather than per notification.
-     * Used by the channel's event loop only.
+     * not per datagram), and the notifications read and not yet handed to the receiver's own
+     * callback thread, which get there as one task when the socket is empty ({@link ReadPacing}):
+     * one queue insertion and at most one wake-up of the callback thread per run of reads rather
+     * than per notification. Used by the channel's event loop only.
      */
     private final class UdpChannel {
         final DatagramWriter writer;
         final InetSocketAddress local;
         final String transport;
+        private final Channel channel;
+        /** The most datagrams one read takes (0: unknown, never coalesce). */
+        private final int readBatch;
+        private final Runnable resume;
         private Delivery first;
         private Delivery last;
         private int count;
+        private final Runnable flush;
+        /** Datagrams of the current read. */
+        int datagrams;
+        /** The current read held an inform or answered with a report. */
+        boolean urgent;
+        private long lastReadEnd;
+        private boolean flushPending;
+        /** When the current rest should end; no rest before {@code noRestUntil} (after a late end). */
+        private long restDue;
+        private long noRestUntil;
 
         UdpChannel(Channel ch) {
+            channel = ch;
             writer = new DatagramWriter(ch);
             local = (InetSocketAddress) ch.localAddress();
             transport = transportName(false, local);
+            readBatch = transports.copyingOutBatch();
+            noRestUntil = System.nanoTime(); // times are compared by difference: nanoTime may be negative
+            lastReadEnd = noRestUntil - TimeUnit.SECONDS.toNanos(1);
+            resume = () -> {
+                long now = System.nanoTime();
+                noRestUntil = ReadPacing.noRestUntil(now, restDue, coalesceNanos, noRestUntil);
+                if (ch.isActive()) {
+                    ch.config().setAutoRead(true);
+                }
+            };
+            flush = () -> {
+                flushPending = false;
+                handOver();
+            };
+        }
+
+        /** The read ended: hand over or hold its notifications, let the socket rest or not ({@link ReadPacing}). */
+        void readEnded() {
+            long now = System.nanoTime();
+            int what = ReadPacing.afterRead(datagrams, readBatch, urgent, count, now - lastReadEnd,
+                    now - noRestUntil < 0 ? 0 : coalesceNanos);
+            lastReadEnd = now;
+            datagrams = 0;
+            urgent = false;
+            if ((what & ReadPacing.HAND_OVER) != 0) {
+                handOver();
+            } else if (!flushPending) {
+                flushPending = true;
+                channel.eventLoop().schedule(flush, ReadPacing.HOLD_MICROS, TimeUnit.MICROSECONDS);
+            }
+            if ((what & ReadPacing.REST) != 0) {
+                channel.config().setAutoRead(false); // the read's end takes EPOLLIN off the socket
+                restDue = now + coalesceNanos;
+                channel.eventLoop().schedule(resume, coalesceNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        /** Where answers to {@code sender} go: this channel's writer. */
+        NotificationProcessor.Reply replyTo(InetSocketAddress sender) {
+            return new UdpReply(writer, sender); // a UdpReply: the callback thread batches inform Responses by it
         }
 
         void add(Delivery d) {
@@ -719,18 +810,18 @@ public final class NotificationReceiver implements AutoCloseable {
                 state = new UdpChannel(ch);
                 ch.attr(UDP_CHANNEL).set(state);
             }
-            DatagramWriter w = state.writer;
+            state.datagrams++;
             // the datagram's own destination where the socket asked for it (bound to 0.0.0.0), else the bound address
             InetSocketAddress dst = packet.recipient();
             InetSocketAddress local = dst != null && !dst.getAddress().isAnyLocalAddress() ? dst : state.local;
-            onMessage(msg, sender, local, state.transport, new UdpReply(w, sender), state);
+            onMessage(msg, sender, local, state.transport, null, state);
         }
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             UdpChannel state = ctx.channel().attr(UDP_CHANNEL).get();
             if (state != null) {
-                state.handOver();
+                state.readEnded();
             }
             ctx.fireChannelReadComplete();
         }

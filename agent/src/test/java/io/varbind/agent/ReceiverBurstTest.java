@@ -56,13 +56,7 @@ class ReceiverBurstTest {
             for (int i = 0; i < total; i++) {
                 boolean inform = i % 3 == 0;
                 informs += inform ? 1 : 0;
-                byte[] m = SnmpMessageEncoder.encode(new CommunityMessage(1, "public".getBytes(StandardCharsets.US_ASCII),
-                        new Pdu(inform ? BerTags.INFORM : BerTags.TRAP_V2, i, 0, 0, List.of(
-                                new VarBind(Oid.parse("1.3.6.1.2.1.1.3.0"), Variable.timeTicks(i)),
-                                new VarBind(Oid.parse("1.3.6.1.6.3.1.1.4.1.0"),
-                                        Variable.objectId(Oid.parse("1.3.6.1.6.3.1.1.5.4"))),
-                                new VarBind(SEQ, Variable.integer(i))))));
-                s.send(new DatagramPacket(m, m.length, InetAddress.getLoopbackAddress(), port));
+                send(s, port, i, inform ? BerTags.INFORM : BerTags.TRAP_V2);
                 if (i % 100 == 99) {
                     Thread.sleep(2); // bursts of 100, within the receiver's socket buffer
                 }
@@ -99,6 +93,68 @@ class ReceiverBurstTest {
         assertEquals(informs, acknowledged.size());
         assertEquals(informs, r.statistics().acknowledged());
         assertEquals(total, r.statistics().delivered());
+    }
+
+    /**
+     * A dense stream of traps makes the socket rest between reads (coalesceReads, 1 ms by
+     * default) and holds full reads' notifications for the read that empties the socket: every
+     * trap still arrives once and in order, also bursts of exactly one read batch (32, which
+     * nothing but the hold's own timer would hand over) and a lone trap after the stream.
+     */
+    @Test
+    void aCoalescedStreamOfTrapsArrivesWholeAndInOrderBurstsOfOneBatchToo() throws Exception {
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        NotificationReceiver r = NotificationReceiver.builder().listen("udp:127.0.0.1:" + port).community("public")
+                .threads(1).coalesceReads(java.time.Duration.ofMillis(2)).onNotification(n -> {
+                    for (VarBind vb : n.varBinds()) {
+                        if (vb.oid().equals(SEQ)) {
+                            seen.add((int) vb.value().longValue());
+                        }
+                    }
+                }).build();
+        List<Integer> expected = new ArrayList<>();
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            int i = 0;
+            for (; i < 20_000; i++) { // about 100 per ms: far above eight per 2 ms
+                send(s, port, i, BerTags.TRAP_V2);
+                expected.add(i);
+                if (i % 100 == 99) {
+                    Thread.sleep(1); // within the receiver's socket buffer, as a paced sender would
+                }
+            }
+            for (int burst : new int[] {32, 31, 33, 64, 1}) {
+                Thread.sleep(50); // the stream stops; then a burst after a pause
+                for (int k = 0; k < burst; k++, i++) {
+                    send(s, port, i, BerTags.TRAP_V2);
+                    expected.add(i);
+                }
+                int want = expected.size();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (seen.size() < want && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                assertEquals(want, seen.size(), "a burst of " + burst + " after a pause: "
+                        + r.statistics());
+            }
+        } finally {
+            r.close();
+        }
+        assertEquals(expected, seen);
+        assertEquals(expected.size(), r.statistics().delivered());
+    }
+
+    /** A trap or inform numbered {@code i} (request-id and the {@link #SEQ} value), from {@code s}. */
+    private static void send(DatagramSocket s, int port, int i, int pduType) throws java.io.IOException {
+        byte[] m = SnmpMessageEncoder.encode(new CommunityMessage(1, "public".getBytes(StandardCharsets.US_ASCII),
+                new Pdu(pduType, i, 0, 0, List.of(
+                        new VarBind(Oid.parse("1.3.6.1.2.1.1.3.0"), Variable.timeTicks(i)),
+                        new VarBind(Oid.parse("1.3.6.1.6.3.1.1.4.1.0"), Variable.objectId(Oid.parse("1.3.6.1.6.3.1.1.5.4"))),
+                        new VarBind(SEQ, Variable.integer(i))))));
+        s.send(new DatagramPacket(m, m.length, InetAddress.getLoopbackAddress(), port));
     }
 
     /**
@@ -166,4 +222,3 @@ class ReceiverBurstTest {
         assertEquals(informs, r.statistics().acknowledged());
     }
 }
-

@@ -99,6 +99,7 @@ public final class TrapBench {
                     }
                     long c0 = r.cpuNanos();
                     long b0 = NetworkBench.allocatedBytes();
+                    java.util.Map<String, Long> t0 = THREADS ? threadTicks() : null;
                     long n0 = r.received();
                     long sent = blast(blaster, port, Long.parseLong(rate), seconds, hex, threads);
                     settle(r::received);
@@ -108,9 +109,49 @@ public final class TrapBench {
                     System.out.printf("%-10s %9s %9d %9d %6.2f%% %12.2f %8s%n", name, rate, sent, n,
                             100.0 * (sent - n) / Math.max(1, sent), n == 0 ? 0 : cpu / n,
                             name.equals("snmptrapd") || n == 0 ? "-" : Long.toString(bytes / n));
+                    if (t0 != null && n > 0) {
+                        printThreads(t0, threadTicks(), n);
+                    }
                 }
             }
         }
+    }
+
+    /** {@code -Dtrapbench.threads=true}: after each Java receiver's row, its CPU per trap by thread group. */
+    private static final boolean THREADS = Boolean.getBoolean("trapbench.threads");
+
+    /**
+     * {@code -Dtrapbench.coalesceMicros=N}: Varbind's {@code coalesceReads} in microseconds (0: off);
+     * unset, the receiver's default, which is what the figures show.
+     */
+    private static final long COALESCE_MICROS = Long.getLong("trapbench.coalesceMicros", -1);
+
+    /** This JVM's threads' utime + stime (10 ms ticks), summed by name with digits dropped. */
+    private static java.util.Map<String, Long> threadTicks() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        for (java.io.File t : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+                String stat = Files.readString(t.toPath().resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out.merge(comm, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+            } catch (IOException | RuntimeException gone) {
+                // a thread that ended between the listing and the read
+            }
+        }
+        return out;
+    }
+
+    private static void printThreads(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long n) {
+        StringBuilder sb = new StringBuilder("  us/trap by thread:");
+        after.forEach((k, v) -> {
+            long d = v - before.getOrDefault(k, 0L);
+            if (d > 0) {
+                sb.append(String.format(" %s %.2f", k, d * 10_000.0 / n));
+            }
+        });
+        System.out.println(sb);
     }
 
     /** A v2c trap of 7 varbinds: sysUpTime.0, snmpTrapOID.0 and five of an interface. */
@@ -175,6 +216,9 @@ public final class TrapBench {
             b.user(V3_USER, V3_AUTH, V3_AUTH_PASS, V3_PRIV, V3_PRIV_PASS, V3_ENGINE);
         } else {
             b.community("public");
+        }
+        if (COALESCE_MICROS >= 0) {
+            b.coalesceReads(java.time.Duration.ofNanos(COALESCE_MICROS * 1000));
         }
         NotificationReceiver r = b.threads(1).queueCapacity(100_000).onNotification(n -> {
                     long h = 0;

@@ -171,6 +171,15 @@ public final class TransportGroup implements AutoCloseable {
         return f;
     }
 
+    /**
+     * How many datagrams one read of a {@link #bindUdpCopyingOut} socket takes at most (the
+     * {@code recvmmsg} batch under epoll; 0 under NIO, whose reads give no such bound): a read
+     * that took fewer left the socket empty.
+     */
+    public int copyingOutBatch() {
+        return epoll ? batch : 0;
+    }
+
     /** Counts each read's datagrams for its {@link ReceiveBuffer}, in front of the application's handler. */
     private static final class ReadCounter extends io.netty.channel.ChannelInboundHandlerAdapter {
         private final ReceiveBuffer kept;
