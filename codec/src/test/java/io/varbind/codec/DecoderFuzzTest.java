@@ -2,7 +2,7 @@ package io.varbind.codec;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.Arrays;
+import io.varbind.codec.testing.BerMutations;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
@@ -41,7 +41,7 @@ class DecoderFuzzTest {
                 }
             } else {
                 byte[] base = rnd.nextBoolean() ? own : SEEDS.get(rnd.nextInt(SEEDS.size()));
-                input = mutate(base, rnd);
+                input = BerMutations.mutate(base, rnd);
             }
             feed(input);
         }
@@ -56,49 +56,8 @@ class DecoderFuzzTest {
         check.accept(own);
         for (int i = 1; i < n; i++) {
             byte[] base = rnd.nextBoolean() ? own : SEEDS.get(rnd.nextInt(SEEDS.size()));
-            check.accept(mutate(base, rnd));
+            check.accept(BerMutations.mutate(base, rnd));
         }
-    }
-
-    static byte[] mutate(byte[] base, Random rnd) {
-        byte[] b = base.clone();
-        int mutations = 1 + rnd.nextInt(4);
-        for (int m = 0; m < mutations && b.length > 0; m++) {
-            int at = rnd.nextInt(b.length);
-            switch (rnd.nextInt(7)) {
-                case 0:
-                    b[at] ^= (byte) (1 << rnd.nextInt(8));
-                    break;
-                case 1:
-                    b[at] = (byte) rnd.nextInt(256);
-                    break;
-                case 2:
-                    b = Arrays.copyOf(b, at); // truncate
-                    break;
-                case 3:
-                    b[at] = (byte) (0x80 | rnd.nextInt(8)); // a long-form or indefinite length
-                    break;
-                case 4: {
-                    byte[] r = new byte[b.length + 1 + rnd.nextInt(8)];
-                    System.arraycopy(b, 0, r, 0, at);
-                    System.arraycopy(b, at, r, r.length - (b.length - at), b.length - at);
-                    b = r; // insert zeros
-                    break;
-                }
-                case 5:
-                    b[at] = (byte) 0xFF;
-                    break;
-                default: {
-                    int len = Math.min(b.length - at, 1 + rnd.nextInt(8));
-                    byte[] r = new byte[b.length - len];
-                    System.arraycopy(b, 0, r, 0, at);
-                    System.arraycopy(b, at + len, r, at, b.length - at - len);
-                    b = r; // delete
-                    break;
-                }
-            }
-        }
-        return b;
     }
 
     static void feed(byte[] input) {

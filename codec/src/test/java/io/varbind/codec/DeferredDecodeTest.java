@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.varbind.codec.testing.BerMutations;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
@@ -74,7 +75,7 @@ class DeferredDecodeTest {
         byte[] own = new byte[70_000];
         own = java.util.Arrays.copyOf(own, SnmpMessageEncoder.encodeScopedPdu(generated, own, 0));
         for (int i = 0; i < 40; i++) {
-            byte[] input = i == 0 ? own : DecoderFuzzTest.mutate(own, rnd);
+            byte[] input = i == 0 ? own : BerMutations.mutate(own, rnd);
             // bytes after the SEQUENCE (a cipher's padding) are allowed: now and then add some
             byte[] padded = rnd.nextInt(4) == 0 ? java.util.Arrays.copyOf(input, input.length + rnd.nextInt(16)) : input;
             ScopedPdu full;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.varbind.codec.testing.BerMutations;
 import io.varbind.codec.BerTags;
 import io.varbind.codec.Oid;
 import io.varbind.codec.Pdu;
@@ -75,7 +76,7 @@ class DeferredUsmDecodeTest {
         for (int i = 0; i < 12; i++) {
             byte[] plain = scopedPdu(rnd);
             if (i > 0 && rnd.nextInt(3) > 0) {
-                plain = mutate(plain, rnd);
+                plain = BerMutations.mutate(plain, rnd);
             }
             Damage d = i == 0 ? Damage.NONE : Damage.values()[rnd.nextInt(Damage.values().length)];
             Statistics.label("outcome").collect(same(message(user, plain, d, rnd), user));
@@ -246,47 +247,5 @@ class DeferredUsmDecodeTest {
             case 10: return Variable.noSuchInstance();
             default: return Variable.endOfMibView();
         }
-    }
-
-    /** Random damage to a plaintext: bit flips, truncation, long-form and oversized lengths, insertions, deletions. */
-    static byte[] mutate(byte[] base, Random rnd) {
-        byte[] b = base.clone();
-        int mutations = 1 + rnd.nextInt(4);
-        for (int m = 0; m < mutations && b.length > 0; m++) {
-            int at = rnd.nextInt(b.length);
-            switch (rnd.nextInt(7)) {
-                case 0:
-                    b[at] ^= (byte) (1 << rnd.nextInt(8));
-                    break;
-                case 1:
-                    b[at] = (byte) rnd.nextInt(256);
-                    break;
-                case 2:
-                    b = Arrays.copyOf(b, at);
-                    break;
-                case 3:
-                    b[at] = (byte) (0x80 | rnd.nextInt(8)); // a long-form, oversized or indefinite length
-                    break;
-                case 4: {
-                    byte[] r = new byte[b.length + 1 + rnd.nextInt(8)];
-                    System.arraycopy(b, 0, r, 0, at);
-                    System.arraycopy(b, at, r, r.length - (b.length - at), b.length - at);
-                    b = r;
-                    break;
-                }
-                case 5:
-                    b[at] = (byte) 0xFF;
-                    break;
-                default: {
-                    int len = Math.min(b.length - at, 1 + rnd.nextInt(8));
-                    byte[] r = new byte[b.length - len];
-                    System.arraycopy(b, 0, r, 0, at);
-                    System.arraycopy(b, at + len, r, at, b.length - at - len);
-                    b = r;
-                    break;
-                }
-            }
-        }
-        return b;
     }
 }
